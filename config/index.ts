@@ -1,0 +1,61 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+// Taro's own cache hard-codes src/app.config, so the webpack filesystem cache is set here instead.
+function chainCommon(chain: any) {
+  chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+  chain.cache({
+    type: 'filesystem',
+    name: `taro-${process.env.TARO_ENV}-${process.env.NODE_ENV}`,
+    cacheDirectory: path.resolve(__dirname, '../node_modules/.cache/webpack'),
+    buildDependencies: {
+      config: [path.resolve(__dirname, 'index.ts'), path.resolve(__dirname, '../client/app.config.ts')],
+    },
+  })
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'warm-union',
+    date: '2026-11-24',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'client',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    alias: {
+      '@types': path.resolve(__dirname, '../types'),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain: chainCommon,
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain: chainCommon,
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})
