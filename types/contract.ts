@@ -1,0 +1,32 @@
+// The contract: function -> action -> {input, output}. The client's api and the functions both use it.
+import { z } from 'zod'
+import { empty } from './common'
+import * as auth from './auth'
+import * as union from './union'
+import * as member from './member'
+
+const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
+
+export const contract = {
+  auth: {
+    login: action(auth.loginInput, auth.loginOutput),
+    me: action(empty, auth.meOutput),
+  },
+  union: {
+    list: action(union.unionListInput, union.unionListOutput),
+  },
+  member: {
+    register: action(member.registerInput, member.registerOutput),
+    myCard: action(empty, member.cardView),
+    pending: action(member.pendingInput, member.pendingOutput),
+    review: action(member.reviewInput, member.reviewOutput),
+    verifyCard: action(member.verifyCardInput, member.verifyCardOutput),
+    transfer: action(member.transferInput, member.transferOutput),
+  },
+} as const
+
+export type Contract = typeof contract
+export type FunctionName = keyof Contract
+export type ActionName<F extends FunctionName> = keyof Contract[F] & string
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType } ? z.input<I> : never
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { output: infer O extends z.ZodType } ? z.output<O> : never

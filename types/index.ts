@@ -1,0 +1,6 @@
+export * from './common'
+export * from './idcard'
+export * from './auth'
+export * from './union'
+export * from './member'
+export * from './contract'
