@@ -1,0 +1,108 @@
+// The one place that opens the database: PGlite in process without DATABASE_URL, PostgreSQL over pg with it.
+import fs from 'node:fs'
+import path from 'node:path'
+import { migrations } from './migrations'
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+export interface Tx extends Queryable {
+  /** Runs a multi-statement script without parameters (migrations). */
+  exec(sql: string): Promise<void>
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /** Runs fn in one transaction; rolls back when it throws. */
+  tx<T>(fn: (q: Tx) => Promise<T>): Promise<T>
+  /** Runs a multi-statement script (migrations). */
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+/** Serialises access to PGlite's single connection, so a transaction never interleaves with another request. */
+class Mutex {
+  private last: Promise<unknown> = Promise.resolve()
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.last.then(fn, fn)
+    this.last = next.catch(() => undefined)
+    return next
+  }
+}
+
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { cube } = await import('@electric-sql/pglite/contrib/cube')
+  const { earthdistance } = await import('@electric-sql/pglite/contrib/earthdistance')
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
+  const pg = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, { extensions: { cube, earthdistance } })
+  const lock = new Mutex()
+  return {
+    kind: 'pglite',
+    query: (sql, params) => lock.run(async () => (await pg.query<any>(sql, params as any[])).rows),
+    tx: (fn) =>
+      lock.run(() =>
+        pg.transaction(async (t) =>
+          fn({ query: async (sql, params) => (await t.query<any>(sql, params as any[])).rows, exec: async (sql) => void (await t.exec(sql)) }),
+        ),
+      ),
+    exec: (sql) => lock.run(async () => void (await pg.exec(sql))),
+    close: () => pg.close(),
+  }
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Db> {
+  const pg = await import('pg')
+  const Pool = pg.default?.Pool ?? (pg as any).Pool
+  const pool = new Pool({ connectionString: url, max })
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => undefined)
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    tx: async (fn) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const out = await fn({ query: async (sql, params) => (await client.query(sql, params)).rows, exec: async (sql) => void (await client.query(sql)) })
+        await client.query('COMMIT')
+        return out
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+    exec: async (sql) => void (await pool.query(sql)),
+    close: () => pool.end(),
+  }
+}
+
+export async function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir)
+}
+
+/** Applies pending migrations in order; safe with several processes starting at once on PostgreSQL. */
+export async function migrate(db: Db): Promise<string[]> {
+  const applied: string[] = []
+  await db.exec('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())')
+  await db.tx(async (q) => {
+    if (db.kind === 'postgres') await q.query('select pg_advisory_xact_lock(7312001)')
+    const done = new Set((await q.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name))
+    for (const m of migrations) {
+      if (done.has(m.name)) continue
+      await q.exec(m.sql)
+      await q.query('insert into schema_migrations (name) values ($1)', [m.name])
+      applied.push(m.name)
+    }
+  })
+  return applied
+}
+
+/** Postgres unique-violation details, the same on pg and PGlite. */
+export function uniqueViolation(e: unknown): string | null {
+  const err = e as { code?: string; constraint?: string }
+  return err && err.code === '23505' ? err.constraint ?? '' : null
+}

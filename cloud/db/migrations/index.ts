@@ -1,0 +1,4 @@
+// Ordered list of migrations; imported statically so bundled cloud functions carry them.
+import m001 from './001_foundation'
+
+export const migrations: { name: string; sql: string }[] = [{ name: '001_foundation', sql: m001 }]

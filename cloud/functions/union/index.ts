@@ -1,0 +1,7 @@
+import { defineFunction } from '../../platform/handler'
+import { listUnions } from '../../domain/union/service'
+
+export const fn = defineFunction('union', {
+  list: { access: 'user', run: ({ app }, input) => listUnions(app, input) },
+})
+export const main = fn.main

@@ -1,0 +1,53 @@
+// The HTTP gateway: every cloud function at POST /api/<function>, the H5 app at /, on one port.
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { App } from './platform/app'
+import { functions } from './functions'
+import { ERROR_STATUS } from '../types/common'
+
+export interface GatewayOptions {
+  /** Folder of the H5 build; omitted in API-only tests. */
+  staticDir?: string
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const m = header?.match(/^Bearer\s+(\S+)$/i)
+  return m?.[1]
+}
+
+export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise<FastifyInstance> {
+  const server = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: true })
+
+  server.setErrorHandler((err: { statusCode?: number }, _req, reply) => {
+    // Malformed JSON, wrong content type, a body too large: the request never reached a function.
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
+    if (status === 500) app.log.error({ err }, 'gateway error')
+    const code = status === 500 ? 'INTERNAL' : 'VALIDATION_FAILED'
+    const message = status === 413 ? '请求内容过大' : status === 500 ? '服务暂时不可用，请稍后重试' : '请求格式不正确，应为 JSON：{"action": "...", "data": {...}}'
+    reply.status(status === 413 ? 413 : ERROR_STATUS[code]).send({ ok: false, error: { code, message } })
+  })
+
+  server.get('/healthz', async () => {
+    await app.db.query('select 1')
+    return { ok: true, db: app.db.kind }
+  })
+
+  server.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+    const fn = Object.prototype.hasOwnProperty.call(functions, req.params.fn) ? functions[req.params.fn as keyof typeof functions] : undefined
+    if (!fn) return reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: `未知的服务：${req.params.fn.slice(0, 64)}` } })
+    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization) })
+    reply.header('cache-control', 'no-store')
+    return reply.status(result.status).send(result.body)
+  })
+
+  if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
+    await server.register(fastifyStatic, { root: path.resolve(opts.staticDir), prefix: '/' })
+    server.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')
+      return reply.status(404).send({ ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
+    })
+  }
+  return server
+}

@@ -1,0 +1,96 @@
+// Configuration, read and checked once per process. Production fails loudly on a missing secret;
+// elsewhere missing secrets get generated values kept under DATA_DIR so encrypted data stays readable.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
+type SecretName = (typeof SECRET_NAMES)[number]
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().url().optional(),
+  WX_APPID: z.string().optional(),
+  WX_SECRET: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_KEY: z.string().optional(),
+  HASH_KEY: z.string().optional(),
+  TOKEN_SECRET: z.string().optional(),
+  QR_SECRET: z.string().optional(),
+})
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test'
+  production: boolean
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl?: string
+  wx: { appId?: string; secret?: string }
+  logLevel: string
+  /** 32-byte keys. */
+  secrets: Record<SecretName, Buffer>
+}
+
+function decodeKey(name: string, value: string): Buffer {
+  const buf = Buffer.from(value, 'base64')
+  if (buf.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded (openssl rand -base64 32)`)
+  return buf
+}
+
+function devSecrets(dataDir: string, given: Partial<Record<SecretName, string>>): Record<SecretName, Buffer> {
+  const file = path.join(dataDir, 'dev-secrets.json')
+  let stored: Partial<Record<SecretName, string>> = {}
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, 'utf8'))
+  let changed = false
+  const out = {} as Record<SecretName, Buffer>
+  for (const name of SECRET_NAMES) {
+    let v = given[name] ?? stored[name]
+    if (!v) {
+      v = crypto.randomBytes(32).toString('base64')
+      stored[name] = v
+      changed = true
+    }
+    out[name] = decodeKey(name, v)
+  }
+  if (changed) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 })
+  }
+  return out
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  }
+  const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  const dataDir = path.resolve(e.DATA_DIR)
+  let secrets: Record<SecretName, Buffer>
+  if (production) {
+    const missing = SECRET_NAMES.filter((n) => !e[n])
+    if (!e.DATABASE_URL) missing.push('DATABASE_URL' as SecretName)
+    if (!e.WX_APPID || !e.WX_SECRET) missing.push('WX_APPID/WX_SECRET' as SecretName)
+    if (missing.length) throw new Error(`Missing required production settings: ${missing.join(', ')} (see .env.example)`)
+    secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, decodeKey(n, e[n]!)])) as Record<SecretName, Buffer>
+  } else {
+    secrets = devSecrets(dataDir, e)
+  }
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    wx: { appId: e.WX_APPID, secret: e.WX_SECRET },
+    logLevel: e.LOG_LEVEL,
+    secrets,
+  }
+}

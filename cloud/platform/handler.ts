@@ -1,0 +1,114 @@
+// The one wrapper every function goes through: parse the request, resolve the caller, authorize,
+// validate input with the contract schema, run the service, and turn any error into the reply.
+import { z } from 'zod'
+import { contract, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '../../types/contract'
+import { ERROR_STATUS, type ApiError, type Envelope } from '../../types/common'
+import { AppError } from './errors'
+import { getApp, type App } from './app'
+import { callerByOpenid, callerByToken, type Caller } from '../domain/auth/service'
+
+z.config(z.locales.zhCN())
+
+/** public: anyone; user: any logged-in caller; staff: union staff or admin; admin: platform admin. */
+export type Access = 'public' | 'user' | 'staff' | 'admin'
+
+export interface Ctx<C extends Caller | null = Caller> {
+  app: App
+  caller: C
+}
+
+type Parsed<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType } ? z.output<I> : never
+type Contract = typeof contract
+
+export type ActionDef<F extends FunctionName, A extends ActionName<F>> =
+  | { access: 'public'; run: (ctx: Ctx<Caller | null>, input: Parsed<F, A>) => Promise<ActionOutput<F, A>> }
+  | { access: Exclude<Access, 'public'>; run: (ctx: Ctx, input: Parsed<F, A>) => Promise<ActionOutput<F, A>> }
+
+export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: ActionDef<F, A> }
+
+/** How the transport identified the caller: a bearer token (gateway) or the WeChat context's openid. */
+export type Identity = { token?: string } | { openid: string }
+
+export interface Reply {
+  status: number
+  body: Envelope<unknown>
+}
+
+const requestSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() })
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    if (!(key in fields)) fields[key] = issue.message
+  }
+  return fields
+}
+
+function fail(code: ApiError['code'], message: string, fields?: Record<string, string>): Reply {
+  return { status: ERROR_STATUS[code], body: { ok: false, error: fields ? { code, message, fields } : { code, message } } }
+}
+
+export interface CloudFunction<F extends FunctionName> {
+  name: F
+  handle(app: App, request: unknown, identity: Identity): Promise<Reply>
+  /** WeChat cloud-function entry: the caller's OPENID comes from the WeChat context, never from the event body. */
+  main(event: unknown, context?: unknown): Promise<Envelope<unknown>>
+}
+
+export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction<F> {
+  const actions = contract[name] as Record<string, { input: z.ZodType; output: z.ZodType }>
+
+  async function handle(app: App, request: unknown, identity: Identity): Promise<Reply> {
+    let actionName = '?'
+    try {
+      const req = requestSchema.safeParse(request)
+      if (!req.success) return fail('VALIDATION_FAILED', '请求格式不正确，应为 {"action": "...", "data": {...}}')
+      actionName = req.data.action
+      const def = Object.prototype.hasOwnProperty.call(handlers, actionName) ? (handlers as Record<string, ActionDef<F, any>>)[actionName] : undefined
+      if (!def) return fail('UNKNOWN_ACTION', `未知的操作：${name}.${actionName.slice(0, 64)}`)
+
+      let caller: Caller | null = null
+      if ('openid' in identity) caller = await callerByOpenid(app, identity.openid)
+      else if (identity.token) {
+        caller = await callerByToken(app, identity.token)
+        if (!caller) return fail('UNAUTHENTICATED', '登录已过期，请重新登录')
+      }
+      if (def.access !== 'public' && !caller) return fail('UNAUTHENTICATED', '请先登录')
+      if (def.access === 'staff' && !caller!.staffUnion && !caller!.isAdmin) return fail('FORBIDDEN', '仅限工会工作人员使用')
+      if (def.access === 'admin' && !caller!.isAdmin) return fail('FORBIDDEN', '仅限平台管理员使用')
+
+      const parsed = actions[actionName].input.safeParse(req.data.data ?? {})
+      if (!parsed.success) {
+        const fields = fieldsOf(parsed.error)
+        return fail('VALIDATION_FAILED', Object.values(fields)[0] ?? '输入不正确', fields)
+      }
+      const out = await def.run({ app, caller: caller as Caller }, parsed.data as never)
+      if (!app.config.production) actions[actionName].output.parse(out)
+      return { status: 200, body: { ok: true, data: out } }
+    } catch (e) {
+      if (e instanceof AppError) return fail(e.code, e.message, e.fields)
+      app.log.error({ err: e, fn: name, action: actionName }, 'unexpected error')
+      return fail('INTERNAL', '服务暂时不可用，请稍后重试')
+    }
+  }
+
+  async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
+    const app = await getApp()
+    const openid = wechatOpenid(context)
+    const reply = await handle(app, event, openid ? { openid } : {})
+    return reply.body
+  }
+
+  return { name, handle, main }
+}
+
+/** WeChat cloud functions expose the caller in the environment (what wx-server-sdk's getWXContext reads). */
+function wechatOpenid(context: unknown): string | null {
+  const fromEnv = process.env.WX_OPENID
+  if (fromEnv) return fromEnv
+  const ctx = context as { OPENID?: unknown } | undefined
+  return typeof ctx?.OPENID === 'string' && ctx.OPENID ? ctx.OPENID : null
+}
+
+export type { ActionInput }
