@@ -2,7 +2,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
-import fastifyStatic from '@fastify/static'
 import type { App } from './platform/app'
 import { functions } from './functions'
 import { ERROR_STATUS } from '../types/common'
@@ -43,6 +42,8 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
   })
 
   if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
+    // Loaded only when serving the H5 build (it pulls in ESM-only dependencies).
+    const { default: fastifyStatic } = await import('@fastify/static')
     await server.register(fastifyStatic, { root: path.resolve(opts.staticDir), prefix: '/' })
     server.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')

@@ -3,9 +3,9 @@ import { z } from 'zod'
 export const ROLES = ['member', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export const loginInput = z.object({
-  code: z.string().trim().min(1, '缺少登录凭证').max(128, '登录凭证过长'),
-})
+export const loginInput = z
+  .object({ code: z.string().trim().min(1, '缺少登录凭证').max(128, '登录凭证过长') })
+  .strict()
 export const loginOutput = z.object({
   token: z.string(),
   openid: z.string(),

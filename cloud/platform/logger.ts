@@ -11,8 +11,9 @@ export function scrub(text: string): string {
     .replace(/\b(1[3-9]\d)\d{4}(\d{4})\b/g, '$1****$2')
 }
 
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info') {
-  return pino({
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream) {
+  return pino(
+    {
     level,
     redact: { paths, censor: '[redacted]' },
     hooks: {
@@ -20,7 +21,9 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info') {
         method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>)
       },
     },
-  })
+    },
+    destination ?? pino.destination(1),
+  )
 }
 
 export type Logger = ReturnType<typeof createLogger>

@@ -1,0 +1,32 @@
+// Projects: unit (pure rules), integration (real functions on PGlite, and on PostgreSQL when DATABASE_URL
+// is set), browser (built H5 in headless Chromium), client (pages in jsdom).
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    },
+  ],
+}
+const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] }
+
+module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'client',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/client/**/*.test.tsx'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/tests/client/stubs/components.tsx',
+        '^@tarojs/taro$': '<rootDir>/tests/client/stubs/taro.ts',
+        '\\.(css|scss)$': '<rootDir>/tests/client/stubs/style.ts',
+      },
+    },
+  ],
+}

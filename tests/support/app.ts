@@ -1,0 +1,105 @@
+// A fresh app per test file: PGlite in memory, or a new database on the PostgreSQL server (DATABASE_URL).
+import crypto from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { createApp, type App, type CreateAppOptions } from '../../cloud/platform/app'
+import { loadConfig } from '../../cloud/platform/config'
+import { openPglite, openPostgres, type Db } from '../../cloud/db'
+import { createLogger } from '../../cloud/platform/logger'
+import { buildGateway } from '../../cloud/gateway'
+
+export type Backend = 'pglite' | 'postgres'
+
+/** PGlite always; the PostgreSQL server too when DATABASE_URL is set (as in CI). */
+export function backends(): Backend[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+}
+
+export function testSecrets(): Record<string, string> {
+  const k = () => crypto.randomBytes(32).toString('base64')
+  return { DATA_KEY: k(), HASH_KEY: k(), TOKEN_SECRET: k(), QR_SECRET: k() }
+}
+
+async function freshPostgres(pool = 20): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL!
+  const name = `wu_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+  const admin = await openPostgres(base, 1)
+  await admin.query(`create database ${name}`)
+  await admin.close()
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  const db = await openPostgres(url.toString(), pool)
+  return {
+    db,
+    drop: async () => {
+      await db.close()
+      const a = await openPostgres(base, 1)
+      await a.query(`drop database if exists ${name} with (force)`)
+      await a.close()
+    },
+  }
+}
+
+export interface TestApp {
+  app: App
+  gateway: FastifyInstance
+  /** http://127.0.0.1:<port> of the listening gateway. */
+  url: string
+  close(): Promise<void>
+}
+
+export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions, 'db' | 'config'> = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), LOG_LEVEL: 'silent', ...testSecrets() })
+  let db: Db
+  let drop = async () => {}
+  if (backend === 'postgres') ({ db, drop } = await freshPostgres())
+  else db = await openPglite()
+  const app = await createApp({ config, db, demo: true, log: createLogger('silent'), ...opts })
+  const gateway = await buildGateway(app)
+  const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
+  return {
+    app,
+    gateway,
+    url,
+    close: async () => {
+      await gateway.close()
+      if (backend === 'postgres') await drop()
+      else await db.close()
+    },
+  }
+}
+
+export interface CallResult<T = any> {
+  status: number
+  body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } }
+}
+
+/** Calls a function through the gateway exactly as the client does. */
+export async function call<T = any>(t: TestApp, fn: string, action: string, data: unknown, token?: string): Promise<CallResult<T>> {
+  const res = await post(t, `/api/${fn}`, JSON.stringify({ action, data }), token)
+  return { status: res.status, body: JSON.parse(res.text) }
+}
+
+/** A raw POST over HTTP, for bodies the typed helper cannot send. */
+export async function post(t: TestApp, path: string, body: string, token?: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(t.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  })
+  return { status: res.status, text: await res.text() }
+}
+
+export async function login(t: TestApp, openid: string): Promise<string> {
+  const r = await call(t, 'auth', 'login', { code: `dev:${openid}` })
+  if (!r.body.ok) throw new Error(`login failed: ${JSON.stringify(r.body)}`)
+  return r.body.data.token
+}
+
+/** Returns data of a call that must succeed, failing the test with the error otherwise. */
+export async function ok<T = any>(p: Promise<CallResult<T>>): Promise<T> {
+  const r = await p
+  if (!r.body.ok) throw new Error(`expected success, got ${r.status} ${JSON.stringify(r.body.error)}`)
+  return r.body.data
+}

@@ -1,0 +1,75 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Writable } from 'node:stream'
+import { loadConfig } from '../../cloud/platform/config'
+import { createSealer } from '../../cloud/platform/crypto'
+import { createLogger, scrub } from '../../cloud/platform/logger'
+
+const key = () => crypto.randomBytes(32).toString('base64')
+
+describe('configuration', () => {
+  it('should fail start-up loudly in production when secrets are missing', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y' })).toThrow(/DATA_KEY.*HASH_KEY.*TOKEN_SECRET.*QR_SECRET/)
+  })
+
+  it('should accept production with every secret set', () => {
+    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key() })
+    expect(c.production).toBe(true)
+  })
+
+  it('should generate development secrets once and keep them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-cfg-'))
+    const a = loadConfig({ DATA_DIR: dir })
+    const b = loadConfig({ DATA_DIR: dir })
+    expect(a.secrets.DATA_KEY.equals(b.secrets.DATA_KEY)).toBe(true)
+    expect(a.port).toBe(8080)
+  })
+
+  it('should reject a key that is not 32 bytes', () => {
+    expect(() => loadConfig({ DATA_DIR: os.tmpdir(), DATA_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/)
+  })
+})
+
+describe('personal data at rest', () => {
+  const sealer = createSealer(crypto.randomBytes(32), crypto.randomBytes(32))
+
+  it('should encrypt to a different text each time and decrypt back', () => {
+    const a = sealer.encrypt('11010519491231002X')
+    const b = sealer.encrypt('11010519491231002X')
+    expect(a).not.toBe(b)
+    expect(a).not.toContain('1101051949')
+    expect(sealer.decrypt(a)).toBe('11010519491231002X')
+  })
+
+  it('should refuse a tampered ciphertext', () => {
+    const a = sealer.encrypt('13811112222').split('.')
+    a[2] = Buffer.from('13811119999').toString('base64url')
+    expect(() => sealer.decrypt(a.join('.'))).toThrow()
+  })
+
+  it('should hash equal values equally, per kind, and differently under another key', () => {
+    expect(sealer.hash('id', 'x')).toBe(sealer.hash('id', 'x'))
+    expect(sealer.hash('id', 'x')).not.toBe(sealer.hash('phone', 'x'))
+    expect(createSealer(crypto.randomBytes(32), crypto.randomBytes(32)).hash('id', 'x')).not.toBe(sealer.hash('id', 'x'))
+  })
+})
+
+describe('log lines', () => {
+  it('should mask ID numbers and phones wherever they appear in a message', () => {
+    expect(scrub('apply 11010519491231002X tel 13811112222')).toBe('apply 110105********002X tel 138****2222')
+  })
+
+  it('should censor personal fields in logged objects', () => {
+    const lines: string[] = []
+    const sink = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) })
+    const log = createLogger('info', sink)
+    log.info({ data: { idNumber: '11010519491231002X', phone: '13811112222', name: '李建国' } }, 'register by 13811112222')
+    const out = lines.join('')
+    expect(out).not.toContain('11010519491231002X')
+    expect(out).not.toContain('13811112222')
+    expect(out).toContain('李建国')
+    expect(out).toContain('138****2222')
+  })
+})
