@@ -16,6 +16,8 @@ function ensureH5Build(log: { info: (m: string) => void }) {
 }
 
 async function start() {
+  const envFile = path.join(ROOT, '.env')
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile)
   const app = await createApp()
   ensureH5Build(app.log)
   const server = await buildGateway(app, { staticDir: H5_DIR })
