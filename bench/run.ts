@@ -1,0 +1,50 @@
+// `npm run bench`: performance and size figures, each printed beside its budget. Exits 1 when one is over.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '..')
+
+interface Figure {
+  name: string
+  value: number
+  unit: string
+  budget: number
+  detail?: string
+}
+
+function dirSize(dir: string, skip: (rel: string) => boolean, rel = ''): number {
+  let total = 0
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = path.join(rel, entry.name)
+    if (skip(r)) continue
+    total += entry.isDirectory() ? dirSize(dir, skip, r) : fs.statSync(path.join(dir, r)).size
+  }
+  return total
+}
+
+/** The weapp main package: everything in the production build outside the subpackage roots. */
+function weappMainPackage(): Figure {
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`weapp build failed:\n${r.stdout}\n${r.stderr}`)
+  const dist = path.join(ROOT, 'dist')
+  const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
+  const roots: string[] = (appJson.subPackages ?? appJson.subpackages ?? []).map((p: { root: string }) => p.root.replace(/\/$/, ''))
+  const main = dirSize(dist, (rel) => roots.some((root) => rel === root || rel.startsWith(`${root}/`)) || rel.endsWith('.LICENSE.txt'))
+  const subs = roots.map((root) => `${root} ${(dirSize(path.join(dist, root), () => false) / 1024).toFixed(1)} KB`)
+  return { name: 'weapp main package', value: main / 1024, unit: 'KB', budget: 600, detail: subs.length ? `subpackages: ${subs.join(', ')}` : undefined }
+}
+
+function main() {
+  const figures: Figure[] = [weappMainPackage()]
+  let over = false
+  for (const f of figures) {
+    const ok = f.value <= f.budget
+    over ||= !ok
+    console.log(`${f.name}: ${f.value.toFixed(1)} ${f.unit} (budget ${f.budget} ${f.unit}, WeChat limit 2048 KB) ${ok ? 'OK' : 'OVER BUDGET'}`)
+    if (f.detail) console.log(`  ${f.detail}`)
+  }
+  process.exit(over ? 1 : 0)
+}
+
+main()
