@@ -1,6 +1,7 @@
 // Policies unions change without a code change. Each file is validated when the process starts.
 import { z } from 'zod'
 import membershipJson from './membership.json'
+import stationsJson from './stations.json'
 
 const issueMode = z.enum(['instant', 'review'])
 
@@ -11,8 +12,23 @@ export const membershipPolicySchema = z.object({
 })
 export type MembershipPolicy = z.infer<typeof membershipPolicySchema>
 
+export const stationsPolicySchema = z.object({
+  nearbyDefaultRadiusM: z.number().int().min(100).max(50_000),
+  nearbyDefaultLimit: z.number().int().min(1).max(50),
+  liveStatusTtlMinutes: z.number().int().min(10).max(7 * 24 * 60),
+  ranking: z.object({
+    rating: z.number().min(0),
+    visits: z.number().min(0),
+    services: z.number().min(0),
+    completeness: z.number().min(0),
+    ratingPrior: z.number().min(0).max(1000),
+  }),
+})
+export type StationsPolicy = z.infer<typeof stationsPolicySchema>
+
 export interface Policies {
   membership: MembershipPolicy
+  stations: StationsPolicy
 }
 
 function parse<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
@@ -21,8 +37,9 @@ function parse<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   return r.data
 }
 
-export function loadPolicies(raw: { membership?: unknown } = {}): Policies {
+export function loadPolicies(raw: { membership?: unknown; stations?: unknown } = {}): Policies {
   return {
     membership: parse('membership', membershipPolicySchema, raw.membership ?? membershipJson),
+    stations: parse('stations', stationsPolicySchema, raw.stations ?? stationsJson),
   }
 }

@@ -1,0 +1,21 @@
+// Business time is Asia/Shanghai; storage is UTC.
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const BUSINESS_TZ = 'Asia/Shanghai'
+
+export function shanghai(at: Date) {
+  return dayjs(at).tz(BUSINESS_TZ)
+}
+
+/** ISO weekday (1 = Monday ... 7 = Sunday), minute of day and calendar day in Asia/Shanghai. */
+export function shanghaiClock(at: Date): { dow: number; minute: number; day: string } {
+  const d = shanghai(at)
+  return { dow: d.day() === 0 ? 7 : d.day(), minute: d.hour() * 60 + d.minute(), day: d.format('YYYY-MM-DD') }
+}
+
+export { dayjs }

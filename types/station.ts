@@ -1,0 +1,221 @@
+import { z } from 'zod'
+import { id } from './common'
+
+/**
+ * Coordinates: the API takes and returns GCJ-02 (国测局坐标), what Taro.getLocation({ type: 'gcj02' })
+ * returns in China and what Taro.openLocation and the Map component expect. Browser geolocation (WGS-84)
+ * is converted on the client before calling.
+ */
+export const COORDINATE_SYSTEM = 'gcj02' as const
+
+export const STATION_KINDS = ['warm_station', 'union_station', 'service_center', 'public_home', 'warm_home', 'mother_baby'] as const
+export type StationKind = (typeof STATION_KINDS)[number]
+export const STATION_KIND_LABELS: Record<StationKind, string> = {
+  warm_station: '暖心驿站',
+  union_station: '工会服务站',
+  service_center: '职工服务中心',
+  public_home: '公共区域职工之家',
+  warm_home: '温馨家园',
+  mother_baby: '母婴休息室',
+}
+
+export const SERVICES = [
+  'water',
+  'meal_heating',
+  'rest',
+  'toilet',
+  'phone_charging',
+  'ebike_charging',
+  'first_aid',
+  'mother_baby',
+  'wifi',
+  'umbrella',
+  'repair_kit',
+  'cooling',
+  'heating',
+] as const
+export type Service = (typeof SERVICES)[number]
+export const SERVICE_LABELS: Record<Service, string> = {
+  water: '饮水',
+  meal_heating: '热饭',
+  rest: '休息',
+  toilet: '如厕',
+  phone_charging: '手机充电',
+  ebike_charging: '电动车充电',
+  first_aid: '急救药箱',
+  mother_baby: '母婴室',
+  wifi: '无线网络',
+  umbrella: '借用雨伞',
+  repair_kit: '打气补胎',
+  cooling: '防暑降温',
+  heating: '取暖',
+}
+
+export const LIVE_STATUSES = ['open', 'full', 'temporarily_closed', 'water_out', 'power_out', 'crowded'] as const
+export type LiveStatus = (typeof LIVE_STATUSES)[number]
+export const LIVE_STATUS_LABELS: Record<LiveStatus, string> = {
+  open: '正常开放',
+  full: '座位已满',
+  temporarily_closed: '临时关闭',
+  water_out: '暂时无饮用水',
+  power_out: '暂时无法充电',
+  crowded: '人较多',
+}
+
+/** Beijing's districts with a GCJ-02 centre, for members who do not share their location. */
+export const BEIJING_DISTRICTS: { name: string; lat: number; lng: number }[] = (
+  [
+    ['东城区', 39.9288, 116.4164],
+    ['西城区', 39.9123, 116.366],
+    ['朝阳区', 39.9215, 116.4435],
+    ['海淀区', 39.9593, 116.2981],
+    ['丰台区', 39.8585, 116.2863],
+    ['石景山区', 39.9057, 116.223],
+    ['门头沟区', 39.9406, 116.102],
+    ['房山区', 39.7354, 116.1393],
+    ['通州区', 39.9092, 116.6566],
+    ['顺义区', 40.1302, 116.6545],
+    ['昌平区', 40.2207, 116.2312],
+    ['大兴区', 39.7267, 116.3415],
+    ['怀柔区', 40.3162, 116.632],
+    ['平谷区', 40.1408, 117.1214],
+    ['密云区', 40.3766, 116.8432],
+    ['延庆区', 40.4565, 115.9751],
+  ] as const
+).map(([name, lat, lng]) => ({ name, lat, lng }))
+
+export const NEARBY_MAX_RADIUS_M = 50_000
+export const NEARBY_MAX_LIMIT = 50
+
+const lat = z.number({ error: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间')
+const lng = z.number({ error: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间')
+const service = z.enum(SERVICES, { error: '未知的服务项目' })
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm')
+
+/** Weekly hours: days 1 (Monday) to 7 (Sunday); a close at or before the open runs past midnight. */
+export const hoursSchema = z.object({
+  is24h: z.boolean().default(false),
+  weekly: z
+    .array(z.object({ day: z.number().int().min(1).max(7), open: hhmm, close: hhmm }).strict())
+    .max(21)
+    .default([]),
+})
+export type Hours = z.infer<typeof hoursSchema>
+
+export const awardSchema = z.object({ level: z.enum(['national', 'city', 'district']), year: z.number().int().min(2000).max(2100), title: z.string().max(60).optional() }).strict()
+export type Award = z.infer<typeof awardSchema>
+export const AWARD_LEVEL_LABELS: Record<Award['level'], string> = { national: '全国最美工会户外劳动者服务站点', city: '北京市最美驿站', district: '区级优秀驿站' }
+
+export const nearbyInput = z
+  .object({
+    lat,
+    lng,
+    radiusM: z.number().int().min(100, '搜索半径至少 100 米').max(NEARBY_MAX_RADIUS_M, `搜索半径不能超过 ${NEARBY_MAX_RADIUS_M / 1000} 公里`).optional(),
+    services: z.array(service).max(SERVICES.length).optional(),
+    openNow: z.boolean().optional(),
+    kind: z.enum(STATION_KINDS, { error: '未知的站点类型' }).optional(),
+    limit: z.number().int().min(1).max(NEARBY_MAX_LIMIT, `每次最多返回 ${NEARBY_MAX_LIMIT} 个站点`).optional(),
+    cursor: z.string().max(64).optional(),
+  })
+  .strict()
+
+export const stationSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(STATION_KINDS),
+  address: z.string(),
+  district: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  distanceM: z.number().int(),
+  openNow: z.boolean(),
+  is24h: z.boolean(),
+  services: z.array(z.enum(SERVICES)),
+  ratingAvg: z.number().nullable(),
+  ratingCount: z.number().int(),
+  liveStatus: z.enum(LIVE_STATUSES).nullable(),
+  liveStatusAt: z.string().nullable(),
+  awards: z.array(awardSchema),
+})
+export type StationSummary = z.infer<typeof stationSummary>
+export const nearbyOutput = z.object({ items: z.array(stationSummary), nextCursor: z.string().nullable() })
+
+export const detailInput = z.object({ id, lat: lat.optional(), lng: lng.optional() }).strict()
+export const stationDetail = stationSummary.omit({ distanceM: true }).extend({
+  distanceM: z.number().int().nullable(),
+  unionId: z.string(),
+  unionName: z.string(),
+  phone: z.string().nullable(),
+  photos: z.array(z.string()),
+  hours: hoursSchema,
+  liveStatusNote: z.string().nullable(),
+  visitCount: z.number().int(),
+  status: z.enum(['active', 'closed']),
+  myRating: z.object({ stars: z.number().int(), comment: z.string().nullable() }).nullable(),
+  checkedInToday: z.boolean(),
+  canReport: z.boolean(),
+})
+export type StationDetail = z.infer<typeof stationDetail>
+
+export const checkInInput = z.object({ stationId: id }).strict()
+export const checkInOutput = z.object({ alreadyToday: z.boolean(), visitCount: z.number().int(), day: z.string() })
+
+export const rateInput = z
+  .object({
+    stationId: id,
+    stars: z.number({ error: '请选择 1 到 5 颗星' }).int('请选择 1 到 5 颗星').min(1, '请选择 1 到 5 颗星').max(5, '请选择 1 到 5 颗星'),
+    comment: z.string().trim().max(200, '评价不能超过200个字').optional(),
+  })
+  .strict()
+export const rateOutput = z.object({ ratingAvg: z.number().nullable(), ratingCount: z.number().int(), myStars: z.number().int() })
+
+export const reportInput = z.object({ stationId: id, status: z.enum(LIVE_STATUSES, { error: '未知的站点状态' }), note: z.string().trim().max(100, '说明不能超过100个字').optional() }).strict()
+export const reportOutput = z.object({ liveStatus: z.enum(LIVE_STATUSES), liveStatusAt: z.string() })
+
+export const saveInput = z
+  .object({
+    id: id.optional(),
+    unionId: id,
+    kind: z.enum(STATION_KINDS, { error: '请选择站点类型' }),
+    name: z.string().trim().min(2, '站点名称至少2个字').max(60, '站点名称不能超过60个字'),
+    address: z.string().trim().min(4, '请填写详细地址').max(120, '地址不能超过120个字'),
+    district: z.string().trim().min(2).max(20),
+    lat,
+    lng,
+    services: z.array(service).min(1, '请至少选择一项服务').max(SERVICES.length),
+    hours: hoursSchema,
+    phone: z.string().trim().regex(/^[\d-]{7,20}$/, '电话格式不正确').optional(),
+    photos: z.array(z.string().url('图片地址不正确').max(500)).max(9, '最多9张图片').optional(),
+    awards: z.array(awardSchema).max(20).optional(),
+  })
+  .strict()
+export const saveOutput = z.object({ id: z.string() })
+
+export const closeInput = z.object({ id, reason: z.string().trim().min(2, '请填写关闭原因').max(200) }).strict()
+export const closeOutput = z.object({ id: z.string(), status: z.literal('closed') })
+
+export const statsInput = z.object({ unionId: id.optional(), days: z.number().int().min(1).max(366).optional() }).strict()
+export const statsOutput = z.object({
+  days: z.number().int(),
+  totals: z.object({ stations: z.number().int(), visits: z.number().int(), ratings: z.number().int(), ratingAvg: z.number().nullable() }),
+  items: z.array(
+    z.object({ id: z.string(), name: z.string(), district: z.string(), visits: z.number().int(), visitsTotal: z.number().int(), ratingAvg: z.number().nullable(), ratingCount: z.number().int() }),
+  ),
+})
+
+export const rankingInput = z.object({ limit: z.number().int().min(1).max(200).optional() }).strict()
+export const rankingOutput = z.object({
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      id: z.string(),
+      name: z.string(),
+      district: z.string(),
+      score: z.number(),
+      parts: z.object({ rating: z.number(), visits: z.number(), services: z.number(), completeness: z.number() }),
+      ratingAvg: z.number().nullable(),
+      ratingCount: z.number().int(),
+      visitCount: z.number().int(),
+    }),
+  ),
+})
