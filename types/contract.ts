@@ -4,6 +4,7 @@ import { empty } from './common'
 import * as auth from './auth'
 import * as union from './union'
 import * as member from './member'
+import * as station from './station'
 
 const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -22,6 +23,17 @@ export const contract = {
     review: action(member.reviewInput, member.reviewOutput),
     verifyCard: action(member.verifyCardInput, member.verifyCardOutput),
     transfer: action(member.transferInput, member.transferOutput),
+  },
+  station: {
+    nearby: action(station.nearbyInput, station.nearbyOutput),
+    detail: action(station.detailInput, station.stationDetail),
+    checkIn: action(station.checkInInput, station.checkInOutput),
+    rate: action(station.rateInput, station.rateOutput),
+    report: action(station.reportInput, station.reportOutput),
+    save: action(station.saveInput, station.saveOutput),
+    close: action(station.closeInput, station.closeOutput),
+    stats: action(station.statsInput, station.statsOutput),
+    ranking: action(station.rankingInput, station.rankingOutput),
   },
 } as const
 

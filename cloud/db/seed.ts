@@ -1,5 +1,6 @@
 // Demo data, loaded once per database outside production: a Beijing union hierarchy, three fixed logins
-// (demo-admin, demo-staff, demo-member), a few members and pending applications for the review queue.
+// (demo-admin, demo-staff, demo-member), a few members and pending applications for the review queue,
+// and 2,000 warm stations.
 import crypto from 'node:crypto'
 import type { App } from '../platform/app'
 import type { Queryable } from '.'
@@ -8,6 +9,8 @@ import { mask } from '../../types/common'
 import type { Occupation } from '../../types/member'
 import type { UnionLevel } from '../../types/union'
 import { formatCardNo } from '../domain/member/rules'
+import { greatCircleM } from '../domain/station/rules'
+import { CLUSTERS, generateStations, insertStations, prng, type GeneratedStation } from './seed-stations'
 
 const SEED_VERSION = 'demo-v1'
 
@@ -55,7 +58,34 @@ export const DEMO_UNIONS: U = ['110000', '北京市总工会', 'city', null, fal
       ['110102001001', '金融街楼宇工会联合会', 'federation', '西城区', true],
     ]],
   ]],
+  ['110106', '丰台区总工会', 'district', '丰台区', false],
+  ['110107', '石景山区总工会', 'district', '石景山区', false],
+  ['110109', '门头沟区总工会', 'district', '门头沟区', false],
+  ['110111', '房山区总工会', 'district', '房山区', false],
+  ['110112', '通州区总工会', 'district', '通州区', false],
+  ['110113', '顺义区总工会', 'district', '顺义区', false],
+  ['110114', '昌平区总工会', 'district', '昌平区', false],
+  ['110115', '大兴区总工会', 'district', '大兴区', false],
+  ['110116', '怀柔区总工会', 'district', '怀柔区', false],
+  ['110117', '平谷区总工会', 'district', '平谷区', false],
+  ['110118', '密云区总工会', 'district', '密云区', false],
+  ['110119', '延庆区总工会', 'district', '延庆区', false],
 ]]
+
+const DISTRICT_UNION: Record<string, string> = {
+  东城区: '110101', 西城区: '110102', 朝阳区: '110105', 丰台区: '110106', 石景山区: '110107', 海淀区: '110108',
+  门头沟区: '110109', 房山区: '110111', 通州区: '110112', 顺义区: '110113', 昌平区: '110114', 大兴区: '110115',
+  怀柔区: '110116', 平谷区: '110117', 密云区: '110118', 延庆区: '110119',
+}
+
+export const DEMO_STATION_COUNT = 2000
+
+/** Stations in the Jianwai and Wangjing clusters belong to those street unions; others to their district union. */
+function stationUnionCode(s: GeneratedStation): string {
+  if (greatCircleM(s.lat, s.lng, CLUSTERS[0].lat, CLUSTERS[0].lng) < 2500) return '110105001'
+  if (greatCircleM(s.lat, s.lng, CLUSTERS[1].lat, CLUSTERS[1].lng) < 2500) return '110105002'
+  return DISTRICT_UNION[s.district]
+}
 
 /** A valid 18-character ID number from a region code, birth date (yyyymmdd) and sequence. */
 export function makeIdNumber(region: string, birth: string, seq: number): string {
@@ -137,7 +167,25 @@ export async function seedDemo(app: App): Promise<boolean> {
       ])
     }
     for (const [code, n] of seq) await q.query('update unions set card_seq = $2 where code = $1', [code, n])
-    app.log.info({ unions: unions.size, members: DEMO_MEMBERS.length }, 'demo data loaded')
+
+    const stations = generateStations(DEMO_STATION_COUNT)
+    await insertStations(q, stations, (st) => unions.get(stationUnionCode(st))!)
+    // A keeper for the first Jianwai station, and ratings from demo members on Jianwai stations.
+    const jianwai = stations.filter((st) => stationUnionCode(st) === '110105001')
+    const keeper = await user('demo-keeper')
+    await q.query('insert into station_keepers (station_id, user_id) values ($1, $2)', [jianwai[0].id, keeper])
+    const raters = await q.query<{ id: string }>(`select id from users where openid like 'demo-m-%' order by openid`)
+    const rand = prng(7)
+    for (const st of jianwai.slice(0, 40)) {
+      for (const r of raters) {
+        if (rand() < 0.5) continue
+        const stars = 3 + Math.floor(rand() * 3)
+        await q.query('insert into station_ratings (station_id, user_id, stars, comment) values ($1, $2, $3, $4)', [st.id, r.id, stars, stars === 5 ? '夏天有凉茶，冬天有热水，很贴心' : null])
+      }
+    }
+    await q.query(`update stations s set rating_sum = r.sum, rating_count = r.n
+      from (select station_id, sum(stars)::int as sum, count(*)::int as n from station_ratings group by station_id) r where r.station_id = s.id`)
+    app.log.info({ unions: unions.size, members: DEMO_MEMBERS.length, stations: stations.length }, 'demo data loaded')
     return true
   })
 }

@@ -2,5 +2,6 @@
 import { fn as auth } from './auth'
 import { fn as union } from './union'
 import { fn as member } from './member'
+import { fn as station } from './station'
 
-export const functions = { auth, union, member } as const
+export const functions = { auth, union, member, station } as const

@@ -1,0 +1,15 @@
+import { defineFunction } from '../../platform/handler'
+import * as stations from '../../domain/station/service'
+
+export const fn = defineFunction('station', {
+  nearby: { access: 'user', run: ({ app }, input) => stations.nearby(app, input) },
+  detail: { access: 'user', run: ({ app, caller }, input) => stations.detail(app, caller, input) },
+  checkIn: { access: 'user', run: ({ app, caller }, input) => stations.checkIn(app, caller, input.stationId) },
+  rate: { access: 'user', run: ({ app, caller }, input) => stations.rate(app, caller, input) },
+  report: { access: 'user', run: ({ app, caller }, input) => stations.report(app, caller, input) },
+  save: { access: 'staff', run: ({ app, caller }, input) => stations.save(app, caller, input) },
+  close: { access: 'staff', run: ({ app, caller }, input) => stations.close(app, caller, input) },
+  stats: { access: 'staff', run: ({ app, caller }, input) => stations.stats(app, caller, input) },
+  ranking: { access: 'staff', run: ({ app, caller }, input) => stations.ranking(app, caller, input) },
+})
+export const main = fn.main
