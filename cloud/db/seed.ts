@@ -82,6 +82,7 @@ export const DEMO_STATION_COUNT = 2000
 
 /** Stations in the Jianwai and Wangjing clusters belong to those street unions; others to their district union. */
 function stationUnionCode(s: GeneratedStation): string {
+  if (s.district !== '朝阳区') return DISTRICT_UNION[s.district]
   if (greatCircleM(s.lat, s.lng, CLUSTERS[0].lat, CLUSTERS[0].lng) < 2500) return '110105001'
   if (greatCircleM(s.lat, s.lng, CLUSTERS[1].lat, CLUSTERS[1].lng) < 2500) return '110105002'
   return DISTRICT_UNION[s.district]

@@ -63,7 +63,7 @@ function openNowSql(app: App, params: unknown[]): string {
   params.push(dow, minute, new Date(now.getTime() - app.policies.stations.liveStatusTtlMinutes * 60_000))
   const [d, m, fresh] = [params.length - 2, params.length - 1, params.length]
   return `((s.is_24h or exists (select 1 from station_hours h where h.station_id = s.id and h.dow = $${d} and h.open_min <= $${m} and h.close_min > $${m}))
-    and not (s.live_status = 'temporarily_closed' and s.live_status_at > $${fresh}))`
+    and not coalesce(s.live_status = 'temporarily_closed' and s.live_status_at > $${fresh}, false))`
 }
 
 const SUMMARY_COLUMNS = `s.id, s.name, s.kind, s.address, s.district, s.lat, s.lng, s.services, s.is_24h, s.rating_sum, s.rating_count,
