@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { benchNearby, STATION_COUNT } from './stations'
 
 const ROOT = path.resolve(__dirname, '..')
 
@@ -32,19 +33,35 @@ function weappMainPackage(): Figure {
   const roots: string[] = (appJson.subPackages ?? appJson.subpackages ?? []).map((p: { root: string }) => p.root.replace(/\/$/, ''))
   const main = dirSize(dist, (rel) => roots.some((root) => rel === root || rel.startsWith(`${root}/`)) || rel.endsWith('.LICENSE.txt'))
   const subs = roots.map((root) => `${root} ${(dirSize(path.join(dist, root), () => false) / 1024).toFixed(1)} KB`)
-  return { name: 'weapp main package', value: main / 1024, unit: 'KB', budget: 600, detail: subs.length ? `subpackages: ${subs.join(', ')}` : undefined }
+  return { name: 'weapp main package (WeChat limit 2048 KB)', value: main / 1024, unit: 'KB', budget: 600, detail: subs.length ? `subpackages: ${subs.join(', ')}` : undefined }
 }
 
-function main() {
-  const figures: Figure[] = [weappMainPackage()]
+async function stationFigures(): Promise<Figure[]> {
+  const kinds: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+  if (!process.env.DATABASE_URL) console.log('(set DATABASE_URL to measure the PostgreSQL server too)')
+  const out: Figure[] = []
+  for (const kind of kinds) {
+    const r = await benchNearby(kind)
+    const detail = `plan: ${r.plan}; ${STATION_COUNT.toLocaleString('en')} stations loaded in ${r.loadS.toFixed(1)} s`
+    out.push({ name: `station.nearby p50, ${kind}`, value: r.p50, unit: 'ms', budget: 5 })
+    out.push({ name: `station.nearby p95, ${kind}`, value: r.p95, unit: 'ms', budget: 5, detail })
+  }
+  return out
+}
+
+async function main() {
+  const figures: Figure[] = [weappMainPackage(), ...(await stationFigures())]
   let over = false
   for (const f of figures) {
     const ok = f.value <= f.budget
     over ||= !ok
-    console.log(`${f.name}: ${f.value.toFixed(1)} ${f.unit} (budget ${f.budget} ${f.unit}, WeChat limit 2048 KB) ${ok ? 'OK' : 'OVER BUDGET'}`)
+    console.log(`${f.name}: ${f.value.toFixed(2)} ${f.unit} (budget ${f.budget} ${f.unit}) ${ok ? 'OK' : 'OVER BUDGET'}`)
     if (f.detail) console.log(`  ${f.detail}`)
   }
   process.exit(over ? 1 : 0)
 }
 
-main()
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

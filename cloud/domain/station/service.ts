@@ -101,7 +101,7 @@ export function nearbySql(app: App, input: NearbyQuery, offset: number) {
   params.push(limit + 1, offset)
   const sql = `select ${SUMMARY_COLUMNS}, round(earth_distance(${origin}, ll_to_earth(s.lat, s.lng)))::int as distance_m, ${open} as open_now
     from stations s where ${where.join(' and ')}
-    order by ll_to_earth(s.lat, s.lng) <-> ${origin}, s.id
+    order by ll_to_earth(s.lat, s.lng) <-> ${origin}
     limit $${params.length - 1} offset $${params.length}`
   return { sql, params, limit }
 }
@@ -110,6 +110,8 @@ export async function nearby(app: App, input: NearbyQuery) {
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请重新搜索', { cursor: '无效' })
   const { sql, params, limit } = nearbySql(app, input, offset)
+  // Order by distance alone: a second sort key would make PostgreSQL sort the whole box instead of
+  // stopping the nearest-first index scan after `limit` rows.
   const rows = await app.db.query<StationRow>(sql, params)
   const more = rows.length > limit
   return { items: rows.slice(0, limit).map(toSummary), nextCursor: more ? encodeCursor(offset + limit) : null }
