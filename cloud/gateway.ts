@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { App } from './platform/app'
 import { functions } from './functions'
 import { ERROR_STATUS } from '../types/common'
+import { handleNotification } from './domain/shop/payments'
+import type { SimulatedPay } from './platform/pay/simulated'
 
 export interface GatewayOptions {
   /** Folder of the H5 build; omitted in API-only tests. */
@@ -40,6 +42,40 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
     reply.header('cache-control', 'no-store')
     return reply.status(result.status).send(result.body)
   })
+
+  // WeChat Pay notifications: the signature covers the raw body, so these routes keep it as text.
+  await server.register(async (pay) => {
+    pay.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body))
+    for (const url of ['/pay/notify', '/pay/refund-notify']) {
+      pay.post(url, async (req, reply) => {
+        const r = await handleNotification(app, req.headers, typeof req.body === 'string' ? req.body : '')
+        return r.body ? reply.status(r.status).send(r.body) : reply.status(r.status).send()
+      })
+    }
+  })
+
+  // The simulated provider's "member paid" step, outside production only.
+  if (app.pay.name === 'simulated' && !app.config.production) {
+    const sim = app.pay as SimulatedPay
+    sim.deliver ??= async (_kind, n) => {
+      const r = await handleNotification(app, n.headers, n.body)
+      if (r.status >= 300) app.log.warn({ status: r.status }, 'simulated notification refused')
+    }
+    server.post<{ Body: { outTradeNo?: unknown } }>('/pay/simulate/pay', async (req, reply) => {
+      const outTradeNo = req.body?.outTradeNo
+      if (typeof outTradeNo !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(outTradeNo)) {
+        return reply.status(400).send({ ok: false, error: { code: 'VALIDATION_FAILED', message: '缺少商户订单号' } })
+      }
+      try {
+        await sim.payAndNotify(outTradeNo)
+        return { ok: true, data: { outTradeNo } }
+      } catch (e) {
+        const err = e as { code?: keyof typeof ERROR_STATUS; message?: string }
+        const code = err.code && err.code in ERROR_STATUS ? err.code : 'INTERNAL'
+        return reply.status(ERROR_STATUS[code]).send({ ok: false, error: { code, message: code === 'INTERNAL' ? '模拟支付失败' : err.message } })
+      }
+    })
+  }
 
   if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
     // Loaded only when serving the H5 build (it pulls in ESM-only dependencies).

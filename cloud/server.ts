@@ -4,6 +4,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createApp } from './platform/app'
 import { buildGateway } from './gateway'
+import { startJobs } from './platform/jobs'
+import { JOBS } from './jobs'
 
 const ROOT = path.resolve(__dirname, '..')
 const H5_DIR = path.join(ROOT, 'dist-h5')
@@ -22,8 +24,10 @@ async function start() {
   ensureH5Build(app.log)
   const server = await buildGateway(app, { staticDir: H5_DIR })
   await server.listen({ port: app.config.port, host: app.config.host })
+  const stopJobs = startJobs(app, JOBS)
   app.log.info(`暖心工会 gateway on http://localhost:${app.config.port} (database: ${app.db.kind})`)
   const stop = async () => {
+    stopJobs()
     await server.close()
     await app.db.close()
     process.exit(0)

@@ -5,6 +5,7 @@ import * as auth from './auth'
 import * as union from './union'
 import * as member from './member'
 import * as station from './station'
+import * as shop from './shop'
 
 const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -34,6 +35,21 @@ export const contract = {
     close: action(station.closeInput, station.closeOutput),
     stats: action(station.statsInput, station.statsOutput),
     ranking: action(station.rankingInput, station.rankingOutput),
+  },
+  shop: {
+    products: action(shop.productsInput, shop.productsOutput),
+    product: action(shop.productInput, shop.productDetail),
+    createOrder: action(shop.createOrderInput, shop.createOrderOutput),
+    pay: action(shop.orderIdInput, shop.payOutput),
+    cancelOrder: action(shop.cancelInput, shop.statusOutput),
+    myOrders: action(shop.myOrdersInput, shop.myOrdersOutput),
+    order: action(shop.orderIdInput, shop.orderDetail),
+    confirmReceipt: action(shop.orderIdInput, shop.statusOutput),
+    refund: action(shop.refundInput, shop.statusOutput),
+    fulfil: action(shop.fulfilInput, shop.statusOutput),
+    bulkOrder: action(shop.bulkOrderInput, shop.createOrderOutput),
+    saveProduct: action(shop.saveProductInput, shop.saveProductOutput),
+    ledger: action(shop.ledgerInput, shop.ledgerOutput),
   },
 } as const
 

@@ -21,6 +21,10 @@ export interface Db extends Queryable {
   close(): Promise<void>
 }
 
+/** bigint columns (money in fen) come back as JS numbers: exact up to 2^53 fen, far above any real amount. */
+const INT8 = 20
+const parseInt8 = (v: string) => Number(v)
+
 /** Serialises access to PGlite's single connection, so a transaction never interleaves with another request. */
 class Mutex {
   private last: Promise<unknown> = Promise.resolve()
@@ -36,7 +40,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const { cube } = await import('@electric-sql/pglite/contrib/cube')
   const { earthdistance } = await import('@electric-sql/pglite/contrib/earthdistance')
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
-  const pg = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, { extensions: { cube, earthdistance } })
+  const pg = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, { extensions: { cube, earthdistance }, parsers: { [INT8]: parseInt8 } })
   const lock = new Mutex()
   return {
     kind: 'pglite',
@@ -55,24 +59,37 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 export async function openPostgres(url: string, max = 10): Promise<Db> {
   const pg = await import('pg')
   const Pool = pg.default?.Pool ?? (pg as any).Pool
-  const pool = new Pool({ connectionString: url, max })
+  const types = pg.default?.types ?? (pg as any).types
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    types: { getTypeParser: (oid: number, format?: any) => (oid === INT8 ? parseInt8 : types.getTypeParser(oid, format)) },
+  })
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => undefined)
+  const guarded = new WeakSet<object>()
   return {
     kind: 'postgres',
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     tx: async (fn) => {
       const client = await pool.connect()
+      // A connection killed mid-transaction reports through the client; the pool must not crash on it.
+      if (!guarded.has(client)) {
+        guarded.add(client)
+        client.on('error', () => undefined)
+      }
+      let broken: Error | undefined
       try {
         await client.query('BEGIN')
         const out = await fn({ query: async (sql, params) => (await client.query(sql, params)).rows, exec: async (sql) => void (await client.query(sql)) })
         await client.query('COMMIT')
         return out
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined)
+        await client.query('ROLLBACK').catch((re: Error) => (broken = re))
         throw e
       } finally {
-        client.release()
+        // A client whose rollback failed has lost its connection: destroy it instead of reusing it.
+        client.release(broken)
       }
     },
     exec: async (sql) => void (await pool.query(sql)),

@@ -3,5 +3,6 @@ import { fn as auth } from './auth'
 import { fn as union } from './union'
 import { fn as member } from './member'
 import { fn as station } from './station'
+import { fn as shop } from './shop'
 
-export const functions = { auth, union, member, station } as const
+export const functions = { auth, union, member, station, shop } as const

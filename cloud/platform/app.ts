@@ -6,6 +6,9 @@ import { loadPolicies, type Policies } from '../../config/policies'
 import { migrate, openDb, type Db } from '../db'
 import { seedDemo } from '../db/seed'
 import { createWxClient, type WxClient } from './wechat'
+import type { PayProvider } from './pay/provider'
+import { createSimulatedPay } from './pay/simulated'
+import { createWechatPay } from './pay/wechat'
 
 export interface App {
   config: AppConfig
@@ -14,6 +17,7 @@ export interface App {
   sealer: Sealer
   policies: Policies
   wx: WxClient
+  pay: PayProvider
   /** The clock, replaceable in tests. */
   now(): Date
 }
@@ -26,7 +30,22 @@ export interface CreateAppOptions {
   demo?: boolean
   log?: Logger
   wx?: WxClient
+  pay?: PayProvider
   now?: () => Date
+}
+
+function createPay(config: AppConfig, db: Db): PayProvider {
+  const p = config.pay
+  if (p.provider === 'simulated') return createSimulatedPay(db, { appId: config.wx.appId })
+  return createWechatPay({
+    appId: config.wx.appId!,
+    mchId: p.mchId!,
+    serialNo: p.serialNo!,
+    privateKeyPem: p.privateKeyPem!,
+    apiV3Key: Buffer.from(p.apiV3Key!, 'utf8'),
+    platformPublicKeyPem: p.platformPublicKeyPem!,
+    notifyBase: p.notifyBase!,
+  })
 }
 
 export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
@@ -42,6 +61,7 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
     policies,
     sealer: createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY),
     wx: opts.wx ?? createWxClient(config.wx),
+    pay: opts.pay ?? createPay(config, db),
     now: opts.now ?? (() => new Date()),
   }
   if (opts.demo ?? !config.production) await seedDemo(app)

@@ -21,6 +21,13 @@ const envSchema = z.object({
   HASH_KEY: z.string().optional(),
   TOKEN_SECRET: z.string().optional(),
   QR_SECRET: z.string().optional(),
+  PAY_PROVIDER: z.enum(['simulated', 'wechat']).default('simulated'),
+  WXPAY_MCHID: z.string().optional(),
+  WXPAY_SERIAL_NO: z.string().optional(),
+  WXPAY_PRIVATE_KEY: z.string().optional(),
+  WXPAY_APIV3_KEY: z.string().optional(),
+  WXPAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
 })
 
 export interface AppConfig {
@@ -32,6 +39,7 @@ export interface AppConfig {
   databaseUrl?: string
   wx: { appId?: string; secret?: string }
   logLevel: string
+  pay: { provider: 'simulated' | 'wechat'; mchId?: string; serialNo?: string; privateKeyPem?: string; apiV3Key?: string; platformPublicKeyPem?: string; notifyBase?: string }
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -77,6 +85,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const missing = SECRET_NAMES.filter((n) => !e[n])
     if (!e.DATABASE_URL) missing.push('DATABASE_URL' as SecretName)
     if (!e.WX_APPID || !e.WX_SECRET) missing.push('WX_APPID/WX_SECRET' as SecretName)
+    if (e.PAY_PROVIDER !== 'wechat') missing.push('PAY_PROVIDER=wechat' as SecretName)
+    for (const k of ['WXPAY_MCHID', 'WXPAY_SERIAL_NO', 'WXPAY_PRIVATE_KEY', 'WXPAY_APIV3_KEY', 'WXPAY_PLATFORM_PUBLIC_KEY', 'PUBLIC_BASE_URL'] as const) {
+      if (!e[k]) missing.push(k as SecretName)
+    }
     if (missing.length) throw new Error(`Missing required production settings: ${missing.join(', ')} (see .env.example)`)
     secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, decodeKey(n, e[n]!)])) as Record<SecretName, Buffer>
   } else {
@@ -91,6 +103,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     wx: { appId: e.WX_APPID, secret: e.WX_SECRET },
     logLevel: e.LOG_LEVEL,
+    pay: {
+      provider: e.PAY_PROVIDER,
+      mchId: e.WXPAY_MCHID,
+      serialNo: e.WXPAY_SERIAL_NO,
+      // PEM values may be given with literal \n in one-line environment files.
+      privateKeyPem: e.WXPAY_PRIVATE_KEY?.replace(/\\n/g, '\n'),
+      apiV3Key: e.WXPAY_APIV3_KEY,
+      platformPublicKeyPem: e.WXPAY_PLATFORM_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+      notifyBase: e.PUBLIC_BASE_URL,
+    },
     secrets,
   }
 }

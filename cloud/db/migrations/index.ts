@@ -1,8 +1,11 @@
 // Ordered list of migrations; imported statically so bundled cloud functions carry them.
+// Applied by name, so each runs once whatever the order they arrived in.
 import m001 from './001_foundation'
 import m002 from './002_stations'
+import m004 from './004_shop'
 
 export const migrations: { name: string; sql: string }[] = [
   { name: '001_foundation', sql: m001 },
   { name: '002_stations', sql: m002 },
+  { name: '004_shop', sql: m004 },
 ]

@@ -1,0 +1,10 @@
+// The schedule: which domain jobs the gateway runs, and how often.
+import type { Job } from './platform/jobs'
+import { autoConfirm, expireDue } from './domain/shop/service'
+import { reconcilePayments } from './domain/shop/payments'
+
+export const JOBS: Job[] = [
+  { name: 'shop.expireUnpaid', everyMs: 30_000, run: (app) => expireDue(app) },
+  { name: 'shop.reconcilePayments', everyMs: 60_000, run: (app) => reconcilePayments(app) },
+  { name: 'shop.autoConfirm', everyMs: 60 * 60_000, run: (app) => autoConfirm(app) },
+]
