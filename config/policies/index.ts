@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import membershipJson from './membership.json'
 import stationsJson from './stations.json'
+import shopJson from './shop.json'
 
 const issueMode = z.enum(['instant', 'review'])
 
@@ -26,9 +27,19 @@ export const stationsPolicySchema = z.object({
 })
 export type StationsPolicy = z.infer<typeof stationsPolicySchema>
 
+export const shopPolicySchema = z.object({
+  paymentWindowMinutes: z.number().int().min(5).max(24 * 60),
+  autoConfirmDays: z.number().int().min(1).max(60),
+  refundWindowDays: z.number().int().min(0).max(90),
+  reconcileAfterMinutes: z.number().int().min(1).max(60),
+  memberMaxQtyPerLine: z.number().int().min(1).max(5000),
+})
+export type ShopPolicy = z.infer<typeof shopPolicySchema>
+
 export interface Policies {
   membership: MembershipPolicy
   stations: StationsPolicy
+  shop: ShopPolicy
 }
 
 function parse<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
@@ -37,9 +48,10 @@ function parse<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   return r.data
 }
 
-export function loadPolicies(raw: { membership?: unknown; stations?: unknown } = {}): Policies {
+export function loadPolicies(raw: { membership?: unknown; stations?: unknown; shop?: unknown } = {}): Policies {
   return {
     membership: parse('membership', membershipPolicySchema, raw.membership ?? membershipJson),
     stations: parse('stations', stationsPolicySchema, raw.stations ?? stationsJson),
+    shop: parse('shop', shopPolicySchema, raw.shop ?? shopJson),
   }
 }
