@@ -6,6 +6,7 @@ import * as union from './union'
 import * as member from './member'
 import * as station from './station'
 import * as shop from './shop'
+import * as campaign from './campaign'
 
 const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -50,6 +51,18 @@ export const contract = {
     bulkOrder: action(shop.bulkOrderInput, shop.createOrderOutput),
     saveProduct: action(shop.saveProductInput, shop.saveProductOutput),
     ledger: action(shop.ledgerInput, shop.ledgerOutput),
+  },
+  campaign: {
+    save: action(campaign.saveInput, campaign.saveOutput),
+    publish: action(campaign.idInput, campaign.statusOutput),
+    close: action(campaign.idInput, campaign.statusOutput),
+    feed: action(campaign.feedInput, campaign.feedOutput),
+    detail: action(campaign.idInput, campaign.campaignDetail),
+    join: action(campaign.idInput, campaign.joinOutput),
+    myClaims: action(empty, campaign.myClaimsOutput),
+    verifyClaim: action(campaign.verifyClaimInput, campaign.verifyClaimOutput),
+    stats: action(campaign.statsInput, campaign.statsOutput),
+    list: action(campaign.listInput, campaign.listOutput),
   },
 } as const
 

@@ -4,5 +4,6 @@ import { fn as union } from './union'
 import { fn as member } from './member'
 import { fn as station } from './station'
 import { fn as shop } from './shop'
+import { fn as campaign } from './campaign'
 
-export const functions = { auth, union, member, station, shop } as const
+export const functions = { auth, union, member, station, shop, campaign } as const

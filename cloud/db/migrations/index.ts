@@ -3,9 +3,11 @@
 import m001 from './001_foundation'
 import m002 from './002_stations'
 import m004 from './004_shop'
+import m005 from './005_campaigns'
 
 export const migrations: { name: string; sql: string }[] = [
   { name: '001_foundation', sql: m001 },
   { name: '002_stations', sql: m002 },
   { name: '004_shop', sql: m004 },
+  { name: '005_campaigns', sql: m005 },
 ]

@@ -1,0 +1,354 @@
+import crypto from 'node:crypto'
+import type { App } from '../../platform/app'
+import type { Queryable } from '../../db'
+import { uniqueViolation } from '../../db'
+import type { Caller } from '../auth/service'
+import type { CampaignAction, CampaignDetail, CampaignKind, CampaignStatus, CampaignSummary } from '../../../types/campaign'
+import type { Occupation } from '../../../types/member'
+import { AppError } from '../../platform/errors'
+import { audit } from '../audit/service'
+import { assertInScope, getUnion, inScope, scopeCondition } from '../union/service'
+import { decodeCursor, encodeCursor } from '../station/rules'
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+// Claim codes avoid look-alike characters (0/O, 1/I/L) so they can be read out at a station counter.
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+export function newClaimCode(): string {
+  return Array.from({ length: 8 }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join('')
+}
+
+interface Row {
+  id: string
+  union_id: string
+  union_name: string
+  path: string
+  kind: CampaignKind
+  title: string
+  body: string
+  starts_at: Date
+  ends_at: Date
+  action: CampaignAction
+  quota: number | null
+  taken: number
+  audience_occupations: Occupation[] | null
+  audience_districts: string[] | null
+  station_id: string | null
+  product_ids: string[]
+  budget_fen: number | null
+  images: string[]
+  status: CampaignStatus
+  my_code: string | null
+  my_used_at: Date | null
+  my_joined_at: Date | null
+}
+
+/** The caller as a campaign audience: their member record and current union. */
+interface Audience {
+  memberId: string
+  name: string
+  occupation: Occupation
+  path: string
+  district: string | null
+}
+
+async function audienceOf(q: Queryable, userId: string): Promise<Audience | null> {
+  const [a] = await q.query<{ member_id: string; name: string; occupation: Occupation; path: string; district: string | null }>(
+    `select m.id as member_id, m.name, m.occupation, u.path, u.district from members m
+     join cards c on c.member_id = m.id and c.status = 'active' join unions u on u.id = c.union_id where m.user_id = $1`,
+    [userId],
+  )
+  return a ? { memberId: a.member_id, name: a.name, occupation: a.occupation, path: a.path, district: a.district } : null
+}
+
+/** Audience targeting, as a pure rule: the posting union's subtree, narrowed to occupations and districts. */
+export function reaches(c: { path: string; audience_occupations: string[] | null; audience_districts: string[] | null }, a: Audience): boolean {
+  if (!a.path.startsWith(c.path)) return false
+  if (c.audience_occupations?.length && !c.audience_occupations.includes(a.occupation)) return false
+  if (c.audience_districts?.length && (!a.district || !c.audience_districts.includes(a.district))) return false
+  return true
+}
+
+const SELECT = (mine: string) => `select c.*, u.name as union_name, u.path, j.code as my_code, j.used_at as my_used_at, j.joined_at as my_joined_at
+  from campaigns c join unions u on u.id = c.union_id
+  left join campaign_joins j on j.campaign_id = c.id and j.member_id = ${mine}`
+
+function summary(r: Row): CampaignSummary {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    unionName: r.union_name,
+    startsAt: r.starts_at.toISOString(),
+    endsAt: r.ends_at.toISOString(),
+    action: r.action,
+    status: r.status,
+    quota: r.quota,
+    taken: r.taken,
+    remaining: r.quota === null ? null : r.quota - r.taken,
+    mine: r.my_joined_at ? { code: r.my_code, usedAt: r.my_used_at?.toISOString() ?? null, joinedAt: r.my_joined_at.toISOString() } : null,
+  }
+}
+
+export async function feed(app: App, caller: Caller, input: { limit?: number; cursor?: string }) {
+  const offset = decodeCursor(input.cursor)
+  if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
+  const limit = input.limit ?? 20
+  const a = await audienceOf(app.db, caller.userId)
+  const now = app.now()
+  const soon = new Date(now.getTime() + 7 * 86400_000)
+  // Members see what reaches their union; people without a card see membership drives.
+  const rows = a
+    ? await app.db.query<Row>(
+        `${SELECT('$1')} where c.status = 'published' and c.starts_at <= $2 and c.ends_at > $3
+           and $4 like u.path || '%'
+           and (c.audience_occupations is null or cardinality(c.audience_occupations) = 0 or $5 = any(c.audience_occupations))
+           and (c.audience_districts is null or cardinality(c.audience_districts) = 0 or $6 = any(c.audience_districts))
+         order by c.starts_at desc, c.id limit $7 offset $8`,
+        [a.memberId, soon, now, a.path, a.occupation, a.district ?? '', limit + 1, offset],
+      )
+    : await app.db.query<Row>(
+        `${SELECT('null')} where c.status = 'published' and c.kind = 'membership_drive' and c.starts_at <= $1 and c.ends_at > $2
+         order by c.starts_at desc, c.id limit $3 offset $4`,
+        [soon, now, limit + 1, offset],
+      )
+  return { items: rows.slice(0, limit).map(summary), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null }
+}
+
+async function load(q: Queryable, id: string, memberId: string | null): Promise<Row> {
+  const [r] = UUID_RE.test(id) ? await q.query<Row>(`${SELECT('$2')} where c.id = $1`, [id, memberId]) : []
+  if (!r) throw new AppError('NOT_FOUND', '活动不存在')
+  return r
+}
+
+/** Why a member cannot join now, or null when they can. */
+function joinBlocker(r: Row, a: Audience | null, now: Date): string | null {
+  if (r.action === 'buy') return '本活动无需报名，直接购买活动商品即可'
+  if (!a) return '本活动仅限持有效会员卡的工会会员参加，请先办理会员卡'
+  if (r.status !== 'published') return r.status === 'closed' ? '活动已结束' : '活动尚未发布'
+  if (r.starts_at > now) return '活动尚未开始'
+  if (r.ends_at <= now) return '活动已结束'
+  if (!reaches(r, a)) return '本活动面向特定工会、职业或地区的会员，您不在活动范围内'
+  if (r.my_joined_at) return r.action === 'claim' ? '您已领取，请凭领取码到站点领取' : '您已报名'
+  if (r.quota !== null && r.taken >= r.quota) return '名额已满'
+  return null
+}
+
+export async function detail(app: App, caller: Caller, id: string): Promise<CampaignDetail> {
+  const a = await audienceOf(app.db, caller.userId)
+  const r = await load(app.db, id, a?.memberId ?? null)
+  // Drafts are visible to the staff who manage them only.
+  if (r.status === 'draft' && !inScope(caller, r)) throw new AppError('NOT_FOUND', '活动不存在')
+  const [station] = r.station_id ? await app.db.query<{ id: string; name: string; address: string; lat: number; lng: number }>('select id, name, address, lat, lng from stations where id = $1', [r.station_id]) : []
+  const products = r.product_ids.length
+    ? await app.db.query<{ id: string; name: string; member_price_fen: number }>('select id, name, member_price_fen from products where id = any($1::uuid[]) order by name', [r.product_ids])
+    : []
+  const reason = joinBlocker(r, a, app.now())
+  return {
+    ...summary(r),
+    body: r.body,
+    unionId: r.union_id,
+    audience: { occupations: r.audience_occupations ?? undefined, districts: r.audience_districts ?? undefined },
+    station: station ?? null,
+    products: products.map((p) => ({ id: p.id, name: p.name, memberPriceFen: p.member_price_fen })),
+    budgetFen: r.budget_fen,
+    images: r.images,
+    canJoin: reason === null,
+    reason,
+  }
+}
+
+export async function join(app: App, caller: Caller, id: string) {
+  const a = await audienceOf(app.db, caller.userId)
+  const r = await load(app.db, id, a?.memberId ?? null)
+  if (r.my_joined_at && r.action !== 'buy') return { id: r.id, action: r.action as 'signup' | 'claim', code: r.my_code, remaining: r.quota === null ? null : r.quota - r.taken }
+  const blocker = joinBlocker(r, a, app.now())
+  if (blocker) throw new AppError(blocker === '名额已满' ? 'QUOTA_FULL' : r.action === 'buy' ? 'INVALID_STATE' : 'NOT_ELIGIBLE', blocker)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await app.db.tx(async (q) => {
+        const code = r.action === 'claim' ? newClaimCode() : null
+        const inserted = await q.query('insert into campaign_joins (campaign_id, member_id, code, joined_at) values ($1, $2, $3, $4) on conflict (campaign_id, member_id) do nothing returning code', [r.id, a!.memberId, code, app.now()])
+        if (!inserted.length) {
+          const [j] = await q.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, a!.memberId])
+          return { id: r.id, action: r.action as 'signup' | 'claim', code: j.code, remaining: null }
+        }
+        // The quota holds whatever the number of members claiming at once: a conditional increment.
+        const [c] = await q.query<{ taken: number; quota: number | null }>(
+          `update campaigns set taken = taken + 1 where id = $1 and status = 'published' and (quota is null or taken < quota) returning taken, quota`,
+          [r.id],
+        )
+        if (!c) throw new AppError('QUOTA_FULL', '名额已满')
+        return { id: r.id, action: r.action as 'signup' | 'claim', code, remaining: c.quota === null ? null : c.quota - c.taken }
+      })
+    } catch (e) {
+      if (uniqueViolation(e) === 'campaign_joins_code_key' && attempt < 3) continue // a code collision: draw again
+      throw e
+    }
+  }
+}
+
+export async function myClaims(app: App, caller: Caller) {
+  const rows = await app.db.query<{ campaign_id: string; title: string; kind: CampaignKind; action: 'signup' | 'claim'; code: string | null; used_at: Date | null; joined_at: Date; ends_at: Date; station_name: string | null; station_address: string | null }>(
+    `select j.campaign_id, c.title, c.kind, c.action, j.code, j.used_at, j.joined_at, c.ends_at, s.name as station_name, s.address as station_address
+     from campaign_joins j join members m on m.id = j.member_id join campaigns c on c.id = j.campaign_id left join stations s on s.id = c.station_id
+     where m.user_id = $1 order by j.joined_at desc limit 200`,
+    [caller.userId],
+  )
+  return {
+    items: rows.map((r) => ({
+      campaignId: r.campaign_id,
+      title: r.title,
+      kind: r.kind,
+      action: r.action,
+      code: r.code,
+      usedAt: r.used_at?.toISOString() ?? null,
+      joinedAt: r.joined_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      stationName: r.station_name,
+      stationAddress: r.station_address,
+    })),
+  }
+}
+
+export async function verifyClaim(app: App, caller: Caller, code: string) {
+  const now = app.now()
+  return app.db.tx(async (q) => {
+    const [j] = await q.query<{ campaign_id: string; member_id: string; used_at: Date | null; title: string; name: string; path: string; station_path: string | null; station_name: string | null; union_id: string }>(
+      `select j.campaign_id, j.member_id, j.used_at, c.title, m.name, u.path, su.path as station_path, s.name as station_name, c.union_id
+       from campaign_joins j join campaigns c on c.id = j.campaign_id join unions u on u.id = c.union_id join members m on m.id = j.member_id
+       left join stations s on s.id = c.station_id left join unions su on su.id = s.union_id
+       where j.code = $1 for update of j`,
+      [code.toUpperCase()],
+    )
+    if (!j) throw new AppError('NOT_FOUND', '领取码不存在，请核对后重新输入')
+    // Staff of the posting union's subtree, or of the union running the named station, may hand out the kit.
+    if (!inScope(caller, j) && !(j.station_path && inScope(caller, { path: j.station_path }))) throw new AppError('FORBIDDEN', '该领取码不属于您所在工会的活动')
+    if (j.used_at) throw new AppError('CONFLICT', `该领取码已于 ${j.used_at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）核销，不能重复领取`)
+    await q.query('update campaign_joins set used_at = $3, used_by = $4 where campaign_id = $1 and member_id = $2 and used_at is null', [j.campaign_id, j.member_id, now, caller.userId])
+    await audit(q, { actor: caller, action: 'campaign.verifyClaim', entity: 'campaign', entityId: j.campaign_id, unionId: j.union_id, before: { used: false }, after: { used: true, code } })
+    return { campaignTitle: j.title, memberName: j.name, usedAt: now.toISOString(), stationName: j.station_name }
+  })
+}
+
+export interface SaveCampaign {
+  id?: string
+  unionId?: string
+  kind: CampaignKind
+  title: string
+  body: string
+  startsAt: string
+  endsAt: string
+  quota?: number
+  action: CampaignAction
+  audience?: { occupations?: Occupation[]; districts?: string[] }
+  stationId?: string
+  productIds?: string[]
+  budgetFen?: number
+  images?: string[]
+}
+
+export async function save(app: App, caller: Caller, input: SaveCampaign) {
+  const unionId = input.unionId ?? caller.staffUnion?.id
+  if (!unionId) throw new AppError('VALIDATION_FAILED', '请选择发布活动的工会', { unionId: '请选择发布活动的工会' })
+  assertInScope(caller, await getUnion(app.db, unionId))
+  if (input.stationId) {
+    const [s] = UUID_RE.test(input.stationId) ? await app.db.query<{ status: string }>('select status from stations where id = $1', [input.stationId]) : []
+    if (!s || s.status !== 'active') throw new AppError('VALIDATION_FAILED', '领取站点不存在或已关闭', { stationId: '请重新选择站点' })
+  }
+  if (input.productIds?.length) {
+    const found = await app.db.query('select id from products where id = any($1::uuid[])', [input.productIds.filter((p) => UUID_RE.test(p))])
+    if (found.length !== new Set(input.productIds).size) throw new AppError('VALIDATION_FAILED', '关联商品不存在', { productIds: '请重新选择商品' })
+  }
+  const values = [
+    unionId,
+    input.kind,
+    input.title,
+    input.body,
+    new Date(input.startsAt),
+    new Date(input.endsAt),
+    input.action,
+    input.quota ?? null,
+    input.audience?.occupations?.length ? input.audience.occupations : null,
+    input.audience?.districts?.length ? input.audience.districts : null,
+    input.stationId ?? null,
+    input.productIds ?? [],
+    input.budgetFen ?? null,
+    input.images ?? [],
+    app.now(),
+  ]
+  return app.db.tx(async (q) => {
+    let id: string
+    if (input.id) {
+      const old = await load(q, input.id, null)
+      assertInScope(caller, old)
+      if (old.status === 'closed') throw new AppError('INVALID_STATE', '活动已结束，不能修改')
+      if (input.quota !== undefined && input.quota < old.taken) throw new AppError('VALIDATION_FAILED', `已有 ${old.taken} 人参加，名额不能少于 ${old.taken}`, { quota: `不能少于 ${old.taken}` })
+      await q.query(
+        `update campaigns set union_id = $1, kind = $2, title = $3, body = $4, starts_at = $5, ends_at = $6, action = $7, quota = $8, audience_occupations = $9,
+           audience_districts = $10, station_id = $11, product_ids = $12, budget_fen = $13, images = $14, updated_at = $15 where id = $16`,
+        [...values, input.id],
+      )
+      id = input.id
+    } else {
+      const [row] = await q.query<{ id: string }>(
+        `insert into campaigns (union_id, kind, title, body, starts_at, ends_at, action, quota, audience_occupations, audience_districts, station_id, product_ids, budget_fen, images, updated_at, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
+        [...values, caller.userId],
+      )
+      id = row.id
+    }
+    await audit(q, { actor: caller, action: input.id ? 'campaign.update' : 'campaign.create', entity: 'campaign', entityId: id, unionId, after: { title: input.title, kind: input.kind, quota: input.quota ?? null, startsAt: input.startsAt, endsAt: input.endsAt } })
+    return { id }
+  })
+}
+
+async function setStatus(app: App, caller: Caller, id: string, to: 'published' | 'closed') {
+  return app.db.tx(async (q) => {
+    const r = await load(q, id, null)
+    assertInScope(caller, r)
+    if (r.status === to) return { id, status: to }
+    if (to === 'published' && r.status !== 'draft') throw new AppError('INVALID_STATE', '活动已结束，不能再次发布')
+    if (to === 'published' && r.ends_at <= app.now()) throw new AppError('INVALID_STATE', '活动结束时间已过，请修改时间后再发布')
+    await q.query(`update campaigns set status = $2, ${to === 'published' ? 'published_at' : 'closed_at'} = $3, updated_at = $3 where id = $1`, [id, to, app.now()])
+    await audit(q, { actor: caller, action: `campaign.${to === 'published' ? 'publish' : 'close'}`, entity: 'campaign', entityId: id, unionId: r.union_id, before: { status: r.status }, after: { status: to } })
+    return { id, status: to }
+  })
+}
+export const publish = (app: App, caller: Caller, id: string) => setStatus(app, caller, id, 'published')
+export const close = (app: App, caller: Caller, id: string) => setStatus(app, caller, id, 'closed')
+
+export async function list(app: App, caller: Caller, input: { status?: CampaignStatus }) {
+  const params: unknown[] = []
+  const scope = scopeCondition(caller, 'u', params)
+  let cond = ''
+  if (input.status) {
+    params.push(input.status)
+    cond = `and c.status = $${params.length}`
+  }
+  const rows = await app.db.query<Row>(`${SELECT('null')} where ${scope} ${cond} order by c.created_at desc limit 200`, params)
+  return { items: rows.map((r) => ({ ...summary(r), unionId: r.union_id })) }
+}
+
+export async function stats(app: App, caller: Caller, input: { id?: string }) {
+  const params: unknown[] = []
+  const scope = scopeCondition(caller, 'u', params)
+  let cond = ''
+  if (input.id) {
+    const r = await load(app.db, input.id, null)
+    assertInScope(caller, r)
+    params.push(input.id)
+    cond = `and c.id = $${params.length}`
+  }
+  const rows = await app.db.query<{ id: string; title: string; kind: CampaignKind; status: CampaignStatus; union_name: string; reach: number; taken: number; used: number; quota: number | null; budget_fen: number | null }>(
+    `select c.id, c.title, c.kind, c.status, u.name as union_name, c.taken, c.quota, c.budget_fen,
+       (select count(*)::int from campaign_joins j where j.campaign_id = c.id and j.used_at is not null) as used,
+       (select count(*)::int from members m join cards k on k.member_id = m.id and k.status = 'active' join unions mu on mu.id = k.union_id
+         where mu.path like u.path || '%'
+           and (c.audience_occupations is null or m.occupation = any(c.audience_occupations))
+           and (c.audience_districts is null or mu.district = any(c.audience_districts))) as reach
+     from campaigns c join unions u on u.id = c.union_id where ${scope} ${cond} order by c.created_at desc limit 200`,
+    params,
+  )
+  return { items: rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, status: r.status, unionName: r.union_name, reach: r.reach, joined: r.taken, used: r.used, quota: r.quota, budgetFen: r.budget_fen })) }
+}
