@@ -7,6 +7,7 @@ import * as member from './member'
 import * as station from './station'
 import * as shop from './shop'
 import * as campaign from './campaign'
+import * as consoleT from './console'
 
 const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -63,6 +64,15 @@ export const contract = {
     verifyClaim: action(campaign.verifyClaimInput, campaign.verifyClaimOutput),
     stats: action(campaign.statsInput, campaign.statsOutput),
     list: action(campaign.listInput, campaign.listOutput),
+  },
+  console: {
+    dashboard: action(consoleT.dashboardInput, consoleT.dashboardOutput),
+    export: action(consoleT.exportInput, consoleT.exportOutput),
+  },
+  admin: {
+    assignStaff: action(consoleT.assignStaffInput, consoleT.assignStaffOutput),
+    removeStaff: action(consoleT.removeStaffInput, consoleT.removeStaffOutput),
+    staff: action(consoleT.staffListInput, consoleT.staffListOutput),
   },
 } as const
 

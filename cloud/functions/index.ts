@@ -5,5 +5,7 @@ import { fn as member } from './member'
 import { fn as station } from './station'
 import { fn as shop } from './shop'
 import { fn as campaign } from './campaign'
+import { fn as consoleFn } from './console'
+import { fn as admin } from './admin'
 
-export const functions = { auth, union, member, station, shop, campaign } as const
+export const functions = { auth, union, member, station, shop, campaign, console: consoleFn, admin } as const

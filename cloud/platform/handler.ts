@@ -51,6 +51,8 @@ function fail(code: ApiError['code'], message: string, fields?: Record<string, s
 
 export interface CloudFunction<F extends FunctionName> {
   name: F
+  /** Who may call each action: lets tests check every staff action against scope. */
+  access: Record<string, Access>
   handle(app: App, request: unknown, identity: Identity): Promise<Reply>
   /** WeChat cloud-function entry: the caller's OPENID comes from the WeChat context, never from the event body. */
   main(event: unknown, context?: unknown): Promise<Envelope<unknown>>
@@ -100,7 +102,8 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     return reply.body
   }
 
-  return { name, handle, main }
+  const access = Object.fromEntries(Object.entries(handlers as Record<string, { access: Access }>).map(([k, v]) => [k, v.access]))
+  return { name, access, handle, main }
 }
 
 /** WeChat cloud functions expose the caller in the environment (what wx-server-sdk's getWXContext reads). */

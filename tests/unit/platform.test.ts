@@ -15,8 +15,12 @@ describe('configuration', () => {
   })
 
   it('should accept production with every secret set', () => {
-    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key() })
+    const pay = { PAY_PROVIDER: 'wechat', WXPAY_MCHID: '1900000001', WXPAY_SERIAL_NO: 'ABC', WXPAY_PRIVATE_KEY: 'pem', WXPAY_APIV3_KEY: 'k'.repeat(32), WXPAY_PLATFORM_PUBLIC_KEY: 'pem', PUBLIC_BASE_URL: 'https://api.example.cn' }
+    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key(), ...pay })
     expect(c.production).toBe(true)
+    expect(c.pay.provider).toBe('wechat')
+    // The simulated payment provider is refused in production.
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key(), ...pay, PAY_PROVIDER: 'simulated' })).toThrow(/PAY_PROVIDER=wechat/)
   })
 
   it('should generate development secrets once and keep them', () => {

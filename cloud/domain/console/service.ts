@@ -1,0 +1,151 @@
+// The union staff console: dashboards and CSV exports over the caller's union subtree, and staff assignment.
+import { stringify } from 'csv-stringify/sync'
+import type { App } from '../../platform/app'
+import type { Caller } from '../auth/service'
+import type { Occupation } from '../../../types/member'
+import { OCCUPATION_LABELS, CARD_STATUS_LABELS } from '../../../types/member'
+import { STATION_KIND_LABELS } from '../../../types/station'
+import { ORDER_STATUS_LABELS, formatYuan } from '../../../types/shop'
+import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from '../../../types/campaign'
+import { AppError } from '../../platform/errors'
+import { audit } from '../audit/service'
+import { assertInScope, getUnion } from '../union/service'
+import { userForOpenid } from '../auth/service'
+import { shanghai } from '../../platform/time'
+
+async function subtree(app: App, caller: Caller, unionId?: string): Promise<{ id: string; name: string; path: string } | { id: null; name: null; path: '/' }> {
+  if (unionId) {
+    const u = await getUnion(app.db, unionId)
+    assertInScope(caller, u)
+    return { id: u.id, name: u.name, path: u.path }
+  }
+  if (caller.staffUnion) {
+    const u = await getUnion(app.db, caller.staffUnion.id)
+    return { id: u.id, name: u.name, path: u.path }
+  }
+  return { id: null, name: null, path: '/' }
+}
+
+export async function dashboard(app: App, caller: Caller, input: { unionId?: string; days?: number }) {
+  const u = await subtree(app, caller, input.unionId)
+  const days = input.days ?? 30
+  const since = new Date(app.now().getTime() - days * 86400_000)
+  const p = [`${u.path}%`, since]
+  const [m] = await app.db.query<{ active: number; pending: number; fresh: number }>(
+    `select count(*) filter (where c.status = 'active')::int as active, count(*) filter (where c.status = 'pending')::int as pending,
+       count(*) filter (where c.status = 'active' and c.issued_at >= $2)::int as fresh
+     from cards c join unions u on u.id = c.union_id where u.path like $1`,
+    p,
+  )
+  const occ = await app.db.query<{ occupation: Occupation; count: number }>(
+    `select m.occupation, count(*)::int as count from cards c join members m on m.id = c.member_id join unions u on u.id = c.union_id
+     where c.status = 'active' and u.path like $1 group by 1 order by 2 desc`,
+    [p[0]],
+  )
+  const [s] = await app.db.query<{ count: number; visits: number; rating_sum: number; ratings: number }>(
+    `select count(*)::int as count, coalesce(sum(s.rating_sum), 0)::int as rating_sum, coalesce(sum(s.rating_count), 0)::int as ratings,
+       (select count(*)::int from station_checkins k join stations s2 on s2.id = k.station_id join unions u2 on u2.id = s2.union_id where u2.path like $1 and k.at >= $2) as visits
+     from stations s join unions u on u.id = s.union_id where s.status = 'active' and u.path like $1`,
+    p,
+  )
+  const [o] = await app.db.query<{ orders: number; amount: number; relief: number }>(
+    `select count(distinct o.id)::int as orders, coalesce(sum(i.amount_fen), 0)::bigint as amount, coalesce(sum(i.amount_fen) filter (where i.relief), 0)::bigint as relief
+     from orders o join order_items i on i.order_id = o.id join unions u on u.id = o.buyer_union_id
+     where o.status in ('PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED') and o.paid_at >= $2 and u.path like $1`,
+    p,
+  )
+  const [c] = await app.db.query<{ published: number; joined: number; used: number }>(
+    `select count(*) filter (where c.status = 'published')::int as published, coalesce(sum(c.taken), 0)::int as joined,
+       (select count(*)::int from campaign_joins j join campaigns c2 on c2.id = j.campaign_id join unions u2 on u2.id = c2.union_id where u2.path like $1 and j.used_at is not null) as used
+     from campaigns c join unions u on u.id = c.union_id where u.path like $1`,
+    [p[0]],
+  )
+  return {
+    union: u.id ? { id: u.id, name: u.name } : null,
+    days,
+    members: { active: m.active, pending: m.pending, newInPeriod: m.fresh, byOccupation: occ },
+    stations: { count: s.count, visitsInPeriod: s.visits, ratingAvg: s.ratings ? Math.round((s.rating_sum / s.ratings) * 10) / 10 : null, ratings: s.ratings },
+    shop: { ordersInPeriod: o.orders, amountInPeriodFen: o.amount, reliefAmountInPeriodFen: o.relief },
+    campaigns: c,
+  }
+}
+
+const SAFE = { escape_formulas: true }
+const MAX_ROWS = 100_000
+const day = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '')
+
+/** CSV of one console table for the subtree; personal data stays masked. */
+export async function exportTable(app: App, caller: Caller, input: { table: 'members' | 'stations' | 'orders' | 'campaigns'; unionId?: string }) {
+  const u = await subtree(app, caller, input.unionId)
+  const like = `${u.path}%`
+  let rows: (string | number)[][]
+  if (input.table === 'members') {
+    const r = await app.db.query<{ name: string; id_masked: string; phone_masked: string; occupation: Occupation; employer: string | null; union: string; card_no: string | null; status: keyof typeof CARD_STATUS_LABELS; issued_at: Date | null }>(
+      `select m.name, m.id_masked, m.phone_masked, m.occupation, m.employer, u.name as union, c.card_no, c.status, c.issued_at
+       from cards c join members m on m.id = c.member_id join unions u on u.id = c.union_id where u.path like $1 and c.status <> 'transferred' order by u.name, c.card_no limit ${MAX_ROWS}`,
+      [like],
+    )
+    rows = [['姓名', '身份证号（脱敏）', '手机号（脱敏）', '职业', '工作单位', '所属工会', '会员卡号', '状态', '发卡时间'], ...r.map((x) => [x.name, x.id_masked, x.phone_masked, OCCUPATION_LABELS[x.occupation], x.employer ?? '', x.union, x.card_no ?? '', CARD_STATUS_LABELS[x.status], day(x.issued_at)])]
+  } else if (input.table === 'stations') {
+    const r = await app.db.query<{ name: string; kind: keyof typeof STATION_KIND_LABELS; district: string; address: string; union: string; visit_count: number; rating_sum: number; rating_count: number; status: string }>(
+      `select s.name, s.kind, s.district, s.address, u.name as union, s.visit_count, s.rating_sum, s.rating_count, s.status
+       from stations s join unions u on u.id = s.union_id where u.path like $1 order by s.visit_count desc limit ${MAX_ROWS}`,
+      [like],
+    )
+    rows = [['站点名称', '类型', '区', '地址', '所属工会', '累计到访', '评分', '评价数', '状态'], ...r.map((x) => [x.name, STATION_KIND_LABELS[x.kind], x.district, x.address, x.union, x.visit_count, x.rating_count ? (x.rating_sum / x.rating_count).toFixed(1) : '', x.rating_count, x.status === 'active' ? '开放' : '关闭'])]
+  } else if (input.table === 'orders') {
+    const r = await app.db.query<{ order_no: string; kind: string; status: keyof typeof ORDER_STATUS_LABELS; union: string; payable_fen: number; created_at: Date; paid_at: Date | null; invoice_title: string | null }>(
+      `select o.order_no, o.kind, o.status, u.name as union, o.payable_fen, o.created_at, o.paid_at, o.invoice_title
+       from orders o join unions u on u.id = o.buyer_union_id where u.path like $1 order by o.created_at desc limit ${MAX_ROWS}`,
+      [like],
+    )
+    rows = [['订单号', '类型', '状态', '购买工会', '金额（元）', '下单时间', '支付时间', '发票抬头'], ...r.map((x) => [x.order_no, x.kind === 'bulk' ? '工会团购' : '会员购买', ORDER_STATUS_LABELS[x.status], x.union, formatYuan(x.payable_fen).replace(/,/g, ''), day(x.created_at), day(x.paid_at), x.invoice_title ?? ''])]
+  } else {
+    const r = await app.db.query<{ title: string; kind: keyof typeof CAMPAIGN_KIND_LABELS; status: keyof typeof CAMPAIGN_STATUS_LABELS; union: string; starts_at: Date; ends_at: Date; quota: number | null; taken: number; used: number }>(
+      `select c.title, c.kind, c.status, u.name as union, c.starts_at, c.ends_at, c.quota, c.taken,
+         (select count(*)::int from campaign_joins j where j.campaign_id = c.id and j.used_at is not null) as used
+       from campaigns c join unions u on u.id = c.union_id where u.path like $1 order by c.starts_at desc limit ${MAX_ROWS}`,
+      [like],
+    )
+    rows = [['活动', '类型', '状态', '发布工会', '开始', '结束', '名额', '参加人数', '已核销'], ...r.map((x) => [x.title, CAMPAIGN_KIND_LABELS[x.kind], CAMPAIGN_STATUS_LABELS[x.status], x.union, day(x.starts_at), day(x.ends_at), x.quota ?? '不限', x.taken, x.used])]
+  }
+  const names = { members: '会员', stations: '驿站', orders: '订单', campaigns: '活动' }
+  return { filename: `${u.name ?? '全部'}-${names[input.table]}-${shanghai(app.now()).format('YYYYMMDD')}.csv`, csv: `\uFEFF${stringify(rows, SAFE)}`, rows: rows.length - 1 }
+}
+
+export async function assignStaff(app: App, caller: Caller, input: { openid: string; unionId: string }) {
+  const union = await getUnion(app.db, input.unionId)
+  return app.db.tx(async (q) => {
+    const userId = await userForOpenid(q, input.openid, app.now())
+    const [before] = await q.query<{ union_id: string }>('select union_id from staff_assignments where user_id = $1', [userId])
+    const [row] = await q.query<{ created_at: Date }>(
+      `insert into staff_assignments (user_id, union_id, assigned_by, created_at) values ($1, $2, $3, $4)
+       on conflict (user_id) do update set union_id = excluded.union_id, assigned_by = excluded.assigned_by, created_at = excluded.created_at returning created_at`,
+      [userId, union.id, caller.userId, app.now()],
+    )
+    await audit(q, { actor: caller, action: 'admin.assignStaff', entity: 'user', entityId: userId, unionId: union.id, before: before ? { unionId: before.union_id } : null, after: { unionId: union.id } })
+    return { openid: input.openid, unionId: union.id, unionName: union.name, assignedAt: row.created_at.toISOString() }
+  })
+}
+
+export async function removeStaff(app: App, caller: Caller, openid: string) {
+  if (openid === caller.openid) throw new AppError('VALIDATION_FAILED', '不能移除自己的权限', { openid: '不能移除自己' })
+  return app.db.tx(async (q) => {
+    const rows = await q.query<{ user_id: string; union_id: string }>(
+      'delete from staff_assignments where user_id = (select id from users where openid = $1) returning user_id, union_id',
+      [openid],
+    )
+    if (rows[0]) await audit(q, { actor: caller, action: 'admin.removeStaff', entity: 'user', entityId: rows[0].user_id, unionId: rows[0].union_id, before: { unionId: rows[0].union_id }, after: null })
+    return { openid, removed: rows.length > 0 }
+  })
+}
+
+export async function listStaff(app: App, caller: Caller, input: { unionId?: string }) {
+  const u = await subtree(app, caller, input.unionId)
+  const rows = await app.db.query<{ openid: string; union_id: string; union_name: string; created_at: Date }>(
+    `select us.openid, u.id as union_id, u.name as union_name, sa.created_at from staff_assignments sa join users us on us.id = sa.user_id join unions u on u.id = sa.union_id
+     where u.path like $1 order by u.path, us.openid`,
+    [`${u.path}%`],
+  )
+  return { items: rows.map((r) => ({ openid: r.openid, unionId: r.union_id, unionName: r.union_name, assignedAt: r.created_at.toISOString() })) }
+}

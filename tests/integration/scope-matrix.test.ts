@@ -1,0 +1,95 @@
+// Staff of one union see and change nothing outside their subtree: every staff action of every domain,
+// called by a Haidian street-union clerk against the Jianwai street union's members, stations, orders and campaigns.
+import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { functions } from '../../cloud/functions'
+import { address, payOrder, rid } from '../support/shop'
+
+type Case = { data: Record<string, unknown>; expect: 'forbidden' } | { data: Record<string, unknown>; expect: 'excludes'; list: (body: any) => string[]; target: string }
+
+describe.each(backends())('staff scope matrix on %s', (backend) => {
+  let t: TestApp
+  let outsider: string
+  const ids: Record<string, string> = {}
+  let cases: Record<string, Case>
+
+  beforeAll(async () => {
+    t = await startTestApp(backend)
+    outsider = await login(t, 'demo-staff-haidian')
+    const staff = await login(t, 'demo-staff')
+    const member = await login(t, 'demo-member')
+    const one = async <T>(sql: string, params: unknown[] = []) => (await t.app.db.query<T>(sql, params))[0]
+    ids.jianwai = (await one<{ id: string }>(`select id from unions where code = '110105001'`)).id
+    ids.guomao = (await one<{ id: string }>(`select id from unions where code = '110105001001'`)).id
+    ids.pendingMember = (await one<{ id: string }>(`select m.id from members m join cards c on c.member_id = m.id join unions u on u.id = c.union_id where c.status = 'pending' and u.code = '110105001004' limit 1`)).id
+    ids.pendingName = '赵强'
+    ids.station = (await one<{ id: string }>(`select id from stations where union_id = $1 and status = 'active' order by name limit 1`, [ids.jianwai])).id
+    ids.qr = (await ok(call(t, 'member', 'myCard', {}, member))).qr
+    // A paid order for a product sold by the Jianwai counter, waiting to be shipped.
+    const product = (await one<{ id: string }>(`select id from products where union_id = $1 and status = 'on_sale' order by name limit 1`, [ids.jianwai])).id
+    ids.product = product
+    const order = await ok(call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: product, qty: 1 }], delivery: address }, member))
+    await payOrder(t, member, order.orderId)
+    ids.order = order.orderId
+    const campaign = (await one<{ id: string }>(`select id from campaigns where union_id = $1 and action = 'claim' order by title limit 1`, [ids.jianwai])).id
+    ids.campaign = campaign
+    ids.code = (await ok(call(t, 'campaign', 'join', { id: campaign }, member))).code
+    ids.draft = (await ok(call(t, 'campaign', 'save', { kind: 'activity', title: '建外读书会', body: '每周六下午在职工之家读书分享。', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'signup' }, staff))).id
+
+    const productForm = { unionId: ids.jianwai, name: '越权商品', province: '河北省', county: '张北县', category: 'grain_oil', supplier: { name: '某合作社', licenseNo: 'JY1234567890', contact: '0313-1234567' }, unit: '袋', priceFen: 1000, memberPriceFen: 900, stock: 10, relief: true, status: 'on_sale' }
+    const stationForm = { unionId: ids.jianwai, kind: 'warm_station', name: '越权驿站', address: '北京市朝阳区建国路1号', district: '朝阳区', lat: 39.9, lng: 116.45, services: ['water'], hours: { is24h: true } }
+    const campaignForm = { unionId: ids.jianwai, kind: 'activity', title: '越权活动', body: '这是一个越权创建的活动。', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'signup' }
+    cases = {
+      'member.pending': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { name: string }) => i.name), target: ids.pendingName },
+      'member.review': { data: { memberId: ids.pendingMember, approve: true }, expect: 'forbidden' },
+      'member.verifyCard': { data: { qr: ids.qr }, expect: 'forbidden' },
+      'station.save': { data: stationForm, expect: 'forbidden' },
+      'station.close': { data: { id: ids.station, reason: '越权关闭' }, expect: 'forbidden' },
+      'station.stats': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
+      'station.ranking': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { id: string }) => i.id), target: ids.station },
+      'shop.fulfil': { data: { orderId: ids.order, trackingNo: 'SF000' }, expect: 'forbidden' },
+      'shop.bulkOrder': { data: { requestId: rid(), unionId: ids.guomao, items: [{ productId: product, qty: 1 }], invoice: { title: '越权团购工会', taxNo: '81110105MC1234567X' }, delivery: { name: '张三', phone: '13800000000', region: '北京市', detail: '朝阳区建国路1号' } }, expect: 'forbidden' },
+      'shop.saveProduct': { data: productForm, expect: 'forbidden' },
+      'shop.ledger': { data: { by: 'union', unionId: ids.guomao }, expect: 'forbidden' },
+      'campaign.save': { data: campaignForm, expect: 'forbidden' },
+      'campaign.publish': { data: { id: ids.draft }, expect: 'forbidden' },
+      'campaign.close': { data: { id: ids.campaign }, expect: 'forbidden' },
+      'campaign.verifyClaim': { data: { code: ids.code }, expect: 'forbidden' },
+      'campaign.stats': { data: { id: ids.campaign }, expect: 'forbidden' },
+      'campaign.list': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { id: string }) => i.id), target: ids.campaign },
+      'console.dashboard': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
+      'console.export': { data: { table: 'members', unionId: ids.jianwai }, expect: 'forbidden' },
+      'admin.staff': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
+    }
+  }, 90_000)
+  afterAll(() => t?.close())
+
+  it('should cover every staff action of every domain', () => {
+    const staffActions = Object.values(functions).flatMap((f) => Object.entries(f.access).filter(([, a]) => a === 'staff').map(([action]) => `${f.name}.${action}`))
+    expect(staffActions.filter((a) => !(a in cases))).toEqual([])
+  })
+
+  it('should refuse or filter every staff action aimed outside the subtree, and change nothing', async () => {
+    const count = async () => (await t.app.db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n
+    const before = await count()
+    const failures: string[] = []
+    for (const [name, c] of Object.entries(cases)) {
+      const [fn, action] = name.split('.')
+      const r = await call(t, fn, action, c.data, outsider)
+      if (c.expect === 'forbidden') {
+        if (r.status !== 403 || (r.body as any).error?.code !== 'FORBIDDEN') failures.push(`${name}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`)
+      } else if (!r.body.ok || c.list((r.body as any).data).includes(c.target)) failures.push(`${name}: shows out-of-scope data`)
+    }
+    expect(failures).toEqual([])
+    expect(await count()).toBe(before)
+  })
+
+  it('should let the owning union do the same actions (the matrix is not refusing everyone)', async () => {
+    const staff = await login(t, 'demo-staff')
+    expect((await call(t, 'member', 'verifyCard', { qr: ids.qr }, staff)).status).toBe(200)
+    expect((await call(t, 'station', 'stats', { unionId: ids.jianwai }, staff)).status).toBe(200)
+    expect((await call(t, 'campaign', 'stats', { id: ids.campaign }, staff)).status).toBe(200)
+    expect((await call(t, 'console', 'dashboard', { unionId: ids.jianwai }, staff)).status).toBe(200)
+    expect((await call(t, 'shop', 'ledger', { by: 'union', unionId: ids.guomao }, staff)).status).toBe(200)
+    expect((await ok(call(t, 'member', 'pending', {}, staff))).items.map((i: { name: string }) => i.name)).toContain(ids.pendingName)
+  })
+})

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { id } from './common'
+import { OCCUPATIONS } from './member'
+
+export const dashboardInput = z.object({ unionId: id.optional(), days: z.number().int().min(1).max(366).optional() }).strict()
+export const dashboardOutput = z.object({
+  union: z.object({ id: z.string(), name: z.string() }).nullable(),
+  days: z.number().int(),
+  members: z.object({
+    active: z.number().int(),
+    pending: z.number().int(),
+    newInPeriod: z.number().int(),
+    byOccupation: z.array(z.object({ occupation: z.enum(OCCUPATIONS), count: z.number().int() })),
+  }),
+  stations: z.object({ count: z.number().int(), visitsInPeriod: z.number().int(), ratingAvg: z.number().nullable(), ratings: z.number().int() }),
+  shop: z.object({ ordersInPeriod: z.number().int(), amountInPeriodFen: z.number().int(), reliefAmountInPeriodFen: z.number().int() }),
+  campaigns: z.object({ published: z.number().int(), joined: z.number().int(), used: z.number().int() }),
+})
+
+export const EXPORT_TABLES = ['members', 'stations', 'orders', 'campaigns'] as const
+export const exportInput = z.object({ table: z.enum(EXPORT_TABLES, { error: '未知的报表' }), unionId: id.optional() }).strict()
+export const exportOutput = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })
+
+const openid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '微信用户标识格式不正确')
+export const assignStaffInput = z.object({ openid, unionId: id }).strict()
+export const removeStaffInput = z.object({ openid }).strict()
+export const staffItem = z.object({ openid: z.string(), unionId: z.string(), unionName: z.string(), assignedAt: z.string() })
+export const assignStaffOutput = staffItem
+export const staffListInput = z.object({ unionId: id.optional() }).strict()
+export const staffListOutput = z.object({ items: z.array(staffItem) })
+export const removeStaffOutput = z.object({ openid: z.string(), removed: z.boolean() })
