@@ -1,7 +1,7 @@
 // Deterministic warm-station data over Beijing's districts: the demo set (2,000) and benchmark sets.
 import type { Queryable } from '.'
 import { BEIJING_DISTRICTS, SERVICES, type Award, type Hours, type Service, type StationKind } from '../../types/station'
-import { hoursToIntervals } from '../domain/station/rules'
+import { insertHours } from '../domain/station/service'
 
 /** mulberry32: a small seeded PRNG, so the same seed gives the same stations everywhere. */
 export function prng(seed: number): () => number {
@@ -178,11 +178,6 @@ export async function insertStations(q: Queryable, stations: GeneratedStation[],
         part.map((s) => s.visitCount),
       ],
     )
-    const rows = part.flatMap((s) => hoursToIntervals(s.hours).map((h) => [s.id, h.dow, h.openMin, h.closeMin] as const))
-    await q.query(
-      `insert into station_hours (station_id, dow, open_min, close_min)
-       select * from unnest($1::uuid[], $2::int2[], $3::int2[], $4::int2[])`,
-      [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])],
-    )
+    await insertHours(q, part.map((s) => ({ stationId: s.id, hours: s.hours })))
   }
 }

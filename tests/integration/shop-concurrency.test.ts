@@ -1,6 +1,6 @@
 // Reliability of the shop under many concurrent callers, on the PostgreSQL server.
 import { call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { address, auditCount, newProduct, notify, rid, sim, stockOf } from '../support/shop'
+import { address, auditCount, newProduct, notify, rid, sim, stockOf, withheld } from '../support/shop'
 import { openPostgres } from '../../cloud/db'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
@@ -56,14 +56,7 @@ onServer('relief shop under concurrent callers on postgres', () => {
     const tok = await login(t, 'payer')
     const { orderId } = await ok(call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty: 1 }], delivery: address }, tok))
     const p = await ok(call(t, 'shop', 'pay', { orderId }, tok))
-    const deliver = sim(t).deliver
-    sim(t).deliver = undefined
-    let n
-    try {
-      n = await sim(t).payAndNotify(p.outTradeNo)
-    } finally {
-      sim(t).deliver = deliver
-    }
+    const n = await withheld(t, () => sim(t).payAndNotify(p.outTradeNo))
     const codes = await Promise.all(Array.from({ length: 20 }, () => notify(t, n)))
     expect(new Set(codes)).toEqual(new Set([204]))
     expect(await auditCount(t, orderId, 'order.paid')).toBe(1)

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { backends, call, login, ok, post, startTestApp, type TestApp } from '../support/app'
-import { address, auditCount, buy, newProduct, notify, payOrder, productByName, rid, sim, stockOf } from '../support/shop'
+import { address, auditCount, buy, newProduct, notify, payOrder, productByName, rid, sim, stockOf, withheld } from '../support/shop'
 import { createSimulatedPay } from '../../cloud/platform/pay/simulated'
 import { rsaVerify } from '../../cloud/platform/pay/wechatpay-crypto'
 import { expireDue, autoConfirm } from '../../cloud/domain/shop/service'
@@ -157,14 +157,11 @@ describe.each(backends())('relief shop on %s', (backend) => {
         const p = await ok(call(t, 'shop', 'pay', { orderId }, member))
         orders.push({ orderId, outTradeNo: p.outTradeNo })
       }
-      const deliver = sim(t).deliver
-      sim(t).deliver = undefined // hold the notifications
-      const notes = []
-      try {
-        for (const o of orders) notes.push(await sim(t).payAndNotify(o.outTradeNo))
-      } finally {
-        sim(t).deliver = deliver
-      }
+      const notes = await withheld(t, async () => {
+        const held = []
+        for (const o of orders) held.push(await sim(t).payAndNotify(o.outTradeNo))
+        return held
+      })
       const sends = notes.flatMap((n) => Array.from({ length: 20 }, () => n)).sort(() => Math.random() - 0.5)
       const statuses = await Promise.all(sends.map((n) => notify(t, n)))
       expect(new Set(statuses)).toEqual(new Set([204]))
@@ -178,14 +175,7 @@ describe.each(backends())('relief shop on %s', (backend) => {
       const pid = await newProduct(t, 5)
       const { orderId } = await buy(t, member, pid)
       const p = await ok(call(t, 'shop', 'pay', { orderId }, member))
-      const deliver = sim(t).deliver
-      sim(t).deliver = undefined
-      let genuine
-      try {
-        genuine = await sim(t).payAndNotify(p.outTradeNo)
-      } finally {
-        sim(t).deliver = deliver
-      }
+      const genuine = await withheld(t, () => sim(t).payAndNotify(p.outTradeNo))
       // Body changed after signing.
       const env = JSON.parse(genuine.body)
       env.resource.ciphertext = Buffer.from('{"trade_state":"SUCCESS"}').toString('base64')
@@ -211,14 +201,10 @@ describe.each(backends())('relief shop on %s', (backend) => {
       const { orderId } = await buy(t, member, pid)
       const p = await ok(call(t, 'shop', 'pay', { orderId }, member))
       await t.app.db.query('update sim_pay_transactions set amount_fen = 1 where out_trade_no = $1', [p.outTradeNo])
-      const deliver = sim(t).deliver
-      sim(t).deliver = undefined
-      try {
+      await withheld(t, async () => {
         const n = await sim(t).payAndNotify(p.outTradeNo)
         expect(await notify(t, n)).toBe(400)
-      } finally {
-        sim(t).deliver = deliver
-      }
+      })
       expect((await ok(call(t, 'shop', 'order', { orderId }, member))).status).toBe('PENDING_PAYMENT')
     })
 
@@ -226,13 +212,9 @@ describe.each(backends())('relief shop on %s', (backend) => {
       const pid = await newProduct(t, 5)
       const { orderId } = await buy(t, member, pid)
       const p = await ok(call(t, 'shop', 'pay', { orderId }, member))
-      const deliver = sim(t).deliver
-      sim(t).deliver = undefined
-      try {
+      await withheld(t, async () => {
         await sim(t).payAndNotify(p.outTradeNo) // lost on the way
-      } finally {
-        sim(t).deliver = deliver
-      }
+      })
       expect((await reconcilePayments(t.app)).paid).toBe(0) // too early
       await later(3 * 60_000, async () => {
         expect((await reconcilePayments(t.app)).paid).toBe(1)
@@ -264,14 +246,8 @@ describe.each(backends())('relief shop on %s', (backend) => {
       const pid = await newProduct(t, 5)
       const { orderId } = await buy(t, member, pid, 1)
       const p = await ok(call(t, 'shop', 'pay', { orderId }, member))
-      const deliver = sim(t).deliver
-      sim(t).deliver = undefined
-      let late
-      try {
-        late = await sim(t).payAndNotify(p.outTradeNo) // the member paid, the notification is delayed
-      } finally {
-        sim(t).deliver = deliver
-      }
+      // The member paid; the notification is delayed.
+      const late = await withheld(t, () => sim(t).payAndNotify(p.outTradeNo))
       await later(31 * 60_000, async () => {
         expect(await expireDue(t.app)).toBeGreaterThanOrEqual(1)
       })
@@ -315,14 +291,10 @@ describe.each(backends())('relief shop on %s', (backend) => {
       const { orderId } = await buy(t, member, pid, 2)
       await payOrder(t, member, orderId)
       expect(await stockOf(t, pid)).toBe(3)
-      const deliver = sim(t).deliver
-      sim(t).deliver = undefined
-      try {
+      await withheld(t, async () => {
         expect(await ok(call(t, 'shop', 'refund', { orderId, reason: '买多了' }, member))).toEqual({ orderId, status: 'REFUNDING' })
         expect(await ok(call(t, 'shop', 'refund', { orderId, reason: '买多了' }, member))).toEqual({ orderId, status: 'REFUNDING' })
-      } finally {
-        sim(t).deliver = deliver
-      }
+      })
       const d = await ok(call(t, 'shop', 'order', { orderId }, member))
       expect(d.refund.outRefundNo).toBe(`RF${d.orderNo}`)
       const n = await sim(t).completeRefund(d.refund.outRefundNo)

@@ -47,3 +47,14 @@ export async function notify(t: TestApp, n: { headers: Record<string, string>; b
 export async function auditCount(t: TestApp, orderId: string, action: string): Promise<number> {
   return (await t.app.db.query<{ n: number }>('select count(*)::int as n from audit_log where entity_id = $1 and action = $2', [orderId, action]))[0].n
 }
+
+/** Runs fn while the simulator keeps its notifications to itself (to replay, reorder or delay them). */
+export async function withheld<T>(t: TestApp, fn: () => Promise<T>): Promise<T> {
+  const deliver = sim(t).deliver
+  sim(t).deliver = undefined
+  try {
+    return await fn()
+  } finally {
+    sim(t).deliver = deliver
+  }
+}

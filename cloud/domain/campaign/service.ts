@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { isUuid } from '../../db/sql'
 import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
@@ -10,7 +11,6 @@ import { audit } from '../audit/service'
 import { assertInScope, getUnion, inScope, scopeCondition } from '../union/service'
 import { decodeCursor, encodeCursor } from '../station/rules'
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // Claim codes avoid look-alike characters (0/O, 1/I/L) so they can be read out at a station counter.
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 
@@ -116,7 +116,7 @@ export async function feed(app: App, caller: Caller, input: { limit?: number; cu
 }
 
 async function load(q: Queryable, id: string, memberId: string | null): Promise<Row> {
-  const [r] = UUID_RE.test(id) ? await q.query<Row>(`${SELECT('$2')} where c.id = $1`, [id, memberId]) : []
+  const [r] = isUuid(id) ? await q.query<Row>(`${SELECT('$2')} where c.id = $1`, [id, memberId]) : []
   if (!r) throw new AppError('NOT_FOUND', '活动不存在')
   return r
 }
@@ -253,11 +253,11 @@ export async function save(app: App, caller: Caller, input: SaveCampaign) {
   if (!unionId) throw new AppError('VALIDATION_FAILED', '请选择发布活动的工会', { unionId: '请选择发布活动的工会' })
   assertInScope(caller, await getUnion(app.db, unionId))
   if (input.stationId) {
-    const [s] = UUID_RE.test(input.stationId) ? await app.db.query<{ status: string }>('select status from stations where id = $1', [input.stationId]) : []
+    const [s] = isUuid(input.stationId) ? await app.db.query<{ status: string }>('select status from stations where id = $1', [input.stationId]) : []
     if (!s || s.status !== 'active') throw new AppError('VALIDATION_FAILED', '领取站点不存在或已关闭', { stationId: '请重新选择站点' })
   }
   if (input.productIds?.length) {
-    const found = await app.db.query('select id from products where id = any($1::uuid[])', [input.productIds.filter((p) => UUID_RE.test(p))])
+    const found = await app.db.query('select id from products where id = any($1::uuid[])', [input.productIds.filter(isUuid)])
     if (found.length !== new Set(input.productIds).size) throw new AppError('VALIDATION_FAILED', '关联商品不存在', { productIds: '请重新选择商品' })
   }
   const values = [

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/app'
+import { isUuid } from '../../db/sql'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
 import type { Caller } from '../auth/service'
@@ -8,7 +9,6 @@ import { audit } from '../audit/service'
 import { assertInScope, getUnion, scopeCondition } from '../union/service'
 import { formatCardNo, issueModeFor, maskIdNumber, maskPhone, signCardQr, verifyCardQr } from './rules'
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const LIVE = `('pending', 'active', 'suspended')`
 
 export interface RegisterData {
@@ -211,7 +211,7 @@ export async function pending(app: App, caller: Caller, limit = 50) {
 }
 
 export async function review(app: App, caller: Caller, input: { memberId: string; approve: boolean; reason?: string }) {
-  if (!UUID_RE.test(input.memberId)) throw new AppError('NOT_FOUND', '没有找到这条待审核的申请')
+  if (!isUuid(input.memberId)) throw new AppError('NOT_FOUND', '没有找到这条待审核的申请')
   const now = app.now()
   return app.db.tx(async (q) => {
     const [card] = await q.query<{ id: string; union_id: string; path: string }>(

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/app'
+import { isUuid, likeEscape } from '../../db/sql'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
 import type { Caller } from '../auth/service'
@@ -11,8 +12,6 @@ import { decodeCursor, encodeCursor } from '../station/rules'
 import { maskPhone } from '../member/rules'
 import { canMove, linePrice, newOrderNo, refundAllowed, refundNoFor } from './rules'
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 interface ProductRow {
   id: string
@@ -75,7 +74,7 @@ export async function products(app: App, input: { q?: string; category?: Categor
 }
 
 async function loadProduct(q: Queryable, id: string): Promise<ProductRow> {
-  const [p] = UUID_RE.test(id) ? await q.query<ProductRow>('select * from products where id = $1', [id]) : []
+  const [p] = isUuid(id) ? await q.query<ProductRow>('select * from products where id = $1', [id]) : []
   if (!p) throw new AppError('NOT_FOUND', '商品不存在或已下架')
   return p
 }
@@ -159,7 +158,7 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
   if (seen) return orderResult(seen)
   const now = app.now()
   if (o.delivery.type === 'pickup') {
-    const [st] = UUID_RE.test(o.delivery.stationId!) ? await app.db.query<{ status: string }>('select status from stations where id = $1', [o.delivery.stationId]) : []
+    const [st] = isUuid(o.delivery.stationId!) ? await app.db.query<{ status: string }>('select status from stations where id = $1', [o.delivery.stationId]) : []
     if (!st || st.status !== 'active') throw new AppError('VALIDATION_FAILED', '所选自提站点不存在或已关闭', { 'delivery.stationId': '请重新选择自提站点' })
   }
   const lines = [...o.items].sort((a, b) => a.productId.localeCompare(b.productId)) // one lock order: no deadlocks
@@ -170,7 +169,7 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
       let seller: string | null = null
       const held: { p: ProductRow; qty: number; price: number }[] = []
       for (const line of lines) {
-        if (!UUID_RE.test(line.productId)) throw new AppError('NOT_FOUND', '商品不存在或已下架')
+        if (!isUuid(line.productId)) throw new AppError('NOT_FOUND', '商品不存在或已下架')
         const [p] = await q.query<ProductRow>(
           `update products set stock = stock - $2 where id = $1 and status = 'on_sale' and stock >= $2 returning *`,
           [line.productId, line.qty],
@@ -299,7 +298,7 @@ export async function expireDue(app: App, userId?: string): Promise<number> {
 }
 
 async function ownOrder(app: App, caller: Caller, orderId: string): Promise<OrderRow> {
-  const [o] = UUID_RE.test(orderId) ? await app.db.query<OrderRow>('select * from orders where id = $1', [orderId]) : []
+  const [o] = isUuid(orderId) ? await app.db.query<OrderRow>('select * from orders where id = $1', [orderId]) : []
   if (!o || o.user_id !== caller.userId) throw new AppError('NOT_FOUND', '订单不存在')
   if (o.status === 'PENDING_PAYMENT' && o.pay_deadline <= app.now()) {
     await expireDue(app, caller.userId)
@@ -371,7 +370,7 @@ export async function autoConfirm(app: App): Promise<number> {
 }
 
 export async function fulfil(app: App, caller: Caller, input: { orderId: string; trackingNo?: string }) {
-  const [o] = UUID_RE.test(input.orderId) ? await app.db.query<OrderRow & { path: string }>('select o.*, u.path from orders o join unions u on u.id = o.seller_union_id where o.id = $1', [input.orderId]) : []
+  const [o] = isUuid(input.orderId) ? await app.db.query<OrderRow & { path: string }>('select o.*, u.path from orders o join unions u on u.id = o.seller_union_id where o.id = $1', [input.orderId]) : []
   if (!o) throw new AppError('NOT_FOUND', '订单不存在')
   assertInScope(caller, o)
   if (o.status !== 'PAID') throw new AppError('INVALID_STATE', '只有已支付待发货的订单可以发货')

@@ -1,4 +1,5 @@
 import type { App } from '../../platform/app'
+import { isUuid } from '../../db/sql'
 import type { Queryable } from '../../db'
 import type { Caller } from '../auth/service'
 import type { Award, Hours, LiveStatus, Service, StationDetail, StationKind, StationSummary } from '../../../types/station'
@@ -9,7 +10,6 @@ import { audit } from '../audit/service'
 import { assertInScope, getUnion, inScope, scopeCondition } from '../union/service'
 import { decodeCursor, encodeCursor, hoursToIntervals, rankingScore } from './rules'
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 interface StationRow {
   id: string
@@ -130,7 +130,7 @@ interface DetailRow extends StationRow {
 }
 
 async function loadStation(q: Queryable, app: App, id: string, origin?: { lat: number; lng: number }): Promise<DetailRow> {
-  if (!UUID_RE.test(id)) throw new AppError('NOT_FOUND', '没有找到这个站点')
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', '没有找到这个站点')
   const params: unknown[] = [id, origin?.lat ?? null, origin?.lng ?? null]
   const open = openNowSql(app, params)
   const [row] = await q.query<DetailRow>(
@@ -245,16 +245,19 @@ export interface SaveStation {
   awards?: Award[]
 }
 
+/** Writes opening intervals for many stations in one statement (arrays through unnest). */
+export async function insertHours(q: Queryable, entries: { stationId: string; hours: Hours }[]) {
+  const rows = entries.flatMap((e) => hoursToIntervals(e.hours).map((h) => [e.stationId, h.dow, h.openMin, h.closeMin] as const))
+  if (!rows.length) return
+  await q.query(
+    `insert into station_hours (station_id, dow, open_min, close_min) select * from unnest($1::uuid[], $2::int2[], $3::int2[], $4::int2[])`,
+    [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])],
+  )
+}
+
 async function writeHours(q: Queryable, stationId: string, hours: Hours) {
   await q.query('delete from station_hours where station_id = $1', [stationId])
-  const rows = hoursToIntervals(hours)
-  if (!rows.length) return
-  await q.query('insert into station_hours (station_id, dow, open_min, close_min) select $1, * from unnest($2::int2[], $3::int2[], $4::int2[])', [
-    stationId,
-    rows.map((r) => r.dow),
-    rows.map((r) => r.openMin),
-    rows.map((r) => r.closeMin),
-  ])
+  await insertHours(q, [{ stationId, hours }])
 }
 
 export async function save(app: App, caller: Caller, input: SaveStation) {

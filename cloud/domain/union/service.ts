@@ -1,4 +1,5 @@
 import type { App } from '../../platform/app'
+import { isUuid, likeEscape } from '../../db/sql'
 import type { Queryable } from '../../db'
 import type { Caller } from '../auth/service'
 import type { UnionLevel, UnionSummary } from '../../../types/union'
@@ -29,10 +30,9 @@ export const toSummary = (u: UnionRow): UnionSummary => ({
   acceptsMembers: u.accepts_members && u.status === 'active',
 })
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function findUnion(q: Queryable, id: string): Promise<UnionRow | null> {
-  if (!UUID_RE.test(id)) return null
+  if (!isUuid(id)) return null
   const rows = await q.query<UnionRow>(`${SELECT} where u.id = $1`, [id])
   return rows[0] ?? null
 }
@@ -43,8 +43,6 @@ export async function getUnion(q: Queryable, id: string): Promise<UnionRow> {
   return u
 }
 
-/** Escapes LIKE wildcards in user input. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export async function listUnions(app: App, input: { q?: string; acceptsMembers?: boolean; limit?: number }) {
   const where = [`u.status = 'active'`]
