@@ -5,6 +5,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const isH5 = process.env.TARO_ENV === 'h5'
+// The contract in types/ sits outside sourceRoot; Taro compiles only what it is told to include.
+const compile = { include: [path.resolve(__dirname, '../types')] }
 
 // Taro's own cache hard-codes src/app.config, so the webpack filesystem cache is set here instead.
 function chainCommon(chain: any) {
@@ -37,6 +39,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -44,6 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain: chainCommon,
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

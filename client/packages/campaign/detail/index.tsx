@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { api } from '../../../services/api'
+import type { CampaignDetail } from '../../../../types/campaign'
+import { formatYuan } from '../../../../types/shop'
+import { ErrorBlock, Loading } from '../../../components/states'
+import { actionLabel, errorText, kindLabel, shortTime } from '../shared'
+import '../campaign.css'
+
+export default function CampaignDetailPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const [c, setC] = useState<CampaignDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [code, setCode] = useState<string | null>(null)
+
+  const load = async () => {
+    setError(null)
+    try {
+      const d = await api.campaign.detail({ id })
+      setC(d)
+      setCode(d.mine?.code ?? null)
+    } catch (e) {
+      setError(errorText(e))
+    }
+  }
+  useDidShow(() => void load())
+
+  const join = async () => {
+    if (busy) return
+    setBusy(true)
+    try {
+      const r = await api.campaign.join({ id })
+      setCode(r.code)
+      Taro.showToast({ title: r.action === 'claim' ? '领取成功' : '报名成功', icon: 'success' })
+      await load()
+    } catch (e) {
+      Taro.showModal({ title: '未能参加', content: errorText(e), showCancel: false })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (!c) return <Loading />
+  return (
+    <View className='page campaign-detail'>
+      <View className='card'>
+        <Text className='tag'>{kindLabel(c.kind)}</Text>
+        <Text className='title campaign-title'>{c.title}</Text>
+        <Text className='meta'>发布：{c.unionName}</Text>
+        <Text className='meta'>
+          时间：{shortTime(c.startsAt)} 至 {shortTime(c.endsAt)}
+        </Text>
+        {c.quota !== null ? (
+          <Text className='meta'>
+            名额：{c.quota}（剩余 {c.remaining}）
+          </Text>
+        ) : null}
+        {c.budgetFen !== null ? <Text className='meta'>预算：¥{formatYuan(c.budgetFen)}</Text> : null}
+      </View>
+      <View className='card'>
+        <Text className='body'>{c.body}</Text>
+      </View>
+      {c.station ? (
+        <View className='card'>
+          <Text className='label'>领取地点</Text>
+          <Text className='meta'>{c.station.name}</Text>
+          <Text className='meta'>{c.station.address}</Text>
+          <Button className='secondary' onClick={() => Taro.openLocation({ latitude: c.station!.lat, longitude: c.station!.lng, name: c.station!.name, address: c.station!.address, scale: 16 })}>
+            导航到站点
+          </Button>
+        </View>
+      ) : null}
+      {c.products.length ? (
+        <View className='card'>
+          <Text className='label'>活动商品</Text>
+          {c.products.map((p) => (
+            <View key={p.id} className='row' onClick={() => Taro.navigateTo({ url: `/packages/shop/product/index?id=${p.id}` })}>
+              <Text className='meta'>{p.name}</Text>
+              <Text className='meta'>会员价 ¥{formatYuan(p.memberPriceFen)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {code ? (
+        <View className='card'>
+          <Text className='label'>您的领取码</Text>
+          <Text className='code claim-code'>{code}</Text>
+          <Text className='hint'>请到领取地点向工作人员出示此码，每个码只能使用一次。</Text>
+        </View>
+      ) : null}
+      {c.mine && !code ? <Text className='notice'>您已报名，工会将与您联系。</Text> : null}
+      {c.action !== 'buy' && !c.mine ? (
+        <Button className='primary join-button' disabled={!c.canJoin || busy} loading={busy} onClick={join}>
+          {c.canJoin ? `立即${actionLabel(c.action)}` : c.reason ?? '暂不能参加'}
+        </Button>
+      ) : null}
+      {!c.canJoin && c.reason && !c.mine ? <Text className='notice'>{c.reason}</Text> : null}
+    </View>
+  )
+}

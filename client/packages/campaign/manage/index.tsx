@@ -1,0 +1,90 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { api } from '../../../services/api'
+import { CAMPAIGN_STATUS_LABELS } from '../../../../types/campaign'
+import { Empty, ErrorBlock, Loading } from '../../../components/states'
+import { errorText, kindLabel, shortTime } from '../shared'
+import '../campaign.css'
+
+type Item = Awaited<ReturnType<typeof api.campaign.list>>['items'][number]
+type Stat = Awaited<ReturnType<typeof api.campaign.stats>>['items'][number]
+
+export default function ManageCampaigns() {
+  const [items, setItems] = useState<Item[] | null>(null)
+  const [stats, setStats] = useState<Record<string, Stat>>({})
+  const [error, setError] = useState<string | null>(null)
+
+  const load = async () => {
+    setError(null)
+    try {
+      const [l, s] = await Promise.all([api.campaign.list({}), api.campaign.stats({})])
+      setItems(l.items)
+      setStats(Object.fromEntries(s.items.map((x) => [x.id, x])))
+    } catch (e) {
+      setError(errorText(e))
+    }
+  }
+  useDidShow(() => void load())
+
+  const act = async (id: string, what: 'publish' | 'close') => {
+    const ok = await Taro.showModal({ title: what === 'publish' ? '发布活动' : '结束活动', content: what === 'publish' ? '发布后辖区内符合条件的会员即可看到并参加。' : '结束后会员将不能再报名或领取。' })
+    if (!ok.confirm) return
+    try {
+      await (what === 'publish' ? api.campaign.publish({ id }) : api.campaign.close({ id }))
+      Taro.showToast({ title: what === 'publish' ? '已发布' : '已结束', icon: 'success' })
+      await load()
+    } catch (e) {
+      Taro.showModal({ title: '操作失败', content: errorText(e), showCancel: false })
+    }
+  }
+
+  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (!items) return <Loading />
+  return (
+    <View className='page campaign-manage'>
+      <Button className='primary new-campaign' onClick={() => Taro.navigateTo({ url: '/packages/campaign/edit/index' })}>
+        发布新活动
+      </Button>
+      <Button className='secondary' onClick={() => Taro.navigateTo({ url: '/packages/campaign/verify/index' })}>
+        核销领取码
+      </Button>
+      {items.length === 0 ? <Empty text='还没有活动，点击上方按钮发布第一个活动' /> : null}
+      {items.map((c) => {
+        const s = stats[c.id]
+        return (
+          <View key={c.id} className='card manage-item'>
+            <Text className='tag'>{kindLabel(c.kind)}</Text>
+            <Text className='tag'>{CAMPAIGN_STATUS_LABELS[c.status]}</Text>
+            <Text className='title'>{c.title}</Text>
+            <Text className='meta'>
+              {c.unionName} · {shortTime(c.startsAt)} 至 {shortTime(c.endsAt)}
+            </Text>
+            {s ? (
+              <View className='row'>
+                <Text className='stat'>覆盖会员 {s.reach}</Text>
+                <Text className='stat'>参加 {s.joined}{s.quota ? `/${s.quota}` : ''}</Text>
+                <Text className='stat'>已核销 {s.used}</Text>
+              </View>
+            ) : null}
+            {c.status === 'draft' ? (
+              <Button className='primary publish-button' onClick={() => act(c.id, 'publish')}>
+                发布
+              </Button>
+            ) : null}
+            {c.status !== 'closed' ? (
+              <Button className='secondary' onClick={() => Taro.navigateTo({ url: `/packages/campaign/edit/index?id=${c.id}` })}>
+                修改
+              </Button>
+            ) : null}
+            {c.status === 'published' ? (
+              <Button className='secondary' onClick={() => act(c.id, 'close')}>
+                结束活动
+              </Button>
+            ) : null}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import { api } from '../../../services/api'
+import { errorText } from '../shared'
+import '../campaign.css'
+
+export default function VerifyClaim() {
+  const [code, setCode] = useState('')
+  const [result, setResult] = useState<{ ok: boolean; text: string; detail?: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const verify = async (value = code) => {
+    const c = value.trim().toUpperCase()
+    if (!/^[0-9A-Z]{8}$/.test(c)) return setResult({ ok: false, text: '领取码为8位字母或数字' })
+    setBusy(true)
+    try {
+      const r = await api.campaign.verifyClaim({ code: c })
+      setResult({ ok: true, text: '核销成功，请发放物品', detail: `${r.memberName} · ${r.campaignTitle}` })
+      setCode('')
+    } catch (e) {
+      setResult({ ok: false, text: errorText(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const scan = async () => {
+    try {
+      const r = await Taro.scanCode({ onlyFromCamera: true })
+      setCode(r.result)
+      await verify(r.result)
+    } catch {
+      /* cancelled */
+    }
+  }
+
+  return (
+    <View className='page claim-verify'>
+      <View className='card'>
+        <Text className='label'>输入会员出示的领取码</Text>
+        <Input className='input verify-code' value={code} maxlength={8} placeholder='8位领取码' onInput={(e) => setCode(e.detail.value)} />
+        <Button className='primary verify-button' disabled={busy} loading={busy} onClick={() => verify()}>
+          核销
+        </Button>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className='secondary' onClick={scan}>
+            扫码核销
+          </Button>
+        ) : null}
+      </View>
+      {result ? (
+        <View className='card verify-result'>
+          <Text className={result.ok ? 'result-ok' : 'result-bad'}>{result.text}</Text>
+          {result.detail ? <Text className='meta'>{result.detail}</Text> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
