@@ -1,9 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/card/index', 'pages/login/index', 'pages/me/index', 'pages/stations/index'],
   subPackages: [
+    { root: 'packages/member', pages: ['register/index', 'transfer/index'] },
+    { root: 'packages/admin', pages: ['review/index', 'verify/index'] },
     { root: 'packages/campaign', pages: ['feed/index', 'detail/index', 'claims/index', 'manage/index', 'edit/index', 'verify/index'] },
     { root: 'packages/console', pages: ['index/index'] },
+    { root: 'packages/stations', pages: ['detail/index', 'manage/index'] },
   ],
+  // WeChat refuses getLocation without these declarations.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于查找您附近的暖心驿站，位置不会被保存' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

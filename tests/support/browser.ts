@@ -66,7 +66,8 @@ export async function startStack(): Promise<Stack> {
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'wu-chrome-'))}`],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // playwright gives every launch a fresh, empty profile directory of its own.
   })
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
@@ -92,7 +93,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Logs in through the H5 login page with a dev code. */
 export async function loginAs(s: Stack, openid: string): Promise<void> {
   await s.page.goto(`${s.url}/#/pages/login/index`)
-  await s.page.locator('.login-code input, input.login-code, .login-code').first().fill(`dev:${openid}`)
+  await s.page.locator('.login-code input').first().fill(`dev:${openid}`)
   await s.page.locator('.login-submit').first().click()
   await s.page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 15_000 })
 }

@@ -1,9 +1,76 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { ensureLogin, isStaff } from '../../services/session'
+import type { Me } from '../../../types/auth'
+import './index.css'
 
-export default function Index() {
+type Tile = { title: string; sub: string; url: string; cls: string; soon?: boolean }
+
+// Pages not yet registered in app.config.ts are marked soon: tapping them explains instead of failing.
+const MEMBER_TILES: Tile[] = [
+  { title: '我的会员卡', sub: '电子会员卡 · 出示核验', url: '/pages/card/index', cls: 'tile-card' },
+  { title: '入会申请', sub: '填写信息 · 立等可取', url: '/packages/member/register/index', cls: 'tile-register' },
+  { title: '工会活动', sub: '送温暖 · 送清凉', url: '/packages/campaign/feed/index', cls: 'tile-campaigns' },
+  { title: '暖心驿站', sub: '喝水、热饭、歇脚', url: '/pages/stations/index', cls: 'tile-stations', soon: true },
+  { title: '工会商城', sub: '消费帮扶好物', url: '/packages/shop/index/index', cls: 'tile-shop', soon: true },
+  { title: '困难帮扶', sub: '申请帮扶 · 送温暖', url: '/packages/subsidy/check/index', cls: 'tile-subsidy', soon: true },
+  { title: '我的', sub: '账号与转会', url: '/pages/me/index', cls: 'tile-me' },
+]
+
+const STAFF_TILES: Tile[] = [
+  { title: '会员审核', sub: '入会与转会申请', url: '/packages/admin/review/index', cls: 'tile-review' },
+  { title: '扫码验卡', sub: '核验会员身份', url: '/packages/admin/verify/index', cls: 'tile-verify' },
+  { title: '工会工作台', sub: '数据总览 · 报表导出', url: '/packages/console/index/index', cls: 'tile-console' },
+  { title: '活动管理', sub: '发布与核销', url: '/packages/campaign/manage/index', cls: 'tile-manage' },
+]
+
+function open(t: Tile) {
+  if (t.soon) {
+    Taro.showToast({ title: `${t.title}即将上线`, icon: 'none' })
+    return
+  }
+  Taro.navigateTo({ url: t.url }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
+}
+
+function Tiles({ tiles, staff }: { tiles: Tile[]; staff?: boolean }) {
   return (
-    <View>
-      <Text>暖心工会</Text>
+    <View className='tiles'>
+      {tiles.map((t) => (
+        <View key={t.url} className={`tile ${staff ? 'tile-staff' : ''} ${t.soon ? 'tile-soon' : ''} ${t.cls}`} onClick={() => open(t)} role='button' aria-label={t.title}>
+          <Text className='tile-title'>{t.title}</Text>
+          <Text className='tile-sub'>{t.soon ? '即将上线' : t.sub}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export default function Home() {
+  const [me, setMe] = useState<Me | null>(null)
+  useDidShow(() => {
+    ensureLogin()
+      .then(setMe)
+      .catch(() => setMe(null))
+  })
+
+  const staff = isStaff(me)
+  return (
+    <View className='home'>
+      <View className='home-hero'>
+        <Text className='home-title'>暖心工会</Text>
+        <Text className='home-sub'>{me ? (staff ? '工会工作人员，您好' : '会员朋友，您好') : '欢迎使用，职工之家在身边'}</Text>
+      </View>
+      {staff ? (
+        <View className='home-group home-group-first'>
+          <Text className='home-group-title'>工作人员</Text>
+          <Tiles tiles={STAFF_TILES} staff />
+        </View>
+      ) : null}
+      <View className={`home-group ${staff ? '' : 'home-group-first'}`}>
+        {staff ? <Text className='home-group-title'>会员服务</Text> : null}
+        <Tiles tiles={MEMBER_TILES} />
+      </View>
     </View>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '会员审核', enablePullDownRefresh: true })

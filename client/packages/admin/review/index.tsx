@@ -1,0 +1,150 @@
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import { ensureLogin } from '../../../services/session'
+import { OCCUPATION_TEXT, minuteText } from '../../../services/labels'
+import type { PendingItem } from '../../../../types/member'
+import { Empty, ErrorBlock, Loading } from '../../../components/states'
+import { staffMessage } from '../shared'
+import '../admin.css'
+
+export default function Review() {
+  const [items, setItems] = useState<PendingItem[] | null>(null)
+  const [total, setTotal] = useState(0)
+  const [error, setError] = useState<{ message: string; forbidden: boolean } | null>(null)
+  const [reasons, setReasons] = useState<Record<string, string>>({})
+  const [rejecting, setRejecting] = useState<string | null>(null)
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const load = async () => {
+    try {
+      if (!(await ensureLogin())) return
+      const r = await api.member.pending({ limit: 100 })
+      setError(null)
+      setItems(r.items)
+      setTotal(r.total)
+    } catch (e) {
+      setError({ message: staffMessage(e), forbidden: e instanceof ApiCallError && e.code === 'FORBIDDEN' })
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
+  }
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load())
+
+  const decide = async (item: PendingItem, approve: boolean) => {
+    const reason = (reasons[item.memberId] ?? '').trim()
+    if (!approve && !reason) {
+      setRejecting(item.memberId)
+      setReasonError('请填写不通过的原因，申请人会看到这条说明')
+      return
+    }
+    setBusy(item.memberId)
+    setReasonError(null)
+    try {
+      const r = await api.member.review({ memberId: item.memberId, approve, ...(!approve ? { reason } : {}) })
+      Taro.showToast({ title: approve ? (r.cardNo ? '已通过，已发卡' : '已通过') : '已退回申请', icon: approve ? 'success' : 'none' })
+      setRejecting(null)
+    } catch (e) {
+      const fieldMsg = e instanceof ApiCallError ? e.fields?.reason : undefined
+      if (fieldMsg) {
+        setRejecting(item.memberId)
+        setReasonError(fieldMsg)
+      } else await Taro.showModal({ title: '操作失败', content: staffMessage(e), showCancel: false })
+    } finally {
+      setBusy(null)
+      await load()
+    }
+  }
+
+  if (error)
+    return error.forbidden ? (
+      <View className='admin'>
+        <View className='result result-bad forbidden'>
+          <Text className='result-title'>仅限工会工作人员使用</Text>
+          <Text className='line'>您的账号没有审核权限。如您是工会工作人员，请联系上级工会开通。</Text>
+        </View>
+      </View>
+    ) : (
+      <ErrorBlock message={error.message} onRetry={load} />
+    )
+  if (!items) return <Loading text='正在加载待审核申请…' />
+  if (!items.length)
+    return (
+      <View className='admin'>
+        <Empty text='暂无待审核申请' action='刷新' onAction={load} />
+      </View>
+    )
+
+  return (
+    <View className='admin review'>
+      <Text className='count'>待审核 {total} 条{total > items.length ? `（显示前 ${items.length} 条）` : ''}</Text>
+      {items.map((i) => {
+        const open = rejecting === i.memberId
+        const disabled = busy === i.memberId
+        return (
+          <View key={`${i.kind}-${i.memberId}`} className={`item review-item review-${i.kind}`}>
+            <View className='item-head'>
+              <Text className={`badge ${i.kind === 'transfer' ? 'badge-transfer' : ''}`}>{i.kind === 'transfer' ? '转入' : '新入会'}</Text>
+              <Text className='name'>{i.name}</Text>
+            </View>
+            <Text className='line'>身份证：{i.idNumberMasked}</Text>
+            <Text className='line'>手机：{i.phoneMasked}</Text>
+            <Text className='line'>
+              职业：{OCCUPATION_TEXT[i.occupation]}
+              {i.employer ? ` · ${i.employer}` : ''}
+            </Text>
+            <Text className='line'>
+              {i.kind === 'transfer' ? '转入' : '申请加入'}：{i.unionName}
+            </Text>
+            {i.fromUnionName ? <Text className='line'>原工会：{i.fromUnionName}</Text> : null}
+            <Text className='line line-muted'>提交时间：{minuteText(i.submittedAt)}</Text>
+            {open ? (
+              <View className='reject-box'>
+                <Input
+                  className={`reason ${reasonError ? 'reason-bad' : ''}`}
+                  placeholder='不通过的原因（必填），如：信息与身份证不符'
+                  maxlength={200}
+                  value={reasons[i.memberId] ?? ''}
+                  focus
+                  onInput={(e) => {
+                    const value = e.detail.value
+                    setReasons((r) => ({ ...r, [i.memberId]: value }))
+                    if (value.trim()) setReasonError(null)
+                  }}
+                />
+                {reasonError ? <Text className='reason-error'>{reasonError}</Text> : null}
+                <View className='actions'>
+                  <Button className='secondary-small' disabled={disabled || undefined} onClick={() => (setRejecting(null), setReasonError(null))}>
+                    取消
+                  </Button>
+                  <Button className='reject reject-confirm' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, false)}>
+                    确认不通过
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              <View className='actions'>
+                <Button className='approve approve-button' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, true)}>
+                  通过
+                </Button>
+                <Button
+                  className='reject reject-button'
+                  disabled={disabled || undefined}
+                  onClick={() => {
+                    setRejecting(i.memberId)
+                    setReasonError(null)
+                  }}
+                >
+                  不通过
+                </Button>
+              </View>
+            )}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

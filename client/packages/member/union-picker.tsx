@@ -1,0 +1,92 @@
+// Searchable list of unions that accept members (union.list), shared by register and transfer.
+import { useEffect, useState } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import { api, ApiCallError } from '../../services/api'
+import type { UnionSummary } from '../../../types/union'
+
+type Props = {
+  picked: UnionSummary | null
+  onPick: (u: UnionSummary) => void
+  /** Unions not offered (e.g. the member's current union when transferring). */
+  excludeId?: string | null
+  placeholder?: string
+  error?: string | null
+}
+
+export function UnionPicker({ picked, onPick, excludeId, placeholder, error }: Props) {
+  const [q, setQ] = useState('')
+  const [items, setItems] = useState<UnionSummary[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  // After a pick the list folds away, so the form stays short; typing or "重新选择" opens it again.
+  const [browsing, setBrowsing] = useState(!picked)
+
+  useEffect(() => {
+    let live = true
+    const t = setTimeout(
+      () => {
+        setLoadError(null)
+        api.union
+          .list({ q: q.trim() || undefined, acceptsMembers: true, limit: 20 })
+          .then((r) => live && setItems(r.items))
+          .catch((e) => {
+            if (!live) return
+            setItems([])
+            setLoadError(e instanceof ApiCallError ? e.message : '工会列表加载失败，请检查网络')
+          })
+      },
+      q ? 300 : 0,
+    )
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
+  }, [q, attempt])
+
+  const shown = (items ?? []).filter((u) => u.id !== excludeId)
+  return (
+    <View className='union-picker'>
+      {picked ? (
+        <View className='union-picked'>
+          <Text className='union-picked-label'>已选择</Text>
+          <Text className='union-picked-name'>{picked.name}</Text>
+          {picked.parentName ? <Text className='union-parent'>上级：{picked.parentName}</Text> : null}
+          {!browsing ? (
+            <Text className='union-change' onClick={() => setBrowsing(true)}>
+              重新选择
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      <Input
+        className={`input union-search ${error ? 'input-bad' : ''}`}
+        value={q}
+        placeholder={placeholder ?? '输入单位或工会名称搜索，如“快递”“物业”'}
+        onInput={(e) => {
+          setQ(e.detail.value)
+          setBrowsing(true)
+        }}
+      />
+      {error ? <Text className='error error-unionId'>{error}</Text> : null}
+      <View className={`union-options ${browsing ? '' : 'union-options-folded'}`}>
+        {items === null ? <Text className='hint'>正在加载工会列表…</Text> : null}
+        {loadError ? (
+          <Text className='error union-load-error' onClick={() => setAttempt((n) => n + 1)}>
+            {loadError}（点此重试）
+          </Text>
+        ) : null}
+        {items !== null && !loadError && shown.length === 0 ? <Text className='hint union-none'>没有找到相关工会，请换个关键词，如单位名称或“快递”“物业”</Text> : null}
+        {shown.map((u) => (
+          <View key={u.id} className={`union-option ${picked?.id === u.id ? 'union-option-on' : ''}`} onClick={() => {
+              onPick(u)
+              setBrowsing(false)
+            }}
+            role='button' aria-label={u.name}>
+            <Text className='union-name'>{u.name}</Text>
+            {u.parentName ? <Text className='union-parent'>上级：{u.parentName}</Text> : null}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,134 @@
+// Union staff: how the stations in their scope are used (visits, ratings) and the award-nomination ranking.
+// Live status is reported from each station's detail page (tap a station).
+import { useState } from 'react'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import type { ActionOutput } from '../../../../types'
+import { formatRating } from '../../../components/station/format'
+import { errorText, haveSession } from '../../../components/station/session'
+import '../../../components/station/station.css'
+import './index.css'
+
+type Stats = ActionOutput<'station', 'stats'>
+type Ranking = ActionOutput<'station', 'ranking'>
+
+const DAYS = 30
+
+const openDetail = (id: string) => Taro.navigateTo({ url: `/packages/stations/detail/index?id=${encodeURIComponent(id)}` })
+
+export default function StationManage() {
+  const [tab, setTab] = useState<'stats' | 'ranking'>('stats')
+  const [stats, setStats] = useState<Stats | null>(null)
+  const [ranking, setRanking] = useState<Ranking | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [forbidden, setForbidden] = useState(false)
+  const [loading, setLoading] = useState(true)
+
+  async function load() {
+    setLoading(true)
+    setError(null)
+    try {
+      if (!(await haveSession())) return setError('请先登录')
+      const [st, rk] = await Promise.allSettled([api.station.stats({ days: DAYS }), api.station.ranking({ limit: 50 })])
+      const failed = [st, rk].find((r): r is PromiseRejectedResult => r.status === 'rejected')
+      if (failed && failed.reason instanceof ApiCallError && failed.reason.code === 'FORBIDDEN') return setForbidden(true)
+      if (st.status === 'fulfilled') setStats(st.value)
+      if (rk.status === 'fulfilled') setRanking(rk.value)
+      if (failed) setError(errorText(failed.reason))
+    } finally {
+      setLoading(false)
+      Taro.stopPullDownRefresh()
+    }
+  }
+  useLoad(() => void load())
+  usePullDownRefresh(() => void load())
+
+  if (forbidden)
+    return (
+      <View className='station-page station-manage'>
+        <Text className='notice notice-error manage-forbidden'>仅限工会工作人员使用</Text>
+      </View>
+    )
+
+  return (
+    <View className='station-page station-manage'>
+      <View className='manage-tabs'>
+        <View className={`manage-tab tab-stats${tab === 'stats' ? ' manage-tab-on' : ''}`} onClick={() => setTab('stats')}>
+          到访统计
+        </View>
+        <View className={`manage-tab tab-ranking${tab === 'ranking' ? ' manage-tab-on' : ''}`} onClick={() => setTab('ranking')}>
+          最美驿站评选排名
+        </View>
+      </View>
+
+      {loading && !stats && !ranking ? <Text className='detail-loading'>加载中…</Text> : null}
+      {error ? (
+        <View>
+          <Text className='notice notice-error'>{error}</Text>
+          <Button className='big-button' onClick={() => void load()}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+
+      {tab === 'stats' && stats ? (
+        <View className='manage-stats'>
+          <View className='section totals'>
+            <View className='total'>
+              <Text className='total-value'>{stats.totals.stations}</Text>
+              <Text className='total-label'>站点数</Text>
+            </View>
+            <View className='total'>
+              <Text className='total-value'>{stats.totals.visits}</Text>
+              <Text className='total-label'>近{stats.days}天到访</Text>
+            </View>
+            <View className='total'>
+              <Text className='total-value'>{stats.totals.ratings}</Text>
+              <Text className='total-label'>评价数</Text>
+            </View>
+            <View className='total'>
+              <Text className='total-value'>{stats.totals.ratingAvg ?? '—'}</Text>
+              <Text className='total-label'>平均评分</Text>
+            </View>
+          </View>
+          {stats.items.length === 0 ? <Text className='notice notice-info'>您管辖范围内还没有站点</Text> : null}
+          {stats.items.map((it) => (
+            <View key={it.id} className='manage-row stats-item' data-id={it.id} onClick={() => openDetail(it.id)}>
+              <View className='manage-row-head'>
+                <Text className='manage-name'>{it.name}</Text>
+                <Text className='muted'>{it.district}</Text>
+              </View>
+              <Text className='manage-meta'>
+                近{stats.days}天到访 {it.visits} · 累计 {it.visitsTotal} · {formatRating(it.ratingAvg, it.ratingCount)}
+              </Text>
+              <Text className='manage-meta'>点此查看详情、更新站点状态 ›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {tab === 'ranking' && ranking ? (
+        <View className='manage-ranking'>
+          <Text className='notice notice-info'>综合得分 = 群众评价 + 到访人次 + 服务项目 + 资料完整度，可作为“最美驿站”推荐参考。</Text>
+          {ranking.items.length === 0 ? <Text className='notice notice-info'>暂无可排名的站点</Text> : null}
+          {ranking.items.map((it) => (
+            <View key={it.id} className='manage-row ranking-item' data-id={it.id} onClick={() => openDetail(it.id)}>
+              <View className='manage-row-head'>
+                <Text className='manage-rank'>#{it.rank}</Text>
+                <Text className='manage-name'>{it.name}</Text>
+                <Text className='manage-score'>{it.score.toFixed(1)}</Text>
+              </View>
+              <Text className='manage-meta'>
+                评价 {it.parts.rating.toFixed(1)} · 到访 {it.parts.visits.toFixed(1)} · 服务 {it.parts.services.toFixed(1)} · 完整度 {it.parts.completeness.toFixed(1)}
+              </Text>
+              <Text className='manage-meta'>
+                {it.district} · {formatRating(it.ratingAvg, it.ratingCount)} · 累计到访 {it.visitCount}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

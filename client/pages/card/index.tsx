@@ -1,0 +1,173 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { api, ApiCallError } from '../../services/api'
+import { ensureLogin } from '../../services/session'
+import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../services/labels'
+import type { CardView } from '../../../types/member'
+import { CardQr } from '../../components/card-qr'
+import { ErrorBlock, Loading } from '../../components/states'
+import './index.css'
+
+type State = { kind: 'loading' } | { kind: 'login' } | { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'card'; card: CardView; stale?: string }
+
+const REGISTER = '/packages/member/register/index'
+/** Refresh this long before the QR expires, so the code a member shows always verifies. */
+const REFRESH_MARGIN_MS = 30_000
+const MIN_REFRESH_MS = 10_000
+
+const errorMessage = (e: unknown) => (e instanceof ApiCallError ? e.message : '网络不太好，请稍后重试')
+
+export default function CardPage() {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const [refreshing, setRefreshing] = useState(false)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const visible = useRef(true)
+
+  const clearTimer = () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+  }
+
+  const load = async () => {
+    clearTimer()
+    setRefreshing(true)
+    try {
+      if (!(await ensureLogin())) {
+        setState({ kind: 'login' })
+        return
+      }
+      const card = await api.member.myCard({})
+      setState({ kind: 'card', card })
+      if (card.qrExpiresAt && visible.current) {
+        const wait = Math.max(MIN_REFRESH_MS, new Date(card.qrExpiresAt).getTime() - Date.now() - REFRESH_MARGIN_MS)
+        timer.current = setTimeout(() => void load(), wait)
+      }
+    } catch (e) {
+      if (e instanceof ApiCallError && e.code === 'NOT_FOUND') setState({ kind: 'none' })
+      else if (e instanceof ApiCallError && e.code === 'UNAUTHENTICATED') setState({ kind: 'login' })
+      else
+        setState((s) =>
+          // Keep showing a card we already have (the member may be offline at a station); say it is stale.
+          s.kind === 'card' ? { ...s, stale: `${errorMessage(e)}，二维码可能已过期` } : { kind: 'error', message: errorMessage(e) },
+        )
+    } finally {
+      setRefreshing(false)
+      Taro.stopPullDownRefresh()
+    }
+  }
+
+  useDidShow(() => {
+    visible.current = true
+    void load()
+  })
+  useDidHide(() => {
+    visible.current = false
+    clearTimer()
+  })
+  usePullDownRefresh(() => void load())
+  useEffect(() => clearTimer, [])
+
+  if (state.kind === 'loading') return <Loading text='正在读取会员卡…' />
+  if (state.kind === 'error') return <ErrorBlock message={state.message} onRetry={load} />
+  if (state.kind === 'login')
+    return (
+      <View className='card-page'>
+        <View className='card-empty'>
+          <Text className='card-empty-title'>请先登录</Text>
+          <Text className='card-empty-text'>登录后即可查看您的工会会员卡。</Text>
+          <Button className='card-primary' onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+            去登录
+          </Button>
+        </View>
+      </View>
+    )
+  if (state.kind === 'none')
+    return (
+      <View className='card-page'>
+        <View className='card-empty'>
+          <Text className='card-empty-title'>您还没有工会会员卡</Text>
+          <Text className='card-empty-text'>
+            加入工会，享受会员专属服务和优惠：驿站歇脚、送温暖送清凉、困难帮扶。快递员、外卖骑手、网约车司机等新就业形态劳动者都可以加入。填写信息后即可领取电子会员卡。
+          </Text>
+          <Button className='card-primary join-now' onClick={() => Taro.navigateTo({ url: REGISTER })}>
+            立即入会
+          </Button>
+        </View>
+      </View>
+    )
+
+  const c = state.card
+  return (
+    <View className='card-page'>
+      {state.stale ? <Text className='card-notice card-stale'>{state.stale}</Text> : null}
+
+      {c.status === 'pending' ? (
+        <View className='card-status-box card-pending'>
+          <Text className='card-status-title'>审核中</Text>
+          <Text className='card-status-text'>您的入会申请已提交，{c.unionName}正在审核。审核通过后即可使用电子会员卡。</Text>
+        </View>
+      ) : null}
+      {c.status === 'rejected' ? (
+        <View className='card-status-box card-rejected'>
+          <Text className='card-status-title'>入会申请未通过</Text>
+          <Text className='card-status-text'>原因：{c.rejectReason || '请联系所在工会了解详情'}</Text>
+          <Button className='card-primary reapply' onClick={() => Taro.navigateTo({ url: REGISTER })}>
+            重新申请
+          </Button>
+        </View>
+      ) : null}
+      {c.status === 'suspended' ? (
+        <View className='card-status-box card-rejected'>
+          <Text className='card-status-title'>会员卡已暂停使用</Text>
+          <Text className='card-status-text'>请联系{c.unionName}了解详情。</Text>
+        </View>
+      ) : null}
+
+      <View className={`e-card e-card-${c.status}`}>
+        <Text className='e-card-union'>{c.unionName}</Text>
+        <Text className='e-card-kind'>工会会员卡</Text>
+        <Text className='e-card-name'>{c.name}</Text>
+        <Text className='e-card-label'>卡号</Text>
+        {c.cardNo ? <Text className='e-card-no card-no'>{c.cardNo}</Text> : <Text className='e-card-no e-card-no-none'>审核通过后生成</Text>}
+        <View className='e-card-row'>
+          <Text className='e-card-small e-card-status'>状态：{CARD_STATUS_TEXT[c.status]}</Text>
+          <Text className='e-card-small'>发卡：{dayText(c.issuedAt)}</Text>
+        </View>
+      </View>
+
+      {c.status === 'active' && c.qr ? (
+        <View className='qr-box'>
+          <CardQr payload={c.qr} />
+          <Text className='qr-hint qr-main-hint'>长按或出示二维码供工作人员核验</Text>
+          {c.qrExpiresAt ? <Text className='qr-hint'>二维码自动更新，有效至 {minuteText(c.qrExpiresAt).slice(11)}</Text> : null}
+          <Button className='card-secondary qr-refresh' loading={refreshing || undefined} disabled={refreshing || undefined} onClick={() => void load()}>
+            刷新二维码
+          </Button>
+        </View>
+      ) : null}
+
+      {c.pendingTransfer ? (
+        <View className='card-notice card-transfer'>
+          <Text className='card-notice-text'>转会申请审核中：转入 {c.pendingTransfer.toUnionName}</Text>
+          <Text className='card-notice-small'>提交时间：{minuteText(c.pendingTransfer.requestedAt)}，审核通过后会员卡转入新工会</Text>
+        </View>
+      ) : null}
+
+      <View className='card-info'>
+        <Text className='info-title'>会员信息</Text>
+        <Text className='info-row'>身份证号：{c.idNumberMasked}</Text>
+        <Text className='info-row'>手机号：{c.phoneMasked}</Text>
+        <Text className='info-row'>职业：{OCCUPATION_TEXT[c.occupation]}</Text>
+        {c.employer ? <Text className='info-row'>工作单位：{c.employer}</Text> : null}
+        <Text className='info-privacy'>为保护您的隐私，证件号和手机号仅显示部分号码</Text>
+      </View>
+
+      {c.status === 'active' && !c.pendingTransfer ? (
+        <Button className='card-secondary card-transfer-button' onClick={() => Taro.navigateTo({ url: '/packages/member/transfer/index' })}>
+          换工作了？申请转会
+        </Button>
+      ) : null}
+    </View>
+  )
+}

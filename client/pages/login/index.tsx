@@ -1,0 +1,85 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input, Button } from '@tarojs/components'
+import { ApiCallError } from '../../services/api'
+import { HOME_PAGE, loginWithCode, weappLogin } from '../../services/session'
+import './index.css'
+
+// Development logins: outside production the server accepts "dev:<openid>".
+const DEMOS = [
+  ['演示会员', 'dev:demo-member', 'demo-member'],
+  ['演示工作人员', 'dev:demo-staff', 'demo-staff'],
+  ['演示管理员', 'dev:demo-admin', 'demo-admin'],
+] as const
+
+const newcomerCode = () => `dev:h5-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+function reason(e: unknown): string {
+  if (e instanceof ApiCallError) return e.code === 'VALIDATION_FAILED' ? '登录标识格式不正确，例如 dev:zhangsan' : e.message
+  return '登录失败，请检查网络后重试'
+}
+
+export default function Login() {
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const run = async (fn: () => Promise<unknown>) => {
+    if (busy) return
+    setBusy(true)
+    setError(null)
+    try {
+      await fn()
+      Taro.reLaunch({ url: HOME_PAGE })
+    } catch (e) {
+      setError(reason(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const withCode = (value: string) => {
+    const v = value.trim()
+    if (!v) return setError('请输入登录标识，例如 dev:zhangsan')
+    void run(() => loginWithCode(v))
+  }
+
+  return (
+    <View className='login'>
+      <Text className='login-title'>暖心工会</Text>
+      <Text className='login-sub'>职工之家 · 会员服务</Text>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className='login-primary login-weapp' loading={busy || undefined} disabled={busy || undefined} onClick={() => run(weappLogin)}>
+          微信一键登录
+        </Button>
+      ) : null}
+      <View className='login-box'>
+        <Text className='login-label'>登录标识（测试环境）</Text>
+        <Input
+          className='login-code'
+          value={code}
+          placeholder='dev:你的标识'
+          maxlength={128}
+          confirmType='go'
+          onInput={(e) => setCode(e.detail.value)}
+          onConfirm={() => withCode(code)}
+        />
+        {error ? <Text className='login-error'>{error}</Text> : null}
+        <Button className='login-primary login-submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => withCode(code)}>
+          登录
+        </Button>
+      </View>
+      <Text className='login-label login-demos-title'>快速体验</Text>
+      <View className='login-demos'>
+        {DEMOS.map(([label, c, cls]) => (
+          <Button key={c} className={`login-demo login-${cls}`} disabled={busy || undefined} onClick={() => withCode(c)}>
+            {label}
+          </Button>
+        ))}
+        <Button className='login-demo login-newcomer' disabled={busy || undefined} onClick={() => withCode(newcomerCode())}>
+          新用户体验
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { currentUser, getSessionToken, logout } from '../../services/session'
+import { ROLE_TEXT } from '../../services/labels'
+import type { Me } from '../../../types/auth'
+import './index.css'
+
+type State = { kind: 'loading' } | { kind: 'out' } | { kind: 'offline' } | { kind: 'in'; me: Me }
+
+export default function MePage() {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+  const load = () =>
+    currentUser(true).then((me) => setState(me ? { kind: 'in', me } : getSessionToken() ? { kind: 'offline' } : { kind: 'out' }))
+  useDidShow(() => void load())
+
+  const go = (url: string) => Taro.navigateTo({ url })
+  const me = state.kind === 'in' ? state.me : null
+  return (
+    <View className='me'>
+      <View className='me-card'>
+        <Text className='me-label'>账号</Text>
+        <Text className='me-value me-openid'>
+          {state.kind === 'loading' ? '加载中…' : state.kind === 'offline' ? '网络不太好，暂时无法读取账号' : me ? me.openid : '未登录'}
+        </Text>
+        <Text className='me-label'>身份</Text>
+        <Text className='me-value me-roles'>{me ? (me.roles.length ? me.roles.map((r) => ROLE_TEXT[r] ?? r).join('、') : '尚未入会') : '—'}</Text>
+      </View>
+      {state.kind === 'offline' ? (
+        <Button className='me-button' onClick={load}>
+          重试
+        </Button>
+      ) : null}
+      <Button className='me-button' onClick={() => go('/pages/card/index')}>
+        我的会员卡
+      </Button>
+      <Button className='me-button' onClick={() => go('/packages/campaign/claims/index')}>
+        我的活动
+      </Button>
+      <Button className='me-button' onClick={() => go('/packages/member/transfer/index')}>
+        转会（更换所属工会）
+      </Button>
+      {state.kind === 'out' ? (
+        <Button className='me-button me-login' onClick={() => go('/pages/login/index')}>
+          登录
+        </Button>
+      ) : state.kind !== 'loading' ? (
+        <Button
+          className='me-button me-logout'
+          onClick={() => {
+            logout()
+            Taro.reLaunch({ url: '/pages/login/index' })
+          }}
+        >
+          退出登录
+        </Button>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+// Stand-in for imported .css files in jsdom tests.
+export default {}
