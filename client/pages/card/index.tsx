@@ -129,7 +129,7 @@ export default function CardPage() {
         <Text className='e-card-kind'>工会会员卡</Text>
         <Text className='e-card-name'>{c.name}</Text>
         <Text className='e-card-label'>卡号</Text>
-        {c.cardNo ? <Text className='e-card-no card-no'>{c.cardNo}</Text> : <Text className='e-card-no e-card-no-none'>审核通过后生成</Text>}
+        {c.cardNo ? <Text className='e-card-no card-no'>{c.cardNo}</Text> : <Text className='e-card-no e-card-no-none'>{c.status === 'pending' ? '审核通过后生成' : '—'}</Text>}
         <View className='e-card-row'>
           <Text className='e-card-small e-card-status'>状态：{CARD_STATUS_TEXT[c.status]}</Text>
           <Text className='e-card-small'>发卡：{dayText(c.issuedAt)}</Text>

@@ -3,7 +3,7 @@ import { createElement, type ReactNode } from 'react'
 
 type Props = { children?: ReactNode; className?: string; onClick?: (e: unknown) => void; [k: string]: unknown }
 
-const PASS = /^(data-|aria-)|^(className|style|id|onClick|disabled|placeholder|value|src|type|maxLength|role)$/
+const PASS = /^(data-|aria-)|^(className|style|id|onClick|disabled|placeholder|value|src|type|maxLength|role|onBlur|checked)$/
 
 function host(tag: string, extra?: Record<string, unknown>) {
   return function Stub(props: Props) {
@@ -28,6 +28,7 @@ export const ScrollView = host('div')
 export const Swiper = host('div')
 export const SwiperItem = host('div')
 export const Label = host('label')
+export const Checkbox = host('input', { type: 'checkbox' })
 export const Form = host('form')
 export const Picker = host('div')
 export const Navigator = host('a')

@@ -31,6 +31,7 @@ const Taro = {
   openLocation: ok,
   setClipboardData: ok,
   stopPullDownRefresh: () => undefined,
+  pageScrollTo: ok,
   setNavigationBarTitle: ok,
   getCurrentPages: (): any[] => [],
   getEnv: () => 'WEB',

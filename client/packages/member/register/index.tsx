@@ -58,7 +58,7 @@ export default function Register() {
       backOrRedirect('/pages/card/index')
     } catch (e) {
       if (e instanceof ApiCallError) {
-        setTopError({ message: e.message, toCard: e.code === 'ALREADY_REGISTERED' || e.code === 'DUPLICATE_MEMBER' })
+        setTopError({ message: e.message, toCard: e.code === 'ALREADY_REGISTERED' })
         if (e.fields) setServerErrors(e.fields)
       } else setTopError({ message: '网络不太好，请稍后重试' })
       Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
