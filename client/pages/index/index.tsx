@@ -12,7 +12,7 @@ const MEMBER_TILES: Tile[] = [
   { title: '我的会员卡', sub: '电子会员卡 · 出示核验', url: '/pages/card/index', cls: 'tile-card' },
   { title: '入会申请', sub: '填写信息 · 立等可取', url: '/packages/member/register/index', cls: 'tile-register' },
   { title: '工会活动', sub: '送温暖 · 送清凉', url: '/packages/campaign/feed/index', cls: 'tile-campaigns' },
-  { title: '暖心驿站', sub: '喝水、热饭、歇脚', url: '/pages/stations/index', cls: 'tile-stations', soon: true },
+  { title: '暖心驿站', sub: '附近喝水、热饭、歇脚', url: '/pages/stations/index', cls: 'tile-stations' },
   { title: '工会商城', sub: '消费帮扶好物', url: '/packages/shop/index/index', cls: 'tile-shop', soon: true },
   { title: '困难帮扶', sub: '申请帮扶 · 送温暖', url: '/packages/subsidy/check/index', cls: 'tile-subsidy', soon: true },
   { title: '我的', sub: '账号与转会', url: '/pages/me/index', cls: 'tile-me' },
