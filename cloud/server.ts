@@ -8,7 +8,7 @@ import { startJobs } from './platform/jobs'
 import { JOBS } from './jobs'
 
 const ROOT = path.resolve(__dirname, '..')
-const H5_DIR = path.join(ROOT, 'dist-h5')
+const H5_DIR = path.resolve(ROOT, process.env.H5_OUT_DIR || 'dist-h5')
 
 function ensureH5Build(log: { info: (m: string) => void }) {
   if (fs.existsSync(path.join(H5_DIR, 'index.html'))) return

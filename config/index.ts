@@ -5,6 +5,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const isH5 = process.env.TARO_ENV === 'h5'
+// H5_OUT_DIR lets parallel builds (tests, a second checkout) use their own output and cache.
+const h5Out = process.env.H5_OUT_DIR || 'dist-h5'
 // The contract in types/ sits outside sourceRoot; Taro compiles only what it is told to include.
 const compile = { include: [path.resolve(__dirname, '../types')] }
 
@@ -13,7 +15,7 @@ function chainCommon(chain: any) {
   chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
   chain.cache({
     type: 'filesystem',
-    name: `taro-${process.env.TARO_ENV}-${process.env.NODE_ENV}`,
+    name: `taro-${process.env.TARO_ENV}-${process.env.NODE_ENV}-${path.basename(h5Out)}`,
     cacheDirectory: path.resolve(__dirname, '../node_modules/.cache/webpack'),
     buildDependencies: {
       config: [path.resolve(__dirname, 'index.ts'), path.resolve(__dirname, '../client/app.config.ts')],
@@ -28,7 +30,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    outputRoot: isH5 ? h5Out : 'dist',
     plugins: [],
     alias: {
       '@types': path.resolve(__dirname, '../types'),

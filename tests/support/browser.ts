@@ -16,7 +16,7 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results')
 export const browserAvailable = fs.existsSync(CHROMIUM)
 export const describeBrowser = browserAvailable || process.env.CI ? describe : describe.skip
 
-let built = false
+let built = process.env.WU_H5_BUILT === '1' // set by browser-setup.js
 export function buildH5(): void {
   if (built) return
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' })
