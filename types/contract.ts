@@ -8,6 +8,7 @@ import * as station from './station'
 import * as shop from './shop'
 import * as campaign from './campaign'
 import * as consoleT from './console'
+import * as subsidy from './subsidy'
 
 const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -64,6 +65,21 @@ export const contract = {
     verifyClaim: action(campaign.verifyClaimInput, campaign.verifyClaimOutput),
     stats: action(campaign.statsInput, campaign.statsOutput),
     list: action(campaign.listInput, campaign.listOutput),
+  },
+  subsidy: {
+    evaluate: action(subsidy.householdInput, subsidy.evaluation),
+    apply: action(subsidy.applyInput, subsidy.applyOutput),
+    myApplications: action(empty, subsidy.myApplicationsOutput),
+    queue: action(subsidy.queueInput, subsidy.queueOutput),
+    review: action(subsidy.reviewInput, subsidy.reviewOutput),
+    disburse: action(subsidy.disburseInput, subsidy.disburseOutput),
+    files: action(subsidy.filesInput, subsidy.filesOutput),
+    file: action(subsidy.fileIdInput, subsidy.fileDetail),
+    plan: action(subsidy.planInput, subsidy.planOutput),
+    formalize: action(subsidy.formalizeInput, subsidy.fileStateOutput),
+    archive: action(subsidy.archiveInput, subsidy.fileStateOutput),
+    budgets: action(subsidy.budgetsInput, subsidy.budgetsOutput),
+    setBudget: action(subsidy.setBudgetInput, subsidy.budgetRow),
   },
   console: {
     dashboard: action(consoleT.dashboardInput, consoleT.dashboardOutput),

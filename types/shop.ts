@@ -92,8 +92,17 @@ export const productsOutput = z.object({
 
 export const productInput = z.object({ id }).strict()
 
-export const createOrderInput = z.object({ requestId, items, delivery: deliverySchema, note: z.string().trim().max(100).optional() }).strict()
-export const createOrderOutput = z.object({ orderId: z.string(), status: z.enum(ORDER_STATUSES), payableFen: z.number().int() })
+export const createOrderInput = z
+  .object({
+    requestId,
+    items,
+    delivery: deliverySchema,
+    note: z.string().trim().max(100).optional(),
+    /** Apply the member's relief-purchase subsidy (困难职工消费帮扶补贴) to relief products. */
+    reliefSubsidy: z.boolean().optional(),
+  })
+  .strict()
+export const createOrderOutput = z.object({ orderId: z.string(), status: z.enum(ORDER_STATUSES), payableFen: z.number().int(), subsidyFen: z.number().int() })
 
 export const orderIdInput = z.object({ orderId: id }).strict()
 
@@ -138,6 +147,8 @@ export const myOrdersOutput = z.object({ items: z.array(orderSummary), nextCurso
 export const orderDetail = orderSummary.extend({
   items: z.array(orderLine),
   totalFen: z.number().int(),
+  /** Paid from the member's relief-purchase subsidy; payableFen is what the member pays. */
+  subsidyFen: z.number().int(),
   delivery: z.union([
     z.object({ type: z.literal('address'), name: z.string(), phone: z.string(), region: z.string(), detail: z.string() }),
     z.object({ type: z.literal('pickup'), stationId: z.string(), stationName: z.string(), stationAddress: z.string() }),

@@ -7,5 +7,6 @@ import { fn as shop } from './shop'
 import { fn as campaign } from './campaign'
 import { fn as consoleFn } from './console'
 import { fn as admin } from './admin'
+import { fn as subsidy } from './subsidy'
 
-export const functions = { auth, union, member, station, shop, campaign, console: consoleFn, admin } as const
+export const functions = { auth, union, member, station, shop, campaign, subsidy, console: consoleFn, admin } as const

@@ -5,6 +5,7 @@ import { createSealer, type Sealer } from './crypto'
 import { loadPolicies, type Policies } from '../../config/policies'
 import { migrate, openDb, type Db } from '../db'
 import { seedDemo } from '../db/seed'
+import { seedSubsidyDemo } from '../db/seed-subsidy'
 import { createWxClient, type WxClient } from './wechat'
 import type { PayProvider } from './pay/provider'
 import { createSimulatedPay } from './pay/simulated'
@@ -64,7 +65,10 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
     pay: opts.pay ?? createPay(config, db),
     now: opts.now ?? (() => new Date()),
   }
-  if (opts.demo ?? !config.production) await seedDemo(app)
+  if (opts.demo ?? !config.production) {
+    await seedDemo(app)
+    await seedSubsidyDemo(app)
+  }
   return app
 }
 

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import membershipJson from './membership.json'
 import stationsJson from './stations.json'
 import shopJson from './shop.json'
+import subsidyJson from './subsidy.json'
+import { CATEGORIES, CONDITIONS } from '../../types/subsidy-labels'
 
 const issueMode = z.enum(['instant', 'review'])
 
@@ -36,10 +38,55 @@ export const shopPolicySchema = z.object({
 })
 export type ShopPolicy = z.infer<typeof shopPolicySchema>
 
+const ratio = z.number().min(0).max(1)
+export const subsidyRegionSchema = z.object({
+  name: z.string().min(2),
+  minLivingFen: z.number().int().min(1).max(10_000_00),
+  relativeMultiple: z.number().min(1).max(5),
+  conditions: z.array(z.enum(CONDITIONS)).min(1),
+  accident: z.object({
+    windowDays: z.number().int().min(1).max(730),
+    minIncomeDropRatio: ratio.refine((r) => r > 0, 'must be above 0'),
+    minExpenseMonths: z.number().min(0.5).max(60),
+    maxPerCapitaMultiple: z.number().min(1).max(20),
+  }),
+})
+export type SubsidyRegion = z.infer<typeof subsidyRegionSchema>
+export const programmeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]{2,40}$/),
+    name: z.string().min(2),
+    kind: z.enum(['cash', 'in_kind', 'checkout']),
+    amountFen: z.number().int().min(1),
+    capFenPerYear: z.number().int().min(1),
+    maxTimesPerYear: z.number().int().min(1).nullable(),
+    months: z.array(z.number().int().min(1).max(12)).min(1).nullable(),
+    categories: z.array(z.enum(CATEGORIES)).min(1),
+    anyCondition: z.array(z.enum(CONDITIONS)).min(1).nullable(),
+    maxShareOfOrder: ratio.optional(),
+  })
+  .refine((p) => p.amountFen <= p.capFenPerYear, 'amountFen above capFenPerYear')
+  .refine((p) => p.kind !== 'checkout' || (p.maxShareOfOrder ?? 0) > 0, 'a checkout programme needs maxShareOfOrder')
+export type Programme = z.infer<typeof programmeSchema>
+export const subsidyPolicySchema = z
+  .object({
+    defaultRegion: z.string().regex(/^\d{6}$/),
+    reviewMonths: z.number().int().min(1).max(60),
+    noticeDays: z.number().int().min(0).max(30),
+    riskMargin: ratio,
+    regions: z.record(z.string().regex(/^\d{6}$/), subsidyRegionSchema),
+    programmes: z.array(programmeSchema).min(1),
+  })
+  .refine((p) => p.defaultRegion in p.regions, 'defaultRegion must be one of regions')
+  .refine((p) => new Set(p.programmes.map((x) => x.id)).size === p.programmes.length, 'programme ids must be unique')
+  .refine((p) => p.programmes.filter((x) => x.kind === 'checkout').length <= 1, 'at most one checkout programme')
+export type SubsidyPolicy = z.infer<typeof subsidyPolicySchema>
+
 export interface Policies {
   membership: MembershipPolicy
   stations: StationsPolicy
   shop: ShopPolicy
+  subsidy: SubsidyPolicy
 }
 
 function parse<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
@@ -48,10 +95,11 @@ function parse<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   return r.data
 }
 
-export function loadPolicies(raw: { membership?: unknown; stations?: unknown; shop?: unknown } = {}): Policies {
+export function loadPolicies(raw: { membership?: unknown; stations?: unknown; shop?: unknown; subsidy?: unknown } = {}): Policies {
   return {
     membership: parse('membership', membershipPolicySchema, raw.membership ?? membershipJson),
     stations: parse('stations', stationsPolicySchema, raw.stations ?? stationsJson),
     shop: parse('shop', shopPolicySchema, raw.shop ?? shopJson),
+    subsidy: parse('subsidy', subsidyPolicySchema, raw.subsidy ?? subsidyJson),
   }
 }

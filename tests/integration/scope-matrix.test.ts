@@ -35,6 +35,10 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     ids.code = (await ok(call(t, 'campaign', 'join', { id: campaign }, member))).code
     ids.draft = (await ok(call(t, 'campaign', 'save', { kind: 'activity', title: '建外读书会', body: '每周六下午在职工之家读书分享。', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'signup' }, staff))).id
 
+    // Hardship relief: the seeded application waiting for the street union, and the Jianwai file with a plan.
+    ids.application = (await one<{ id: string }>(`select a.id from subsidy_applications a join members m on m.id = a.member_id where m.name = '刘德胜'`)).id
+    ids.file = (await one<{ id: string }>(`select f.id from subsidy_files f join members m on m.id = f.member_id where m.name = '何秀英'`)).id
+
     const productForm = { unionId: ids.jianwai, name: '越权商品', province: '河北省', county: '张北县', category: 'grain_oil', supplier: { name: '某合作社', licenseNo: 'JY1234567890', contact: '0313-1234567' }, unit: '袋', priceFen: 1000, memberPriceFen: 900, stock: 10, relief: true, status: 'on_sale' }
     const stationForm = { unionId: ids.jianwai, kind: 'warm_station', name: '越权驿站', address: '北京市朝阳区建国路1号', district: '朝阳区', lat: 39.9, lng: 116.45, services: ['water'], hours: { is24h: true } }
     const campaignForm = { unionId: ids.jianwai, kind: 'activity', title: '越权活动', body: '这是一个越权创建的活动。', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'signup' }
@@ -59,6 +63,16 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
       'console.dashboard': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
       'console.export': { data: { table: 'members', unionId: ids.jianwai }, expect: 'forbidden' },
       'admin.staff': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
+      'subsidy.queue': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { applicationId: string }) => i.applicationId), target: ids.application },
+      'subsidy.review': { data: { applicationId: ids.application, decision: 'pass' }, expect: 'forbidden' },
+      'subsidy.disburse': { data: { requestId: rid(), fileId: ids.file, programme: 'comfort_serious' }, expect: 'forbidden' },
+      'subsidy.files': { data: { filter: 'all' }, expect: 'excludes', list: (b) => b.items.map((i: { fileId: string }) => i.fileId), target: ids.file },
+      'subsidy.file': { data: { fileId: ids.file }, expect: 'forbidden' },
+      'subsidy.plan': { data: { fileId: ids.file, goal: '越权修改帮扶计划', measures: ['越权'], responsible: '某人', contact: '13800000000', nextReviewDate: '2030-01-01' }, expect: 'forbidden' },
+      'subsidy.formalize': { data: { fileId: ids.file }, expect: 'forbidden' },
+      'subsidy.archive': { data: { fileId: ids.file, reason: '越权归档' }, expect: 'forbidden' },
+      'subsidy.budgets': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { unionId: string }) => i.unionId), target: ids.jianwai },
+      'subsidy.setBudget': { data: { unionId: ids.jianwai, programme: 'winter_warmth', year: 2026, totalFen: 1 }, expect: 'forbidden' },
     }
   }, 90_000)
   afterAll(() => t?.close())
@@ -91,5 +105,8 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     expect((await call(t, 'console', 'dashboard', { unionId: ids.jianwai }, staff)).status).toBe(200)
     expect((await call(t, 'shop', 'ledger', { by: 'union', unionId: ids.guomao }, staff)).status).toBe(200)
     expect((await ok(call(t, 'member', 'pending', {}, staff))).items.map((i: { name: string }) => i.name)).toContain(ids.pendingName)
+    expect((await call(t, 'subsidy', 'file', { fileId: ids.file }, staff)).status).toBe(200)
+    expect((await ok(call(t, 'subsidy', 'queue', {}, staff))).items.map((i: { applicationId: string }) => i.applicationId)).toContain(ids.application)
+    expect((await ok(call(t, 'subsidy', 'budgets', {}, staff))).items.map((i: { unionId: string }) => i.unionId)).toContain(ids.jianwai)
   })
 })

@@ -4,10 +4,12 @@ import m001 from './001_foundation'
 import m002 from './002_stations'
 import m004 from './004_shop'
 import m005 from './005_campaigns'
+import m006 from './006_subsidy'
 
 export const migrations: { name: string; sql: string }[] = [
   { name: '001_foundation', sql: m001 },
   { name: '002_stations', sql: m002 },
   { name: '004_shop', sql: m004 },
   { name: '005_campaigns', sql: m005 },
+  { name: '006_subsidy', sql: m006 },
 ]

@@ -2,6 +2,7 @@
 // apply a change at most once, answer as WeChat Pay expects.
 import type { App } from '../../platform/app'
 import type { PayNotification } from '../../platform/pay/provider'
+import { reverseOrderSubsidy } from '../subsidy/service'
 import { AppError } from '../../platform/errors'
 import { move, sendRefund } from './service'
 import { refundNoFor } from './rules'
@@ -83,6 +84,7 @@ export async function applyRefunded(app: App, outRefundNo: string, refundId: str
     if (r.status === 'success') return false
     await q.query(`update refunds set status = 'success', refund_id = $2, succeeded_at = $3 where out_refund_no = $1`, [outRefundNo, refundId, app.now()])
     await move(q, r.order_id, 'REFUNDED', null, {}, '退款成功')
+    await reverseOrderSubsidy(q, [r.order_id], app.now())
     if (r.restock) {
       await q.query(
         `update products p set stock = p.stock + i.qty from order_items i where i.order_id = $1 and i.product_id = p.id`,

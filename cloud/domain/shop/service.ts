@@ -7,6 +7,7 @@ import type { Category, OrderDetail, OrderStatus, ProductDetail, ProductSummary 
 import { mask } from '../../../types/common'
 import { AppError } from '../../platform/errors'
 import { audit } from '../audit/service'
+import { applyCheckoutSubsidy, reverseOrderSubsidy } from '../subsidy/service'
 import { assertInScope, getUnion } from '../union/service'
 import { decodeCursor, encodeCursor } from '../station/rules'
 import { maskPhone } from '../member/rules'
@@ -109,6 +110,7 @@ interface OrderRow {
   seller_union_id: string
   total_fen: number
   payable_fen: number
+  subsidy_fen: number
   delivery_type: 'address' | 'pickup'
   station_id: string | null
   contact_enc: string | null
@@ -138,10 +140,11 @@ interface PlaceOrder {
   memberPrice: boolean
   invoice?: { title: string; taxNo: string }
   note?: string
+  reliefSubsidy?: boolean
 }
 
-function orderResult(o: { id: string; status: OrderStatus; payable_fen: number }) {
-  return { orderId: o.id, status: o.status, payableFen: o.payable_fen }
+function orderResult(o: { id: string; status: OrderStatus; payable_fen: number; subsidy_fen: number }) {
+  return { orderId: o.id, status: o.status, payableFen: o.payable_fen, subsidyFen: o.subsidy_fen }
 }
 
 async function existingOrder(q: Queryable, userId: string, requestId: string) {
@@ -218,8 +221,21 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
           [order.id, h.p.id, h.p.name, h.p.unit, h.p.category, h.p.province, h.p.county, h.p.supplier_name, h.p.supplier_license, h.p.relief, h.price, h.qty, h.price * h.qty],
         )
       }
-      await audit(q, { actor: caller, action: 'order.create', entity: 'order', entityId: order.id, unionId: o.buyerUnionId, after: { status: 'PENDING_PAYMENT', payableFen: payable, kind: o.kind } })
-      return orderResult(order)
+      let placed = order
+      if (o.reliefSubsidy) {
+        const reliefFen = held.filter((h) => h.p.relief).reduce((sum, h) => sum + h.price * h.qty, 0)
+        const subsidy = await applyCheckoutSubsidy(app, q, caller.userId, order.id, reliefFen, payable)
+        ;[placed] = await q.query<OrderRow>('update orders set subsidy_fen = $2, payable_fen = payable_fen - $2 where id = $1 returning *', [order.id, subsidy])
+      }
+      await audit(q, {
+        actor: caller,
+        action: 'order.create',
+        entity: 'order',
+        entityId: order.id,
+        unionId: o.buyerUnionId,
+        after: { status: 'PENDING_PAYMENT', payableFen: placed.payable_fen, subsidyFen: placed.subsidy_fen, kind: o.kind },
+      })
+      return orderResult(placed)
     })
   } catch (e) {
     // The same request sent again while the first was in flight: answer with the first order.
@@ -231,7 +247,7 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
   }
 }
 
-export async function createOrder(app: App, caller: Caller, input: { requestId: string; items: { productId: string; qty: number }[]; delivery: Delivery; note?: string }) {
+export async function createOrder(app: App, caller: Caller, input: { requestId: string; items: { productId: string; qty: number }[]; delivery: Delivery; note?: string; reliefSubsidy?: boolean }) {
   const max = app.policies.shop.memberMaxQtyPerLine
   if (input.items.some((i) => i.qty > max)) throw new AppError('VALIDATION_FAILED', `个人每种商品最多购买 ${max} 件，单位团购请使用工会团购`, { items: `每种商品最多 ${max} 件` })
   const union = await buyerUnion(app.db, caller.userId)
@@ -272,6 +288,7 @@ export async function cancelOrders(q: Queryable, ids: string[], reason: string, 
     [moved],
   )
   await q.query(`update payments set status = 'closed' where order_id = any($1::uuid[]) and status = 'created'`, [moved])
+  await reverseOrderSubsidy(q, moved, now)
   for (const r of rows) await audit(q, { actor, action: 'order.cancel', entity: 'order', entityId: r.id, unionId: r.buyer_union_id, before: { status: 'PENDING_PAYMENT' }, after: { status: 'CANCELLED', reason } })
   return moved
 }
@@ -471,6 +488,7 @@ export async function order(app: App, caller: Caller, orderId: string): Promise<
     ...summary(o, items.length, items[0]?.name ?? ''),
     items: items.map((i) => ({ productId: i.product_id, name: i.name, unit: i.unit, unitPriceFen: i.unit_price_fen, qty: i.qty, amountFen: i.amount_fen, province: i.province, county: i.county })),
     totalFen: o.total_fen,
+    subsidyFen: o.subsidy_fen,
     delivery,
     invoice: o.invoice_title ? { title: o.invoice_title, taxNo: o.invoice_tax_no! } : null,
     trackingNo: o.tracking_no,

@@ -1,0 +1,241 @@
+import { z } from 'zod'
+import { fen, id } from './common'
+import { phoneSchema } from './member'
+import { APPLICATION_STATUSES, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, RELATIONS } from './subsidy-labels'
+
+export * from './subsidy-labels'
+
+const date = z.string({ error: '请填写日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const requestId = z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8到64位字母、数字、下划线或短横线')
+/** Monthly income of one person, up to 100,000 yuan. */
+const income = fen.max(10_000_000, '月收入不能超过10万元')
+
+export const householdMember = z
+  .object({ relation: z.enum(RELATIONS, { error: '请选择与本人的关系' }), monthlyIncomeFen: z.number({ error: '请填写月收入（没有收入填0）' }).pipe(income) })
+  .strict()
+export const eventSchema = z
+  .object({
+    kind: z.enum(EVENT_KINDS, { error: '请选择突发事件类型' }),
+    date,
+    incomeDropFen: income.optional(),
+    extraExpenseFen: fen.max(1_000_000_000, '新增支出不能超过1000万元').optional(),
+  })
+  .strict()
+
+export const householdInput = z
+  .object({
+    region: z.string().regex(/^\d{6}$/, '地区代码应为6位数字').optional(),
+    household: z
+      .array(householdMember, { error: '请填写家庭成员' })
+      .min(1, '请至少填写本人')
+      .max(20, '家庭成员不能超过20人')
+      .refine((h) => h.filter((m) => m.relation === 'self').length === 1, '家庭成员中应有且只有一位“本人”'),
+    conditions: z
+      .array(z.enum(CONDITIONS, { error: '未知的困难情形' }))
+      .max(CONDITIONS.length)
+      .refine((c) => new Set(c).size === c.length, '困难情形请勿重复选择'),
+    event: eventSchema.optional(),
+  })
+  .strict()
+export type HouseholdInput = z.infer<typeof householdInput>
+
+export const reasonSchema = z.object({
+  /** Stable rule code, e.g. income_below_standard. */
+  rule: z.string(),
+  passed: z.boolean(),
+  text: z.string(),
+  /** True for the rule that decided the category. */
+  decisive: z.boolean(),
+})
+export type Reason = z.infer<typeof reasonSchema>
+
+export const programmeOffer = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['cash', 'in_kind', 'checkout']),
+  amountFen: z.number().int(),
+  capFenPerYear: z.number().int(),
+  maxTimesPerYear: z.number().int().nullable(),
+  months: z.array(z.number().int()).nullable(),
+  why: z.string(),
+})
+export type ProgrammeOffer = z.infer<typeof programmeOffer>
+
+export const evaluation = z.object({
+  category: z.enum(CATEGORIES),
+  label: z.string(),
+  region: z.object({ code: z.string(), name: z.string() }),
+  householdSize: z.number().int(),
+  totalIncomeFen: z.number().int(),
+  perCapitaFen: z.number().int(),
+  standardFen: z.number().int(),
+  relativeBoundFen: z.number().int(),
+  reasons: z.array(reasonSchema),
+  /** One sentence: the rule that decided. */
+  decision: z.string(),
+  programmes: z.array(programmeOffer),
+})
+export type Evaluation = z.infer<typeof evaluation>
+
+export const evidenceSchema = z
+  .object({
+    kind: z.enum(['medical', 'income', 'disability', 'school', 'accident', 'other'], { error: '请选择证明材料类型' }),
+    /** An uploaded file's cloud file id or URL. */
+    ref: z.string().trim().min(1, '请上传证明材料').max(300),
+    note: z.string().trim().max(60).optional(),
+  })
+  .strict()
+
+export const applyInput = householdInput
+  .extend({
+    requestId,
+    evidence: z.array(evidenceSchema).max(10, '证明材料最多10份'),
+    phone: phoneSchema,
+    note: z.string().trim().max(500, '情况说明不能超过500字').optional(),
+  })
+  .strict()
+export const applyOutput = z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), category: z.enum(CATEGORIES), evaluation })
+
+const reviewStep = z.object({ step: z.enum(['check', 'approve', 'notice']), decision: z.enum(['pass', 'reject']), reason: z.string().nullable(), unionName: z.string(), at: z.string() })
+
+export const applicationView = z.object({
+  applicationId: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  category: z.enum(CATEGORIES),
+  unionName: z.string(),
+  submittedAt: z.string(),
+  noticeEndsAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  fileId: z.string().nullable(),
+  steps: z.array(reviewStep),
+  evaluation,
+})
+export const myFileView = z.object({
+  fileId: z.string(),
+  fileNo: z.string(),
+  kind: z.enum(FILE_KINDS),
+  category: z.enum(CATEGORIES),
+  status: z.enum(['active', 'archived']),
+  payments: z.array(z.object({ programme: z.string(), name: z.string(), amountFen: z.number().int(), at: z.string(), status: z.enum(['paid', 'reversed']) })),
+  reliefRemainingFen: z.number().int(),
+})
+export const myApplicationsOutput = z.object({ items: z.array(applicationView), file: myFileView.nullable() })
+
+export const queueInput = z
+  .object({ status: z.enum(['submitted', 'checked', 'notice']).optional(), limit: z.number().int().min(1).max(50).optional(), cursor: z.string().max(64).optional() })
+  .strict()
+export const queueItem = z.object({
+  applicationId: z.string(),
+  memberName: z.string(),
+  phoneMasked: z.string(),
+  unionName: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  category: z.enum(CATEGORIES),
+  perCapitaFen: z.number().int(),
+  householdSize: z.number().int(),
+  conditions: z.array(z.enum(CONDITIONS)),
+  submittedAt: z.string(),
+  noticeEndsAt: z.string().nullable(),
+  /** What the caller may do now: check, approve, finalize after the notice, or nothing. */
+  canAct: z.enum(['check', 'approve', 'finalize']).nullable(),
+  evidenceCount: z.number().int(),
+})
+export const queueOutput = z.object({ items: z.array(queueItem), nextCursor: z.string().nullable() })
+
+export const reviewInput = z
+  .object({
+    applicationId: id,
+    decision: z.enum(['pass', 'reject'], { error: '请选择通过或不通过' }),
+    reason: z.string().trim().max(200, '理由不能超过200字').optional(),
+    /** The step the reviewer saw (queue's canAct); a stale screen gets CONFLICT instead of acting on the next step. */
+    step: z.enum(['check', 'approve', 'finalize']).optional(),
+  })
+  .strict()
+  .refine((r) => r.decision === 'pass' || (r.reason?.length ?? 0) >= 2, { message: '不通过时请填写理由，申请人会看到', path: ['reason'] })
+export const reviewOutput = z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), noticeEndsAt: z.string().nullable(), fileId: z.string().nullable() })
+
+export const disburseInput = z
+  .object({
+    requestId,
+    fileId: id,
+    programme: z.string().regex(/^[a-z_]{2,40}$/, '未知的帮扶项目'),
+    amountFen: fen.min(1, '金额应大于0').optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict()
+export const disburseOutput = z.object({
+  paymentId: z.string(),
+  fileId: z.string(),
+  programme: z.string(),
+  amountFen: z.number().int(),
+  budgetRemainingFen: z.number().int(),
+  /** True when this request had already been recorded: nothing was paid again. */
+  duplicate: z.boolean(),
+})
+
+export const filesInput = z
+  .object({
+    filter: z.enum(FILE_FILTERS, { error: '未知的筛选条件' }).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    unionId: id.optional(),
+    q: z.string().trim().max(20).optional(),
+    limit: z.number().int().min(1).max(50).optional(),
+    cursor: z.string().max(64).optional(),
+  })
+  .strict()
+export const fileSummary = z.object({
+  fileId: z.string(),
+  fileNo: z.string(),
+  memberName: z.string(),
+  unionName: z.string(),
+  kind: z.enum(FILE_KINDS),
+  category: z.enum(CATEGORIES),
+  status: z.enum(['active', 'archived']),
+  perCapitaFen: z.number().int(),
+  dataAsOf: z.string(),
+  paidTotalFen: z.number().int(),
+  lastPaidAt: z.string().nullable(),
+  atRisk: z.boolean(),
+  riskReason: z.string().nullable(),
+  stale: z.boolean(),
+  hasPlan: z.boolean(),
+})
+export const filesOutput = z.object({ items: z.array(fileSummary), nextCursor: z.string().nullable(), counts: z.record(z.string(), z.number().int()) })
+
+export const planSchema = z.object({
+  goal: z.string().trim().min(4, '帮扶目标至少4个字').max(200, '帮扶目标不能超过200字'),
+  measures: z.array(z.string().trim().min(2, '每条措施至少2个字').max(100, '每条措施不能超过100字')).min(1, '请至少填写一条帮扶措施').max(10, '帮扶措施最多10条'),
+  responsible: z.string().trim().min(2, '请填写责任人').max(20, '责任人不能超过20个字'),
+  contact: phoneSchema,
+  nextReviewDate: date,
+})
+export const planInput = planSchema.extend({ fileId: id }).strict()
+export const planView = planSchema.omit({ contact: true }).extend({ contactMasked: z.string(), updatedAt: z.string() })
+export const planOutput = z.object({ fileId: z.string(), plan: planView })
+
+export const fileIdInput = z.object({ fileId: id }).strict()
+export const fileDetail = fileSummary.extend({
+  household: z.array(z.object({ relation: z.enum(RELATIONS), monthlyIncomeFen: z.number().int() })),
+  conditions: z.array(z.enum(CONDITIONS)),
+  phoneMasked: z.string(),
+  evaluation,
+  plan: planView.nullable(),
+  payments: z.array(z.object({ paymentId: z.string(), programme: z.string(), name: z.string(), amountFen: z.number().int(), at: z.string(), status: z.enum(['paid', 'reversed']), orderId: z.string().nullable(), note: z.string().nullable() })),
+  applications: z.array(z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), submittedAt: z.string(), category: z.enum(CATEGORIES) })),
+  /** Programmes this file may still receive this year, with what is left. */
+  available: z.array(z.object({ id: z.string(), name: z.string(), amountFen: z.number().int(), remainingFen: z.number().int(), timesLeft: z.number().int().nullable(), inSeason: z.boolean() })),
+  archivedAt: z.string().nullable(),
+  archiveReason: z.string().nullable(),
+})
+export type FileDetail = z.infer<typeof fileDetail>
+
+export const archiveInput = z.object({ fileId: id, reason: z.string().trim().min(2, '请填写归档原因').max(200) }).strict()
+export const formalizeInput = z.object({ fileId: id }).strict()
+export const fileStateOutput = z.object({ fileId: z.string(), kind: z.enum(FILE_KINDS), status: z.enum(['active', 'archived']), category: z.enum(CATEGORIES) })
+
+export const budgetsInput = z.object({ unionId: id.optional(), year: z.number().int().min(2000).max(2100).optional() }).strict()
+export const budgetRow = z.object({ unionId: z.string(), unionName: z.string(), programme: z.string(), name: z.string(), year: z.number().int(), totalFen: z.number().int(), spentFen: z.number().int(), remainingFen: z.number().int() })
+export const budgetsOutput = z.object({ items: z.array(budgetRow) })
+export const setBudgetInput = z
+  .object({ unionId: id, programme: z.string().regex(/^[a-z_]{2,40}$/, '未知的帮扶项目'), year: z.number().int().min(2000).max(2100), totalFen: fen.max(100_000_000_00) })
+  .strict()
