@@ -242,6 +242,4 @@ export const ledgerOutput = z.object({
   csv: z.string().nullable(),
 })
 
-export function formatYuan(f: number): string {
-  return (f / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-}
+export { formatYuan } from './money'

@@ -73,7 +73,4 @@ export const FILE_FILTER_LABELS: Record<FileFilter, string> = {
   at_risk: '返困风险',
 }
 
-/** Integer fen as yuan, e.g. 132000 -> "1,320.00". */
-export function yuan(f: number): string {
-  return (f / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-}
+export { formatYuan as yuan } from './money'

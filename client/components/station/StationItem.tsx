@@ -1,6 +1,7 @@
 // One station in the finder's list: name, distance, open now, services, rating, live status, awards.
 import { View, Text } from '@tarojs/components'
-import { STATION_KIND_LABELS, type StationSummary } from '../../../types/station'
+import { STATION_KIND_LABELS } from '../../../types/station-labels'
+import type { StationSummary } from '../../../types/station'
 import { awardText, formatDistance, formatLiveStatus, formatRating, serviceLabel, SERVICE_ICONS } from './format'
 import type { CachedStation } from './cache'
 import './station.css'

@@ -1,5 +1,6 @@
 // Pure formatting for the station pages: distances, opening hours, ages. No Taro here, so tests can use it.
-import { AWARD_LEVEL_LABELS, LIVE_STATUS_LABELS, SERVICE_LABELS, type Award, type Hours, type LiveStatus, type Service } from '../../../types/station'
+import { AWARD_LEVEL_LABELS, LIVE_STATUS_LABELS, SERVICE_LABELS, type LiveStatus, type Service } from '../../../types/station-labels'
+import type { Award, Hours } from '../../../types/station'
 
 /** 350 -> "350米", 1234 -> "1.2公里", 12345 -> "12公里". */
 export function formatDistance(m: number | null | undefined): string {

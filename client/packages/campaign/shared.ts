@@ -1,7 +1,7 @@
 // Small helpers shared by the campaign pages.
 import Taro from '@tarojs/taro'
 import { ApiCallError } from '../../services/api'
-import { CAMPAIGN_ACTION_LABELS, CAMPAIGN_KIND_LABELS, type CampaignAction, type CampaignKind } from '../../../types/campaign'
+import { CAMPAIGN_ACTION_LABELS, CAMPAIGN_KIND_LABELS, type CampaignAction, type CampaignKind } from '../../../types/campaign-labels'
 
 export const kindLabel = (k: CampaignKind) => CAMPAIGN_KIND_LABELS[k]
 export const actionLabel = (a: CampaignAction) => CAMPAIGN_ACTION_LABELS[a]

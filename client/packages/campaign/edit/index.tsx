@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { CAMPAIGN_ACTIONS, CAMPAIGN_ACTION_LABELS, CAMPAIGN_KINDS, CAMPAIGN_KIND_LABELS, type CampaignAction, type CampaignKind } from '../../../../types/campaign'
-import { OCCUPATIONS, OCCUPATION_LABELS, type Occupation } from '../../../../types/member'
-import { BEIJING_DISTRICTS } from '../../../../types/station'
+import { CAMPAIGN_ACTIONS, CAMPAIGN_ACTION_LABELS, CAMPAIGN_KINDS, CAMPAIGN_KIND_LABELS, type CampaignAction, type CampaignKind } from '../../../../types/campaign-labels'
+import { OCCUPATION_ORDER, OCCUPATION_TEXT } from '../../../services/labels'
+import type { Occupation } from '../../../../types/member'
+import { BEIJING_DISTRICTS } from '../../../../types/station-labels'
 import { errorText } from '../shared'
 import '../campaign.css'
 
@@ -160,9 +161,9 @@ export default function EditCampaign() {
         <View className='field'>
           <Text className='label'>面向职业（不选为全部会员）</Text>
           <View className='chips'>
-            {OCCUPATIONS.map((o) => (
+            {OCCUPATION_ORDER.map((o) => (
               <Text key={o} className={`chip ${occupations.includes(o) ? 'chip-on' : ''}`} onClick={() => setOccupations(toggle(occupations, o))}>
-                {OCCUPATION_LABELS[o]}
+                {OCCUPATION_TEXT[o]}
               </Text>
             ))}
           </View>

@@ -4,8 +4,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { saveCsv } from '../../../services/files'
-import { OCCUPATION_LABELS } from '../../../../types/member'
-import { formatYuan } from '../../../../types/shop'
+import { OCCUPATION_TEXT } from '../../../services/labels'
+import { formatYuan } from '../../../../types/money'
 import { ErrorBlock, Loading } from '../../../components/states'
 import './index.css'
 
@@ -123,7 +123,7 @@ export default function Console() {
       </View>
       <View className='panel'>
         <Text className='panel-title'>会员职业分布</Text>
-        <Bars rows={d.members.byOccupation.map((o) => ({ label: OCCUPATION_LABELS[o.occupation], value: o.count }))} />
+        <Bars rows={d.members.byOccupation.map((o) => ({ label: OCCUPATION_TEXT[o.occupation], value: o.count }))} />
       </View>
       <View className='panel'>
         <Text className='panel-title'>常用功能</Text>

@@ -5,7 +5,8 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { currentOrigin } from '../../../services/location'
-import { LIVE_STATUSES, LIVE_STATUS_LABELS, STATION_KIND_LABELS, type LiveStatus, type StationDetail } from '../../../../types/station'
+import { LIVE_STATUSES, LIVE_STATUS_LABELS, STATION_KIND_LABELS, type LiveStatus } from '../../../../types/station-labels'
+import type { StationDetail } from '../../../../types/station'
 import {
   amapMarkerUrl,
   awardText,
