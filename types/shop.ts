@@ -1,35 +1,9 @@
 import { z } from 'zod'
 import { fen, id } from './common'
 import { nameSchema, phoneSchema } from './member'
+import { CATEGORIES, LEDGER_DIMENSIONS, MAX_LINES, MAX_QTY_PER_LINE, ORDER_STATUSES } from './shop-labels'
 
-export const CATEGORIES = ['grain_oil', 'fruit_veg', 'meat_egg', 'tea', 'specialty', 'snack', 'gift_pack', 'daily'] as const
-export type Category = (typeof CATEGORIES)[number]
-export const CATEGORY_LABELS: Record<Category, string> = {
-  grain_oil: '粮油米面',
-  fruit_veg: '新鲜果蔬',
-  meat_egg: '肉禽蛋品',
-  tea: '茶叶饮品',
-  specialty: '地方特产',
-  snack: '休闲食品',
-  gift_pack: '慰问礼包',
-  daily: '日用百货',
-}
-
-export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED', 'CANCELLED', 'REFUNDING', 'REFUNDED'] as const
-export type OrderStatus = (typeof ORDER_STATUSES)[number]
-export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  PENDING_PAYMENT: '待付款',
-  PAID: '待发货',
-  SHIPPED: '已发货',
-  READY_FOR_PICKUP: '待自提',
-  COMPLETED: '已完成',
-  CANCELLED: '已取消',
-  REFUNDING: '退款中',
-  REFUNDED: '已退款',
-}
-
-export const MAX_QTY_PER_LINE = 5000
-export const MAX_LINES = 50
+export * from './shop-labels'
 
 const requestId = z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8到64位字母、数字、下划线或短横线')
 const qty = z.number({ error: '请填写数量' }).int('数量应为整数').min(1, '数量至少为1').max(MAX_QTY_PER_LINE, `单个商品最多购买 ${MAX_QTY_PER_LINE} 件`)
@@ -202,7 +176,6 @@ export const saveProductInput = z
   .refine((p) => p.memberPriceFen <= p.priceFen, { message: '会员价不能高于原价', path: ['memberPriceFen'] })
 export const saveProductOutput = z.object({ id: z.string() })
 
-export const LEDGER_DIMENSIONS = ['county', 'category', 'supplier', 'month', 'union'] as const
 export const ledgerInput = z
   .object({
     by: z.enum(LEDGER_DIMENSIONS, { error: '未知的统计维度' }),

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import type { Queryable } from '.'
 import type { Category } from '../../types/shop'
+import { mask } from '../../types/common'
 
 type P = [name: string, province: string, county: string, category: Category, unit: string, priceYuan: number, memberYuan: number, stock: number, supplier: string]
 
@@ -54,7 +55,7 @@ const PRODUCTS: P[] = [
 
 const fen = (yuan: number) => Math.round(yuan * 100)
 
-export async function seedShopDemo(q: Queryable, unions: Map<string, string>): Promise<void> {
+export async function seedShopDemo(q: Queryable, unions: Map<string, string>, seal: (plain: string) => string): Promise<void> {
   const city = unions.get('110000')!
   const jianwai = unions.get('110105001')!
   const ids: string[] = []
@@ -86,16 +87,24 @@ export async function seedShopDemo(q: Queryable, unions: Map<string, string>): P
   const guomao = unions.get('110105001001')!
   const [staff] = await q.query<{ id: string }>(`select id from users where openid = 'demo-staff'`)
   const [member] = await q.query<{ id: string }>(`select id from users where openid = 'demo-member'`)
+  const contacts = {
+    member: { name: '李建国', phone: '13811112222', region: '北京市朝阳区建外街道', detail: '建国门外大街1号国贸物业301' },
+    bulk: { name: '王志红', phone: '13800138000', region: '北京市朝阳区建外街道', detail: '建国门外大街1号北京国贸物业管理有限公司工会办公室' },
+  }
   const paid = async (userId: string, kind: 'member' | 'bulk', buyer: string, lines: [number, number][], at: string, invoice?: [string, string]) => {
+    const c = contacts[kind]
     const items = await Promise.all(lines.map(async ([idx, qty]) => ({ qty, p: (await q.query<any>('select * from products where id = $1', [ids[idx]]))[0] })))
     const total = items.reduce((s, l) => s + l.p.price_fen * l.qty, 0)
     const payable = items.reduce((s, l) => s + l.p.member_price_fen * l.qty, 0)
     const orderNo = `WU${at.slice(0, 10).replace(/-/g, '')}${String(crypto.randomInt(0, 1e10)).padStart(10, '0')}`
     const [o] = await q.query<{ id: string }>(
-      `insert into orders (order_no, user_id, request_id, kind, status, buyer_union_id, seller_union_id, total_fen, payable_fen, delivery_type, contact_masked,
+      `insert into orders (order_no, user_id, request_id, kind, status, buyer_union_id, seller_union_id, total_fen, payable_fen, delivery_type, contact_enc, contact_masked,
          invoice_title, invoice_tax_no, pay_deadline, paid_at, fulfilled_at, completed_at, created_at)
-       values ($1, $2, $3, $4, 'COMPLETED', $5, $6, $7, $8, 'address', '{}', $9, $10, $11, $11, $11, $11, $11) returning id`,
-      [orderNo, userId, `seed-${orderNo}`, kind, buyer, items[0].p.union_id, total, payable, invoice?.[0] ?? null, invoice?.[1] ?? null, new Date(at)],
+       values ($1, $2, $3, $4, 'COMPLETED', $5, $6, $7, $8, 'address', $12, $13, $9, $10, $11, $11, $11, $11, $11) returning id`,
+      [
+        orderNo, userId, `seed-${orderNo}`, kind, buyer, items[0].p.union_id, total, payable, invoice?.[0] ?? null, invoice?.[1] ?? null, new Date(at),
+        seal(JSON.stringify(c)), JSON.stringify({ name: mask(c.name, 1, 0), phone: mask(c.phone, 3, 4), region: c.region }),
+      ],
     )
     for (const l of items) {
       await q.query(

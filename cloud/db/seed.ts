@@ -188,7 +188,7 @@ export async function seedDemo(app: App): Promise<boolean> {
     }
     await q.query(`update stations s set rating_sum = r.sum, rating_count = r.n
       from (select station_id, sum(stars)::int as sum, count(*)::int as n from station_ratings group by station_id) r where r.station_id = s.id`)
-    await seedShopDemo(q, unions)
+    await seedShopDemo(q, unions, (plain) => app.sealer.encrypt(plain))
     await seedCampaignDemo(q, unions, app.now())
     app.log.info({ unions: unions.size, members: DEMO_MEMBERS.length, stations: stations.length }, 'demo data loaded')
     return true

@@ -68,10 +68,21 @@ describe.each(backends())('relief shop on %s', (backend) => {
       expect(b.payableFen).toBe(3000)
       expect(await stockOf(t, pid)).toBe(7)
       const d = await ok(call(t, 'shop', 'order', { orderId: a.orderId }, member))
-      expect(d).toMatchObject({ status: 'PENDING_PAYMENT', delivery: { type: 'address', phone: '13811112222' }, items: [{ qty: 2, unitPriceFen: 2500, amountFen: 5000 }] })
+      expect(d).toMatchObject({ status: 'PENDING_PAYMENT', delivery: { type: 'address', name: '李建国', phone: '138****2222', detail: '建国门外大街1号国贸物业301' }, items: [{ qty: 2, unitPriceFen: 2500, amountFen: 5000 }] })
       expect(new Date(d.payDeadline).getTime() - new Date(d.createdAt).getTime()).toBe(30 * 60_000)
       // Another member cannot read it.
       expect((await call(t, 'shop', 'order', { orderId: a.orderId }, newcomer)).status).toBe(404)
+    })
+
+    it('should open every order in the demo history, the 2,700-pack union purchase included', async () => {
+      const staff = await login(t, 'demo-staff')
+      for (const token of [member, staff]) {
+        const mine = await ok(call(t, 'shop', 'myOrders', { limit: 50 }, token))
+        expect(mine.items.length).toBeGreaterThan(0)
+        for (const o of mine.items) expect((await call(t, 'shop', 'order', { orderId: o.orderId }, token)).status).toBe(200)
+      }
+      const bulk = (await ok(call(t, 'shop', 'myOrders', { limit: 50 }, staff))).items.find((o: any) => o.kind === 'bulk')
+      expect(await ok(call(t, 'shop', 'order', { orderId: bulk.orderId }, staff))).toMatchObject({ status: 'COMPLETED', invoice: { taxNo: '81110105MC1234567X' }, delivery: { phone: '138****8000' } })
     })
 
     it('should keep the contact phone encrypted at rest', async () => {

@@ -482,7 +482,9 @@ export async function order(app: App, caller: Caller, orderId: string): Promise<
     const [st] = await app.db.query<{ id: string; name: string; address: string }>('select id, name, address from stations where id = $1', [o.station_id])
     delivery = { type: 'pickup', stationId: st.id, stationName: st.name, stationAddress: st.address }
   } else {
-    delivery = { type: 'address', ...JSON.parse(app.sealer.decrypt(o.contact_enc!)) }
+    // The buyer sees their own address; the phone stays masked on screen, as everywhere else.
+    const c = JSON.parse(app.sealer.decrypt(o.contact_enc!)) as { name: string; phone: string; region: string; detail: string }
+    delivery = { type: 'address', ...c, phone: maskPhone(c.phone) }
   }
   return {
     ...summary(o, items.length, items[0]?.name ?? ''),

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工会批量采购' })

@@ -1,0 +1,279 @@
+// Staff: a union buys relief products in bulk (e.g. 2,700 holiday gift packs) with an invoice, then pays.
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useLoad } from '@tarojs/taro'
+import { View, Text, Button, Input, Textarea } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import { currentUser, ensureLogin, isStaff } from '../../../services/session'
+import type { Me } from '../../../../types/auth'
+import type { UnionSummary } from '../../../../types/union'
+import { qtyProblem, unionsInScope } from '../staff'
+import type { Category, ProductSummary } from '../../../../types/shop'
+import { ErrorBlock, Loading } from '../../../components/states'
+import { CATEGORY_ORDER, CATEGORY_TEXT, MAX_LINES, yuan } from '../labels'
+import { errorText } from '../shared'
+import { ADDRESS_FIELDS, addressProblems, cleanAddress, invoiceTitleProblem, newRequestId, taxNoProblem, type AddressField, type AddressForm } from '../validate'
+import '../shop.css'
+
+type Line = { productId: string; name: string; unit: string; memberPriceFen: number; stock: number; sellerId: string; qty: string }
+
+const ADDRESS_LABELS: Record<AddressField, string> = { name: '收货联系人', phone: '联系电话', region: '所在地区', detail: '详细地址' }
+
+export default function BulkPage() {
+  const [me, setMe] = useState<Me | null>(null)
+  const [ready, setReady] = useState(false)
+  const [unions, setUnions] = useState<UnionSummary[] | null>(null)
+  const [unionQ, setUnionQ] = useState('')
+  const [union, setUnion] = useState<UnionSummary | null>(null)
+  const [pickingUnion, setPickingUnion] = useState(false)
+  const [q, setQ] = useState('')
+  const [category, setCategory] = useState<Category | null>('gift_pack')
+  const [found, setFound] = useState<ProductSummary[] | null>(null)
+  const [lines, setLines] = useState<Line[]>([])
+  const [title, setTitle] = useState('')
+  const [taxNo, setTaxNo] = useState('')
+  const [addr, setAddr] = useState<AddressForm>({ name: '', phone: '', region: '', detail: '' })
+  const [note, setNote] = useState('')
+  const [fields, setFields] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const inFlight = useRef(false)
+  const requestId = useRef(newRequestId())
+
+  const start = async () => {
+    setLoadError(null)
+    try {
+      if (!(await ensureLogin())) return
+      const u = await currentUser(true)
+      setMe(u)
+      setReady(true)
+      if (!u || !isStaff(u)) return
+      const r = await api.union.list({ limit: 100 })
+      const mine = unionsInScope(r.items, u)
+      setUnions(mine)
+      const own = mine.find((x) => x.id === u.staffUnionId) ?? mine[0] ?? null
+      setUnion(own)
+      if (own) setTitle((t) => t || `${own.name}委员会`)
+    } catch (e) {
+      setLoadError(errorText(e))
+    }
+  }
+  useLoad(() => void start())
+
+  useEffect(() => {
+    if (!ready || !me || !isStaff(me)) return
+    let live = true
+    const t = setTimeout(() => {
+      api.shop
+        .products({ q: q.trim() || undefined, category: category ?? undefined, limit: 20 })
+        .then((r) => live && setFound(r.items))
+        .catch(() => live && setFound([]))
+    }, q ? 300 : 0)
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
+  }, [q, category, ready])
+
+  if (loadError) return <ErrorBlock message={loadError} onRetry={start} />
+  if (!ready) return <Loading />
+  if (!isStaff(me)) return <ErrorBlock message='仅限工会工作人员使用' />
+  if (!unions) return <Loading />
+
+  const add = async (p: ProductSummary) => {
+    if (lines.some((l) => l.productId === p.id)) return Taro.showToast({ title: '已在采购清单中', icon: 'none' })
+    if (lines.length >= MAX_LINES) return Taro.showToast({ title: `一次最多 ${MAX_LINES} 种商品`, icon: 'none' })
+    try {
+      const d = await api.shop.product({ id: p.id })
+      if (lines.length && lines[0].sellerId !== d.unionId) {
+        Taro.showModal({ title: '请分开下单', content: '不同工会专柜的商品请分开下单，可先提交当前清单。', showCancel: false })
+        return
+      }
+      setLines((ls) => [...ls, { productId: d.id, name: d.name, unit: d.unit, memberPriceFen: d.memberPriceFen, stock: d.stock, sellerId: d.unionId, qty: '1' }])
+    } catch (e) {
+      Taro.showModal({ title: '未能添加', content: errorText(e), showCancel: false })
+    }
+  }
+
+  const total = lines.reduce((s, l) => s + (/^\d+$/.test(l.qty) ? Number(l.qty) : 0) * l.memberPriceFen, 0)
+  const shownUnions = unions.filter((u) => !unionQ.trim() || u.name.includes(unionQ.trim()))
+
+  const submit = async () => {
+    if (inFlight.current) return
+    const found: Record<string, string> = {}
+    if (!union) found.unionId = '请选择采购单位'
+    if (!lines.length) found.items = '请至少添加一种商品'
+    for (const l of lines) {
+      const p = qtyProblem(l.qty, l.stock)
+      if (p) found[`qty.${l.productId}`] = p
+    }
+    const tp = invoiceTitleProblem(title)
+    if (tp) found['invoice.title'] = tp
+    const xp = taxNoProblem(taxNo)
+    if (xp) found['invoice.taxNo'] = xp
+    const ap = addressProblems(addr)
+    for (const k of ADDRESS_FIELDS) if (ap[k]) found[`delivery.${k}`] = ap[k]!
+    if (note.trim().length > 200) found.note = '备注不能超过200个字'
+    setFields(found)
+    if (Object.keys(found).length) return setError('请检查标红的内容')
+    setError(null)
+    inFlight.current = true
+    setBusy(true)
+    try {
+      const r = await api.shop.bulkOrder({
+        requestId: requestId.current,
+        unionId: union!.id,
+        items: lines.map((l) => ({ productId: l.productId, qty: Number(l.qty) })),
+        invoice: { title: title.trim(), taxNo: taxNo.trim() },
+        delivery: cleanAddress(addr),
+        note: note.trim() || undefined,
+      })
+      Taro.redirectTo({ url: `/packages/shop/pay/index?orderId=${r.orderId}` })
+    } catch (e) {
+      if (e instanceof ApiCallError && e.fields) setFields(e.fields)
+      setError(e instanceof ApiCallError && e.code === 'NETWORK' ? '网络不太好，订单可能未提交成功。请再次提交，不会重复下单。' : errorText(e))
+    } finally {
+      inFlight.current = false
+      setBusy(false)
+    }
+  }
+
+  const err = (k: string) => (fields[k] ? <Text className={`shop-error error-${k.replace(/\./g, '-')}`}>{fields[k]}</Text> : null)
+  return (
+    <View className='shop-page bulk-page'>
+      <View className='shop-card'>
+        <Text className='shop-label'>采购单位</Text>
+        {union && !pickingUnion ? (
+          <View className='shop-row'>
+            <Text className='shop-meta bulk-union'>{union.name}</Text>
+            {unions.length > 1 ? (
+              <Text className='shop-link' onClick={() => setPickingUnion(true)}>
+                更换
+              </Text>
+            ) : null}
+          </View>
+        ) : (
+          <View>
+            <Input className='shop-input bulk-union-search' value={unionQ} placeholder='输入工会名称筛选' onInput={(e) => setUnionQ(e.detail.value)} />
+            {shownUnions.slice(0, 30).map((u) => (
+              <View key={u.id} className={`pick-option ${union?.id === u.id ? 'pick-option-on' : ''}`} onClick={() => {
+                  setUnion(u)
+                  setPickingUnion(false)
+                  if (!title || title.endsWith('委员会')) setTitle(`${u.name}委员会`)
+                }}>
+                <Text className='line-name'>{u.name}</Text>
+                {u.parentName ? <Text className='shop-hint'>上级：{u.parentName}</Text> : null}
+              </View>
+            ))}
+            {!shownUnions.length ? <Text className='shop-hint'>没有您管辖范围内的工会</Text> : null}
+          </View>
+        )}
+        {err('unionId')}
+      </View>
+
+      <View className='shop-card'>
+        <Text className='shop-label'>采购清单</Text>
+        {lines.length === 0 ? <Text className='shop-hint'>从下方商品中添加，例如慰问礼包</Text> : null}
+        {lines.map((l) => (
+          <View key={l.productId} className='line bulk-line'>
+            <View className='shop-grow'>
+              <Text className='line-name'>{l.name}</Text>
+              <Text className='shop-hint'>
+                ¥{yuan(l.memberPriceFen)}/{l.unit} · 库存 {l.stock}
+              </Text>
+              {err(`qty.${l.productId}`)}
+            </View>
+            <Input className='shop-input stepper-input bulk-qty' type='number' value={l.qty} onInput={(e) => setLines((ls) => ls.map((x) => (x.productId === l.productId ? { ...x, qty: e.detail.value } : x)))} />
+            <Text className='line-remove' onClick={() => setLines((ls) => ls.filter((x) => x.productId !== l.productId))}>
+              删除
+            </Text>
+          </View>
+        ))}
+        {err('items')}
+        {lines.length ? (
+          <View className='shop-row'>
+            <Text className='total-text'>合计（会员价）</Text>
+            <Text className='shop-price bulk-total'>¥{yuan(total)}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='shop-card'>
+        <Text className='shop-label'>添加商品</Text>
+        <Input className='shop-input bulk-search' value={q} placeholder='搜索商品名称或产地' onInput={(e) => setQ(e.detail.value)} />
+        <View className='shop-chips' style={{ marginTop: '12px' }}>
+          <Text className={`shop-chip ${category === null ? 'shop-chip-on' : ''}`} onClick={() => setCategory(null)}>
+            全部
+          </Text>
+          {CATEGORY_ORDER.map((c) => (
+            <Text key={c} className={`shop-chip ${category === c ? 'shop-chip-on' : ''}`} onClick={() => setCategory(c)}>
+              {CATEGORY_TEXT[c]}
+            </Text>
+          ))}
+        </View>
+        {found === null ? <Text className='shop-hint'>加载中…</Text> : null}
+        {found?.length === 0 ? <Text className='shop-hint'>没有找到商品</Text> : null}
+        {found?.map((p) => (
+          <View key={p.id} className='line bulk-product'>
+            <View className='shop-grow'>
+              <Text className='line-name'>{p.name}</Text>
+              <Text className='shop-hint'>
+                {p.province}·{p.county} · ¥{yuan(p.memberPriceFen)}/{p.unit} · 库存 {p.stock}
+              </Text>
+            </View>
+            <Text className='shop-link bulk-add' onClick={() => void add(p)}>
+              {lines.some((l) => l.productId === p.id) ? '已添加' : '添加'}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='shop-card'>
+        <Text className='shop-label'>发票信息</Text>
+        <View className='shop-field'>
+          <Text className='shop-meta'>发票抬头</Text>
+          <Input className={`shop-input bulk-invoice-title ${fields['invoice.title'] ? 'shop-input-bad' : ''}`} value={title} maxlength={60} onInput={(e) => setTitle(e.detail.value)} />
+          {err('invoice.title')}
+        </View>
+        <View className='shop-field'>
+          <Text className='shop-meta'>纳税人识别号</Text>
+          <Input
+            className={`shop-input bulk-tax-no ${fields['invoice.taxNo'] ? 'shop-input-bad' : ''}`}
+            value={taxNo}
+            maxlength={20}
+            placeholder='18位统一社会信用代码'
+            onInput={(e) => setTaxNo(e.detail.value.toUpperCase())}
+            onBlur={() => setFields((f) => ({ ...f, 'invoice.taxNo': taxNo ? taxNoProblem(taxNo) ?? '' : f['invoice.taxNo'] ?? '' }))}
+          />
+          {err('invoice.taxNo')}
+        </View>
+      </View>
+
+      <View className='shop-card'>
+        <Text className='shop-label'>收货信息（送至采购单位）</Text>
+        {ADDRESS_FIELDS.map((k) => (
+          <View key={k} className='shop-field'>
+            <Text className='shop-meta'>{ADDRESS_LABELS[k]}</Text>
+            <Input className={`shop-input bulk-${k} ${fields[`delivery.${k}`] ? 'shop-input-bad' : ''}`} value={addr[k]} type={k === 'phone' ? 'number' : 'text'} onInput={(e) => setAddr((a) => ({ ...a, [k]: e.detail.value }))} />
+            {err(`delivery.${k}`)}
+          </View>
+        ))}
+        <Text className='shop-meta'>备注（可不填）</Text>
+        <Textarea className='shop-textarea' value={note} maxlength={200} placeholder='如：春节前送达，分装要求' onInput={(e) => setNote(e.detail.value)} />
+        {err('note')}
+      </View>
+
+      {error ? <Text className='shop-error-box bulk-error'>{error}</Text> : null}
+      <View className='shop-bar'>
+        <View className='shop-grow'>
+          <Text className='total-text'>
+            应付 <Text className='shop-price'>¥{yuan(total)}</Text>
+          </Text>
+        </View>
+        <Button className='shop-primary bulk-submit' loading={busy || undefined} disabled={busy || undefined} onClick={submit}>
+          提交并支付
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工会商城', enablePullDownRefresh: true })

@@ -1,0 +1,182 @@
+// Shop home: relief products by category, origin and search, with member prices; links to cart and orders.
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View, Text, Input, Image, Picker, Button } from '@tarojs/components'
+import { api } from '../../../services/api'
+import type { Category, ProductSummary } from '../../../../types/shop'
+import { Empty, ErrorBlock, Loading } from '../../../components/states'
+import { CATEGORY_ORDER, CATEGORY_TEXT, yuan } from '../labels'
+import { cartCount, loadCart } from '../cart'
+import { errorText, go } from '../shared'
+import '../shop.css'
+
+const PAGE_SIZE = 20
+
+type Filters = { q: string; category: Category | null; origin: { province: string; county: string } | null; reliefOnly: boolean }
+type Origin = { province: string; county: string; count: number }
+
+const originText = (o: { province: string; county: string }) => `${o.province}·${o.county}`
+
+function ProductCard({ p }: { p: ProductSummary }) {
+  const out = p.stock <= 0
+  return (
+    <View className={`product-card ${out ? 'product-card-out' : ''}`} onClick={() => go(`/packages/shop/product/index?id=${p.id}`)} role='button' aria-label={p.name}>
+      {p.image ? <Image className='product-img' src={p.image} mode='aspectFill' lazyLoad /> : <View className='product-img-placeholder'>{CATEGORY_TEXT[p.category]}</View>}
+      <View className='product-body'>
+        <Text className='product-name'>
+          {p.relief ? <Text className='shop-tag shop-tag-relief'>帮扶</Text> : null}
+          {p.name}
+        </Text>
+        <Text className='product-origin'>{originText(p)}</Text>
+        <View>
+          <Text className='shop-price product-price'>¥{yuan(p.memberPriceFen)}</Text>
+          {p.priceFen > p.memberPriceFen ? <Text className='shop-price-old'>¥{yuan(p.priceFen)}</Text> : null}
+        </View>
+        {out ? <Text className='product-soldout'>已售罄</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+export default function ShopHome() {
+  const [filters, setFilters] = useState<Filters>({ q: '', category: null, origin: null, reliefOnly: false })
+  const [typed, setTyped] = useState('')
+  const [items, setItems] = useState<ProductSummary[] | null>(null)
+  const [origins, setOrigins] = useState<Origin[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [more, setMore] = useState<'idle' | 'loading' | 'error'>('idle')
+  const [count, setCount] = useState(0)
+  const seq = useRef(0)
+
+  const query = (f: Filters, c?: string) => ({
+    q: f.q.trim() || undefined,
+    category: f.category ?? undefined,
+    province: f.origin?.province,
+    county: f.origin?.county,
+    reliefOnly: f.reliefOnly || undefined,
+    limit: PAGE_SIZE,
+    cursor: c,
+  })
+
+  const load = async (f: Filters) => {
+    const mine = ++seq.current
+    setError(null)
+    setItems(null)
+    try {
+      const r = await api.shop.products(query(f))
+      if (mine !== seq.current) return
+      setItems(r.items)
+      setOrigins(r.origins)
+      setCursor(r.nextCursor)
+      setMore('idle')
+    } catch (e) {
+      if (mine === seq.current) setError(errorText(e))
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
+  }
+
+  const loadMore = async () => {
+    if (!cursor || more === 'loading' || !items) return
+    const mine = seq.current
+    setMore('loading')
+    try {
+      const r = await api.shop.products(query(filters, cursor))
+      if (mine !== seq.current) return
+      setItems([...items, ...r.items.filter((p) => !items.some((x) => x.id === p.id))])
+      setCursor(r.nextCursor)
+      setMore('idle')
+    } catch {
+      if (mine === seq.current) setMore('error')
+    }
+  }
+
+  const update = (next: Filters) => {
+    setFilters(next)
+    void load(next)
+  }
+
+  useEffect(() => void load(filters), [])
+  useDidShow(() => setCount(cartCount(loadCart())))
+  usePullDownRefresh(() => void load(filters))
+  useReachBottom(() => void loadMore())
+
+  // Search while typing, after a pause.
+  useEffect(() => {
+    if (typed === filters.q) return
+    const t = setTimeout(() => update({ ...filters, q: typed }), 400)
+    return () => clearTimeout(t)
+  }, [typed])
+
+  const originLabels = ['全部产地', ...origins.map((o) => `${originText(o)}（${o.count}）`)]
+  const originIndex = filters.origin ? origins.findIndex((o) => o.province === filters.origin!.province && o.county === filters.origin!.county) + 1 : 0
+
+  return (
+    <View className='shop-page shop-home'>
+      <View className='shop-top'>
+        <Input
+          className='shop-input shop-search'
+          value={typed}
+          maxlength={30}
+          confirmType='search'
+          placeholder='搜索商品或产地'
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => update({ ...filters, q: typed })}
+        />
+        <Text className='shop-top-link shop-cart-link' onClick={() => go('/packages/shop/cart/index')}>
+          购物车{count > 0 ? <Text className='cart-badge'>{count > 99 ? '99+' : count}</Text> : null}
+        </Text>
+        <Text className='shop-top-link shop-orders-link' onClick={() => go('/packages/shop/orders/index')}>
+          我的订单
+        </Text>
+      </View>
+      <View className='shop-filters'>
+        <View className='shop-chips'>
+          <Text className={`shop-chip cat-all ${filters.category === null ? 'shop-chip-on' : ''}`} onClick={() => update({ ...filters, category: null })}>
+            全部
+          </Text>
+          {CATEGORY_ORDER.map((c) => (
+            <Text key={c} className={`shop-chip cat-${c} ${filters.category === c ? 'shop-chip-on' : ''}`} onClick={() => update({ ...filters, category: filters.category === c ? null : c })}>
+              {CATEGORY_TEXT[c]}
+            </Text>
+          ))}
+        </View>
+        <View className='shop-chips'>
+          <Picker mode='selector' range={originLabels} value={originIndex} onChange={(e) => {
+              const i = Number(e.detail.value)
+              update({ ...filters, origin: i > 0 ? { province: origins[i - 1].province, county: origins[i - 1].county } : null })
+            }}>
+            <Text className={`shop-chip origin-picker ${filters.origin ? 'shop-chip-on' : ''}`}>{filters.origin ? originText(filters.origin) : '产地：全部'} ▾</Text>
+          </Picker>
+          <Text className={`shop-chip relief-toggle ${filters.reliefOnly ? 'shop-chip-on' : ''}`} onClick={() => update({ ...filters, reliefOnly: !filters.reliefOnly })}>
+            {filters.reliefOnly ? '✓ ' : ''}只看帮扶产品
+          </Text>
+        </View>
+      </View>
+      {error ? <ErrorBlock message={error} onRetry={() => load(filters)} /> : null}
+      {!error && !items ? <Loading /> : null}
+      {items && items.length === 0 ? (
+        <Empty text='没有找到符合条件的商品，换个分类或关键词试试' action='清除筛选' onAction={() => {
+            setTyped('')
+            update({ q: '', category: null, origin: null, reliefOnly: false })
+          }} />
+      ) : null}
+      {items && items.length ? (
+        <View className='shop-grid'>
+          {items.map((p) => (
+            <ProductCard key={p.id} p={p} />
+          ))}
+        </View>
+      ) : null}
+      {items && cursor ? (
+        <View className='shop-more'>
+          <Button className='shop-secondary load-more' loading={more === 'loading' || undefined} disabled={more === 'loading' || undefined} onClick={loadMore}>
+            {more === 'error' ? '加载失败，点击重试' : '加载更多'}
+          </Button>
+        </View>
+      ) : null}
+      {items && items.length && !cursor ? <Text className='shop-hint shop-more'>已经到底了</Text> : null}
+    </View>
+  )
+}

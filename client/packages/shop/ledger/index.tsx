@@ -1,0 +1,193 @@
+// Staff: the relief-purchase ledger (消费帮扶台账) by origin county, category, supplier, month or buying
+// union, each row traceable to orders, payments and invoices; CSV export for auditors; link to bulk purchase.
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text, Button, Picker } from '@tarojs/components'
+import { api } from '../../../services/api'
+import { currentUser, ensureLogin, isStaff } from '../../../services/session'
+import { minuteText } from '../../../services/labels'
+import { saveCsv } from '../../../services/files'
+import { ErrorBlock, Loading, Empty } from '../../../components/states'
+import { LEDGER_TABS, yuan, type LedgerBy } from '../labels'
+import { lineInRow } from '../staff'
+import { errorText, go } from '../shared'
+import '../shop.css'
+
+type Ledger = Awaited<ReturnType<typeof api.shop.ledger>>
+const MAX_SHOWN_LINES = 1000
+
+export default function LedgerPage() {
+  const [by, setBy] = useState<LedgerBy>('county')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [data, setData] = useState<Ledger | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [denied, setDenied] = useState(false)
+  const [open, setOpen] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const seq = useRef(0)
+
+  const load = async (next: { by: LedgerBy; from: string; to: string } = { by, from, to }) => {
+    const mine = ++seq.current
+    setError(null)
+    setData(null)
+    setOpen(null)
+    try {
+      if (!(await ensureLogin())) return
+      const me = await currentUser()
+      if (me && !isStaff(me)) return setDenied(true)
+      if (next.from && next.to && next.from > next.to) return setError('开始日期不能晚于结束日期')
+      const r = await api.shop.ledger({ by: next.by, from: next.from || undefined, to: next.to || undefined })
+      if (mine === seq.current) setData(r)
+    } catch (e) {
+      if (mine === seq.current) setError(errorText(e))
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
+  }
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load())
+
+  const change = (next: { by?: LedgerBy; from?: string; to?: string }) => {
+    const q = { by, from, to, ...next }
+    setBy(q.by)
+    setFrom(q.from)
+    setTo(q.to)
+    void load(q)
+  }
+
+  const exportCsv = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      const r = await api.shop.ledger({ by, from: from || undefined, to: to || undefined, format: 'csv' })
+      const stamp = new Date().toISOString().slice(0, 10)
+      const tab = LEDGER_TABS.find((t) => t.by === by)?.label ?? by
+      const where = await saveCsv(`消费帮扶台账-按${tab}-${stamp}.csv`, r.csv ?? '')
+      if (process.env.TARO_ENV === 'h5') Taro.showToast({ title: '已导出', icon: 'success' })
+      else Taro.showModal({ title: '已导出', content: `文件已保存：${where}`, showCancel: false })
+    } catch (e) {
+      Taro.showModal({ title: '导出失败', content: errorText(e), showCancel: false })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if (denied) return <ErrorBlock message='仅限工会工作人员使用' />
+  return (
+    <View className='shop-page ledger-page'>
+      <View className='shop-row'>
+        <Button className='shop-secondary ledger-bulk' onClick={() => go('/packages/shop/bulk/index')}>
+          工会批量采购
+        </Button>
+        <View style={{ width: '16px' }} />
+        <Button className='shop-secondary ledger-export' loading={exporting || undefined} disabled={exporting || !data || undefined} onClick={exportCsv}>
+          CSV 导出
+        </Button>
+      </View>
+      <View className='order-tabs' style={{ marginTop: '24px' }}>
+        {LEDGER_TABS.map((t) => (
+          <Text key={t.by} className={`order-tab ledger-tab-${t.by} ${by === t.by ? 'order-tab-on' : ''}`} onClick={() => change({ by: t.by })}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      <View className='shop-card'>
+        <View className='shop-row'>
+          <Picker mode='date' value={from || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ from: e.detail.value })}>
+            <Text className='shop-chip ledger-from'>{from || '开始日期'}</Text>
+          </Picker>
+          <Text className='shop-hint'>至</Text>
+          <Picker mode='date' value={to || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ to: e.detail.value })}>
+            <Text className='shop-chip ledger-to'>{to || '结束日期'}</Text>
+          </Picker>
+          {from || to ? (
+            <Text className='shop-link' onClick={() => change({ from: '', to: '' })}>
+              清除
+            </Text>
+          ) : null}
+        </View>
+        <Text className='shop-hint'>按支付时间（北京时间）统计已支付、未退款的订单，含会员购买和工会团购。</Text>
+      </View>
+
+      {error ? <ErrorBlock message={error} onRetry={() => load()} /> : null}
+      {!error && !data ? <Loading /> : null}
+      {data ? (
+        <View className='shop-card ledger-summary'>
+          <View className='ledger-totals'>
+            <View className='ledger-total'>
+              <Text className='shop-hint'>采购金额</Text>
+              <Text className='ledger-total-value ledger-total-amount'>¥{yuan(data.totals.amountFen)}</Text>
+            </View>
+            <View className='ledger-total'>
+              <Text className='shop-hint'>其中帮扶产品</Text>
+              <Text className='ledger-total-value ledger-total-relief'>¥{yuan(data.totals.reliefAmountFen)}</Text>
+            </View>
+            <View className='ledger-total'>
+              <Text className='shop-hint'>数量</Text>
+              <Text className='ledger-total-value'>{data.totals.qty.toLocaleString('zh-CN')}</Text>
+            </View>
+            <View className='ledger-total'>
+              <Text className='shop-hint'>订单数</Text>
+              <Text className='ledger-total-value'>{data.totals.orders}</Text>
+            </View>
+          </View>
+        </View>
+      ) : null}
+      {data && data.rows.length === 0 ? <Empty text='所选期间没有采购记录' /> : null}
+      {data && data.rows.length ? (
+        <View className='shop-card'>
+          {data.rows.map((r) => {
+            const expanded = open === r.key
+            const lines = expanded ? data.lines.filter((l) => lineInRow(by, r, l)) : []
+            return (
+              <View key={r.key} className='ledger-row'>
+                <View className='shop-row-top' onClick={() => setOpen(expanded ? null : r.key)} role='button' aria-expanded={expanded}>
+                  <View className='shop-grow'>
+                    <Text className='line-name ledger-row-label'>{r.label}</Text>
+                    <Text className='shop-hint'>
+                      数量 {r.qty.toLocaleString('zh-CN')} · 订单 {r.orders} 笔
+                    </Text>
+                  </View>
+                  <View>
+                    <Text className='shop-price ledger-row-amount'>¥{yuan(r.amountFen)}</Text>
+                    <Text className='shop-link'>{expanded ? ' 收起' : ' 明细'}</Text>
+                  </View>
+                </View>
+                {expanded ? (
+                  <View className='ledger-lines'>
+                    {lines.length === 0 ? <Text className='shop-hint'>明细较多未能全部显示，请导出 CSV 查看</Text> : null}
+                    {lines.map((l, i) => (
+                      <View key={`${l.orderNo}-${l.product}-${i}`} className='ledger-line'>
+                        <Text className='shop-meta'>
+                          {l.product} × {l.qty} · ¥{yuan(l.amountFen)}
+                          {l.relief ? ' · 帮扶' : ''}
+                        </Text>
+                        <Text className='shop-hint'>
+                          {l.kind === 'bulk' ? '工会团购' : '会员购买'} · {l.buyerUnion} · {minuteText(l.paidAt)}
+                        </Text>
+                        <Text className='shop-hint ledger-order-no'>订单号 {l.orderNo}</Text>
+                        <Text className='shop-hint'>
+                          支付单号 {l.transactionId ?? '—'}（商户单号 {l.outTradeNo}）
+                        </Text>
+                        <Text className='shop-hint'>
+                          供应商 {l.supplier}（{l.supplierLicense}）
+                        </Text>
+                        {l.invoiceTitle ? (
+                          <Text className='shop-hint'>
+                            发票 {l.invoiceTitle} · {l.invoiceTaxNo}
+                          </Text>
+                        ) : null}
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
+              </View>
+            )
+          })}
+          {data.lines.length >= MAX_SHOWN_LINES ? <Text className='shop-hint'>明细超过 {MAX_SHOWN_LINES} 条，页面只显示前 {MAX_SHOWN_LINES} 条，完整明细请导出 CSV。</Text> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,131 @@
+// Helpers shared by the shop pages: error wording, payment, remembered address.
+import Taro from '@tarojs/taro'
+import { api, ApiCallError, getToken } from '../../services/api'
+import type { OrderStatus } from '../../../types/shop'
+import type { AddressForm } from './validate'
+
+/** A sentence for the member. On UNAUTHENTICATED services/session.ts has already opened the login page. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiCallError) {
+    if (e.code === 'UNAUTHENTICATED') return '登录已过期，请重新登录'
+    if (e.code === 'FORBIDDEN') return '仅限工会工作人员使用，或该事项不在您的管辖范围'
+    return e.message
+  }
+  return '网络不太好，请稍后重试'
+}
+
+export const errorCode = (e: unknown): string | null => (e instanceof ApiCallError ? e.code : null)
+
+export const go = (url: string) => Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }))
+
+// ---- remembered address: only when the member ticks 记住地址 ----
+export const ADDRESS_KEY = 'wu.shop.address'
+
+export function loadAddress(): AddressForm | null {
+  try {
+    const raw = Taro.getStorageSync(ADDRESS_KEY)
+    const v = typeof raw === 'string' && raw ? JSON.parse(raw) : raw
+    if (v && typeof v === 'object' && typeof v.name === 'string') return { name: v.name, phone: v.phone ?? '', region: v.region ?? '', detail: v.detail ?? '' }
+  } catch {
+    /* ignore */
+  }
+  return null
+}
+export function rememberAddress(f: AddressForm | null): void {
+  try {
+    if (f) Taro.setStorageSync(ADDRESS_KEY, JSON.stringify(f))
+    else Taro.removeStorageSync(ADDRESS_KEY)
+  } catch {
+    /* ignore */
+  }
+}
+
+// ---- payment ----
+export const POLL_TIMEOUT_MS = 15_000
+export const POLL_INTERVAL_MS = 1_000
+
+export type PayOutcome =
+  | { kind: 'paid'; status: OrderStatus }
+  | { kind: 'not-pending'; status: OrderStatus }
+  | { kind: 'timeout' }
+  | { kind: 'user-cancelled' }
+  | { kind: 'wechat-only' }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Asks for the order until it leaves PENDING_PAYMENT, for at most timeoutMs. */
+export async function waitPaid(orderId: string, timeoutMs = POLL_TIMEOUT_MS, intervalMs = POLL_INTERVAL_MS): Promise<PayOutcome> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      const o = await api.shop.order({ orderId })
+      if (o.status !== 'PENDING_PAYMENT') return o.status === 'CANCELLED' ? { kind: 'not-pending', status: o.status } : { kind: 'paid', status: o.status }
+    } catch (e) {
+      if (e instanceof ApiCallError && e.code !== 'NETWORK') throw e
+    }
+    if (Date.now() + intervalMs > until) return { kind: 'timeout' }
+    await sleep(intervalMs)
+  }
+}
+
+/** The simulated provider's "member paid" step (H5 outside production only). */
+async function simulatePay(outTradeNo: string): Promise<void> {
+  const token = getToken()
+  let res: { statusCode: number; data: any }
+  try {
+    res = await Taro.request({
+      url: '/pay/simulate/pay',
+      method: 'POST',
+      header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      data: { outTradeNo },
+      timeout: 15000,
+    })
+  } catch {
+    throw new ApiCallError('NETWORK', '网络不太好，请检查网络后重试')
+  }
+  if (res.statusCode >= 300 || !res.data?.ok) {
+    const err = res.data?.error
+    throw new ApiCallError(err?.code ?? 'INTERNAL', err?.message ?? '模拟支付失败，请重试')
+  }
+}
+
+/**
+ * Pays an order: prepay on the server, then the WeChat cashier (weapp) or the simulator (H5), then waits
+ * for the server to see the payment. `onConfirming` is called when the waiting starts.
+ */
+export async function payOrder(orderId: string, onConfirming?: () => void): Promise<PayOutcome> {
+  let p: Awaited<ReturnType<typeof api.shop.pay>>
+  try {
+    p = await api.shop.pay({ orderId })
+  } catch (e) {
+    // Paid already (another tap, another device) or cancelled: say what the order is now.
+    if (e instanceof ApiCallError && e.code === 'INVALID_STATE') {
+      const o = await api.shop.order({ orderId })
+      if (o.status !== 'PENDING_PAYMENT') return o.status === 'CANCELLED' ? { kind: 'not-pending', status: o.status } : { kind: 'paid', status: o.status }
+    }
+    throw e
+  }
+  if (process.env.TARO_ENV === 'h5') {
+    if (p.provider === 'wechat') return { kind: 'wechat-only' }
+    await simulatePay(p.outTradeNo)
+  } else {
+    try {
+      await Taro.requestPayment({ ...p.params })
+    } catch (e) {
+      const msg = String((e as { errMsg?: string })?.errMsg ?? '')
+      if (/cancel/i.test(msg)) return { kind: 'user-cancelled' }
+      // The cashier failed, but the payment may still have gone through: ask the server below.
+    }
+  }
+  onConfirming?.()
+  return waitPaid(orderId)
+}
+
+/** "mm:ss" until the deadline; null when passed. */
+export function countdown(deadlineIso: string | null, now: number): string | null {
+  if (!deadlineIso) return null
+  const left = Math.floor((Date.parse(deadlineIso) - now) / 1000)
+  if (!(left > 0)) return null
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${p(Math.floor(left / 60))}:${p(left % 60)}`
+}
