@@ -77,3 +77,10 @@ describe('log lines', () => {
     expect(out).toContain('138****2222')
   })
 })
+
+describe('formatYuan', () => {
+  it('should read integer fen as yuan with thousands separators and two decimals', async () => {
+    const { formatYuan } = await import('../../types/money')
+    expect([0, 1, 99, 100, 132000, 37260000, 100_000_000_00, -5].map(formatYuan)).toEqual(['0.00', '0.01', '0.99', '1.00', '1,320.00', '372,600.00', '100,000,000.00', '-0.05'])
+  })
+})

@@ -14,7 +14,7 @@ const MEMBER_TILES: Tile[] = [
   { title: '工会活动', sub: '送温暖 · 送清凉', url: '/packages/campaign/feed/index', cls: 'tile-campaigns' },
   { title: '暖心驿站', sub: '附近喝水、热饭、歇脚', url: '/pages/stations/index', cls: 'tile-stations' },
   { title: '工会商城', sub: '消费帮扶好物', url: '/packages/shop/index/index', cls: 'tile-shop' },
-  { title: '困难帮扶', sub: '申请帮扶 · 送温暖', url: '/packages/subsidy/check/index', cls: 'tile-subsidy', soon: true },
+  { title: '困难帮扶', sub: '申请帮扶 · 送温暖', url: '/packages/subsidy/check/index', cls: 'tile-subsidy' },
   { title: '我的', sub: '账号与转会', url: '/pages/me/index', cls: 'tile-me' },
 ]
 
@@ -23,6 +23,7 @@ const STAFF_TILES: Tile[] = [
   { title: '扫码验卡', sub: '核验会员身份', url: '/packages/admin/verify/index', cls: 'tile-verify' },
   { title: '工会工作台', sub: '数据总览 · 报表导出', url: '/packages/console/index/index', cls: 'tile-console' },
   { title: '活动管理', sub: '发布与核销', url: '/packages/campaign/manage/index', cls: 'tile-manage' },
+  { title: '帮扶审核', sub: '困难职工申请与档案', url: '/packages/subsidy/queue/index', cls: 'tile-subsidy-review' },
   { title: '工会采购', sub: '批量采购 · 消费帮扶台账', url: '/packages/shop/ledger/index', cls: 'tile-ledger' },
 ]
 

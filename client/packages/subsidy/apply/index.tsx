@@ -1,0 +1,208 @@
+// 申请困难帮扶: the household (prefilled from the self-check when coming from there), a contact phone,
+// supporting documents and the member's consent. One request id per visit, reused on every retry, so a
+// retry after a lost answer never files a second application.
+import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button, Input, Textarea, Picker, Checkbox, Image } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import { ensureLogin } from '../../../services/session'
+import { PHONE_RE, normalizePhone } from '../../../../types/idcard'
+import { HouseholdFields } from '../household-form'
+import {
+  EVIDENCE_KINDS,
+  EVIDENCE_KIND_LABELS,
+  buildHousehold,
+  emptyForm,
+  errorText,
+  newRequestId,
+  clearDraft,
+  peekDraft,
+  type ApplyInput,
+  type EvidenceKind,
+  type FieldErrors,
+  type HouseholdForm,
+} from '../shared'
+import '../subsidy.css'
+
+type EvidenceRow = { key: string; kind: EvidenceKind; ref: string; note: string; photo: boolean }
+let evSeq = 0
+const newEvidence = (kind: EvidenceKind = 'income'): EvidenceRow => ({ key: `e${++evSeq}`, kind, ref: '', note: '', photo: false })
+
+const canChooseImage = () => typeof (Taro as { chooseImage?: unknown }).chooseImage === 'function'
+
+type TopError = { message: string; action?: { label: string; url: string } }
+
+export default function SubsidyApply() {
+  const [prefilled] = useState(() => peekDraft())
+  const [form, setForm] = useState<HouseholdForm>(() => prefilled ?? emptyForm())
+  const [evidence, setEvidence] = useState<EvidenceRow[]>([])
+  const [phone, setPhone] = useState('')
+  const [note, setNote] = useState('')
+  const [consent, setConsent] = useState(false)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [topError, setTopError] = useState<TopError | null>(null)
+  const [busy, setBusy] = useState(false)
+  // Generated once for this visit; every retry sends the same id.
+  const requestId = useRef(newRequestId('ap'))
+
+  useEffect(() => {
+    void ensureLogin().catch(() => undefined)
+  }, [])
+
+  const changeForm = (next: HouseholdForm) => {
+    setForm(next)
+    setErrors({})
+  }
+  const setEv = (key: string, patch: Partial<EvidenceRow>) => setEvidence((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)))
+
+  const pickPhoto = async (key: string) => {
+    try {
+      const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
+      const path = r.tempFilePaths?.[0]
+      if (path) setEv(key, { ref: path, photo: true })
+    } catch {
+      /* the user cancelled */
+    }
+  }
+
+  const validate = (): { data: ApplyInput | null; errors: FieldErrors } => {
+    const { input, errors: e } = buildHousehold(form)
+    const errs: FieldErrors = { ...e }
+    const p = normalizePhone(phone)
+    if (!p) errs.phone = '请填写手机号，工会核实时会联系您'
+    else if (!PHONE_RE.test(p)) errs.phone = '请填写11位手机号'
+    evidence.forEach((ev, i) => {
+      if (!ev.ref.trim()) errs[`evidence.${i}.ref`] = '请填写材料名称或编号，或删除这一项'
+      else if (ev.ref.trim().length > 300) errs[`evidence.${i}.ref`] = '材料说明太长了'
+      if (ev.note.trim().length > 60) errs[`evidence.${i}.note`] = '备注不能超过60字'
+    })
+    if (note.trim().length > 500) errs.note = '情况说明不能超过500字'
+    if (!consent) errs.consent = '请勾选授权工会核实家庭收入信息'
+    if (!input || Object.keys(errs).length) return { data: null, errors: errs }
+    return {
+      data: {
+        ...input,
+        requestId: requestId.current,
+        phone: p,
+        evidence: evidence.map((ev) => ({ kind: ev.kind, ref: ev.ref.trim(), ...(ev.note.trim() ? { note: ev.note.trim() } : {}) })),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
+      errors: {},
+    }
+  }
+
+  const submit = async () => {
+    if (busy) return
+    const { data, errors: local } = validate()
+    setErrors(local)
+    if (!data) {
+      setTopError({ message: local.consent && Object.keys(local).length === 1 ? local.consent : '请先改正标红的内容' })
+      return
+    }
+    setTopError(null)
+    setBusy(true)
+    try {
+      if (!(await ensureLogin())) return
+      const r = await api.subsidy.apply(data)
+      clearDraft()
+      Taro.showToast({ title: '申请已提交', icon: 'success' })
+      setTimeout(() => {
+        Taro.redirectTo({ url: `/packages/subsidy/mine/index?applicationId=${encodeURIComponent(r.applicationId)}` }).catch(() => Taro.navigateTo({ url: '/packages/subsidy/mine/index' }))
+      }, 600)
+    } catch (e) {
+      if (!(e instanceof ApiCallError)) setTopError({ message: errorText(e) })
+      else if (e.fields && Object.keys(e.fields).length) {
+        setErrors(e.fields)
+        setTopError({ message: e.message || '请先改正标红的内容' })
+      } else if (e.code === 'NETWORK') setTopError({ message: '网络不太好，请稍后再点“提交申请”。重新提交不会重复申请。' })
+      else if (e.code === 'CONFLICT') setTopError({ message: e.message || '您已有一份申请正在审核中，请等待审核结果', action: { label: '查看我的申请', url: '/packages/subsidy/mine/index' } })
+      else if (e.code === 'FORBIDDEN') setTopError({ message: `${e.message || '没有权限'}。申请困难帮扶需要有效的工会会员卡。`, action: { label: '查看或办理会员卡', url: '/pages/card/index' } })
+      else if (e.code === 'NOT_ELIGIBLE') setTopError({ message: e.message || '按填写的情况暂不符合困难职工认定条件', action: { label: '重新测算', url: '/packages/subsidy/check/index' } })
+      else setTopError({ message: errorText(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='sb-page subsidy-apply'>
+      {prefilled ? <Text className='sb-note prefilled-note'>已带入您刚才测算时填写的家庭情况，请核对。</Text> : null}
+      <HouseholdFields form={form} onChange={changeForm} errors={errors} />
+
+      <View className='sb-card'>
+        <Text className='sb-section'>联系电话</Text>
+        <Input className={`sb-input apply-phone ${errors.phone ? 'sb-input-bad' : ''}`} type='number' maxlength={11} value={phone} placeholder='工会核实时联系您' onInput={(e) => setPhone(e.detail.value)} />
+        {errors.phone ? <Text className='sb-error'>{errors.phone}</Text> : null}
+      </View>
+
+      <View className='sb-card'>
+        <Text className='sb-section'>证明材料（可不填，最多10份）</Text>
+        <Text className='sb-hint'>目前还不能在线上传材料：请写下材料名称或编号（如“住院费用发票 0012345”）。{canChooseImage() ? '拍的照片只留在您的手机上作记录，工会看不到照片；' : ''}核实时请向工作人员出示原件。</Text>
+        {evidence.map((ev, i) => (
+          <View key={ev.key} className={`sb-evidence evidence-${i}`}>
+            <View className='sb-member-head'>
+              <Picker mode='selector' range={EVIDENCE_KINDS.map((k) => EVIDENCE_KIND_LABELS[k])} value={EVIDENCE_KINDS.indexOf(ev.kind)} onChange={(e) => setEv(ev.key, { kind: EVIDENCE_KINDS[Number(e.detail.value)] })}>
+                <Text className='sb-relation sb-relation-pick evidence-kind'>{EVIDENCE_KIND_LABELS[ev.kind]} ▾</Text>
+              </Picker>
+              <Text className='sb-remove evidence-remove' onClick={() => setEvidence((l) => l.filter((x) => x.key !== ev.key))}>
+                删除
+              </Text>
+            </View>
+            {ev.photo ? (
+              <View className='sb-photo'>
+                <Image className='sb-thumb' src={ev.ref} mode='aspectFill' />
+                <Text className='sb-hint'>已选照片（仅保存在本机）</Text>
+              </View>
+            ) : (
+              <Input className={`sb-input evidence-ref ${errors[`evidence.${i}.ref`] ? 'sb-input-bad' : ''}`} value={ev.ref} maxlength={300} placeholder='材料名称或编号' onInput={(e) => setEv(ev.key, { ref: e.detail.value })} />
+            )}
+            {errors[`evidence.${i}.ref`] ? <Text className='sb-error'>{errors[`evidence.${i}.ref`]}</Text> : null}
+            <Input className='sb-input evidence-note' value={ev.note} maxlength={60} placeholder='备注（可不填）' onInput={(e) => setEv(ev.key, { note: e.detail.value })} />
+            {errors[`evidence.${i}.note`] ? <Text className='sb-error'>{errors[`evidence.${i}.note`]}</Text> : null}
+            {canChooseImage() && !ev.photo ? (
+              <Text className='sb-link evidence-photo' onClick={() => pickPhoto(ev.key)}>
+                拍照记录 ›
+              </Text>
+            ) : null}
+          </View>
+        ))}
+        {errors.evidence ? <Text className='sb-error'>{errors.evidence}</Text> : null}
+        {evidence.length < 10 ? (
+          <Button className='sb-secondary add-evidence' onClick={() => setEvidence((l) => [...l, newEvidence()])}>
+            + 添加证明材料
+          </Button>
+        ) : null}
+      </View>
+
+      <View className='sb-card'>
+        <Text className='sb-section'>情况说明（可不填）</Text>
+        <Textarea className='sb-textarea apply-note' value={note} maxlength={500} placeholder='简单说说家里遇到的困难，例如：孩子上大学学费较高，爱人长期看病' onInput={(e) => setNote(e.detail.value)} />
+        {errors.note ? <Text className='sb-error'>{errors.note}</Text> : null}
+      </View>
+
+      <View className='sb-card sb-consent'>
+        <Text className='sb-hint'>工会将根据您填写的信息，向您的单位、社区等核实家庭收入和困难情况，只用于困难帮扶审核，不作他用。</Text>
+        <View className='sb-consent-row consent-row' onClick={() => setConsent((v) => !v)} role='checkbox' aria-checked={consent}>
+          <Checkbox className='consent-check' value='agree' checked={consent} color='#c8102e' />
+          <Text className='consent-label'>我授权工会核实家庭收入信息</Text>
+        </View>
+        {errors.consent ? <Text className='sb-error'>{errors.consent}</Text> : null}
+      </View>
+
+      {topError ? (
+        <View className='sb-top-error apply-error'>
+          <Text>{topError.message}</Text>
+          {topError.action ? (
+            <Text className='sb-link apply-error-action' onClick={() => Taro.navigateTo({ url: topError.action!.url })}>
+              {topError.action.label} ›
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      <Button className='sb-primary apply-submit' disabled={busy || !consent || undefined} loading={busy || undefined} onClick={submit}>
+        提交申请
+      </Button>
+      {!consent ? <Text className='sb-hint submit-hint'>勾选“我授权工会核实家庭收入信息”后才能提交</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,143 @@
+// The household part of the self-check and the application: members with monthly incomes, hardship
+// conditions and an optional sudden event. Big touch targets; one tap adds a member of a given relation.
+import { View, Text, Input, Picker } from '@tarojs/components'
+import { CONDITIONS, CONDITION_LABELS, EVENT_KINDS, EVENT_KIND_LABELS, RELATIONS, RELATION_LABELS, type Relation } from '../../../types/subsidy-labels'
+import { newRow, todayBeijing, type FieldErrors, type HouseholdForm } from './shared'
+
+const OTHER_RELATIONS = RELATIONS.filter((r) => r !== 'self') as Exclude<Relation, 'self'>[]
+const MAX_MEMBERS = 20
+
+type Props = {
+  form: HouseholdForm
+  onChange: (next: HouseholdForm) => void
+  errors: FieldErrors
+}
+
+export function HouseholdFields({ form, onChange, errors }: Props) {
+  const setRow = (key: string, patch: Partial<HouseholdForm['rows'][number]>) => onChange({ ...form, rows: form.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) })
+  const add = (relation: Relation) => {
+    if (form.rows.length >= MAX_MEMBERS) return
+    onChange({ ...form, rows: [...form.rows, newRow(relation)] })
+  }
+  const remove = (key: string) => onChange({ ...form, rows: form.rows.filter((r) => r.key !== key) })
+  const toggle = (c: (typeof CONDITIONS)[number]) =>
+    onChange({ ...form, conditions: form.conditions.includes(c) ? form.conditions.filter((x) => x !== c) : [...form.conditions, c] })
+  const setEvent = (patch: Partial<HouseholdForm['event']>) => onChange({ ...form, event: { ...form.event, ...patch } })
+  const hasSpouse = form.rows.some((r) => r.relation === 'spouse')
+  const total = form.rows.length
+
+  return (
+    <View className='sb-household'>
+      <View className='sb-card'>
+        <Text className='sb-section'>家庭成员与月收入</Text>
+        <Text className='sb-hint'>填写共同生活的家庭成员。月收入按最近几个月平均，单位“元”；没有收入请填 0。</Text>
+        {form.rows.map((r, i) => {
+          const err = errors[`household.${i}.monthlyIncomeFen`] ?? errors[`household.${i}.relation`]
+          return (
+            <View key={r.key} className={`sb-member member-${i} member-${r.relation}`}>
+              <View className='sb-member-head'>
+                {r.relation === 'self' && i === 0 ? (
+                  <Text className='sb-relation sb-relation-fixed'>本人</Text>
+                ) : (
+                  <Picker
+                    mode='selector'
+                    range={OTHER_RELATIONS.map((x) => RELATION_LABELS[x])}
+                    value={Math.max(0, OTHER_RELATIONS.indexOf(r.relation as Exclude<Relation, 'self'>))}
+                    onChange={(e) => setRow(r.key, { relation: OTHER_RELATIONS[Number(e.detail.value)] })}
+                  >
+                    <Text className='sb-relation sb-relation-pick'>{RELATION_LABELS[r.relation]} ▾</Text>
+                  </Picker>
+                )}
+                {i > 0 ? (
+                  <Text className='sb-remove member-remove' onClick={() => remove(r.key)}>
+                    删除
+                  </Text>
+                ) : null}
+              </View>
+              <View className='sb-money-row'>
+                <Input
+                  className={`sb-input sb-money income-input ${err ? 'sb-input-bad' : ''}`}
+                  type='digit'
+                  value={r.income}
+                  placeholder='月收入，例如 3000'
+                  maxlength={12}
+                  onInput={(e) => setRow(r.key, { income: e.detail.value })}
+                />
+                <Text className='sb-unit'>元/月</Text>
+              </View>
+              {err ? <Text className='sb-error income-error'>{err}</Text> : null}
+            </View>
+          )
+        })}
+        {errors.household ? <Text className='sb-error'>{errors.household}</Text> : null}
+        {total < MAX_MEMBERS ? (
+          <View className='sb-add'>
+            <Text className='sb-add-title'>添加家庭成员（共 {total} 人）</Text>
+            <View className='sb-chips'>
+              {OTHER_RELATIONS.filter((x) => x !== 'spouse' || !hasSpouse).map((x) => (
+                <Text key={x} className={`sb-chip add-${x}`} onClick={() => add(x)}>
+                  + {RELATION_LABELS[x]}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ) : (
+          <Text className='sb-hint'>最多填写 {MAX_MEMBERS} 位家庭成员</Text>
+        )}
+      </View>
+
+      <View className='sb-card'>
+        <Text className='sb-section'>家里有以下情况吗？（可多选，没有可不选）</Text>
+        <View className='sb-conditions'>
+          {CONDITIONS.map((c) => {
+            const on = form.conditions.includes(c)
+            return (
+              <View key={c} className={`sb-check cond-${c} ${on ? 'sb-check-on' : ''}`} onClick={() => toggle(c)} role='checkbox' aria-checked={on}>
+                <Text className='sb-box'>{on ? '✓' : ''}</Text>
+                <Text className='sb-check-label'>{CONDITION_LABELS[c]}</Text>
+              </View>
+            )
+          })}
+        </View>
+        {errors.conditions ? <Text className='sb-error'>{errors.conditions}</Text> : null}
+      </View>
+
+      <View className='sb-card'>
+        <Text className='sb-section'>最近有突发事件导致生活困难吗？</Text>
+        <View className='sb-chips'>
+          <Text className={`sb-chip event-no ${form.event.on ? '' : 'sb-chip-on'}`} onClick={() => setEvent({ on: false })}>
+            没有
+          </Text>
+          <Text className={`sb-chip event-yes ${form.event.on ? 'sb-chip-on' : ''}`} onClick={() => setEvent({ on: true })}>
+            有
+          </Text>
+        </View>
+        {form.event.on ? (
+          <View className='sb-event'>
+            <Text className='sb-label'>事件类型</Text>
+            <View className='sb-chips'>
+              {EVENT_KINDS.map((k) => (
+                <Text key={k} className={`sb-chip event-kind-${k} ${form.event.kind === k ? 'sb-chip-on' : ''}`} onClick={() => setEvent({ kind: k })}>
+                  {EVENT_KIND_LABELS[k]}
+                </Text>
+              ))}
+            </View>
+            <Text className='sb-label'>发生日期</Text>
+            <Picker mode='date' value={form.event.date} end={todayBeijing()} onChange={(e) => setEvent({ date: e.detail.value })}>
+              <View className='sb-input event-date'>{form.event.date || '请选择日期'}</View>
+            </Picker>
+            {errors['event.date'] ? <Text className='sb-error'>{errors['event.date']}</Text> : null}
+            <Text className='sb-label'>每月收入因此减少多少（元，可不填）</Text>
+            <Input className='sb-input sb-money event-drop' type='digit' value={form.event.drop} placeholder='例如 2000' maxlength={12} onInput={(e) => setEvent({ drop: e.detail.value })} />
+            {errors['event.incomeDropFen'] ? <Text className='sb-error'>{errors['event.incomeDropFen']}</Text> : null}
+            <Text className='sb-label'>因此新增的支出，如医药费（元，可不填）</Text>
+            <Input className='sb-input sb-money event-expense' type='digit' value={form.event.expense} placeholder='例如 30000' maxlength={12} onInput={(e) => setEvent({ expense: e.detail.value })} />
+            {errors['event.extraExpenseFen'] ? <Text className='sb-error'>{errors['event.extraExpenseFen']}</Text> : null}
+            {errors.event ? <Text className='sb-error'>{errors.event}</Text> : null}
+            {errors['event.kind'] ? <Text className='sb-error'>{errors['event.kind']}</Text> : null}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

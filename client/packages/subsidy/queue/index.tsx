@@ -1,0 +1,224 @@
+// 帮扶审核 (staff): applications by stage. The grassroots union checks (核实), the street or district union
+// approves (审批, by a different person), and after the public notice the file is created (建档). What the
+// caller may do comes from the server (canAct); not passing always needs a reason the applicant will see.
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import { ensureLogin } from '../../../services/session'
+import type { ActionOutput } from '../../../../types/contract'
+import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, CONDITION_LABELS, yuan } from '../../../../types/subsidy-labels'
+import { Empty, ErrorBlock, Loading } from '../../../components/states'
+import { errorText, isForbidden, timeText } from '../shared'
+import '../subsidy.css'
+
+type Item = ActionOutput<'subsidy', 'queue'>['items'][number]
+type Tab = 'submitted' | 'checked' | 'notice'
+type Act = NonNullable<Item['canAct']>
+
+const TABS: Tab[] = ['submitted', 'checked', 'notice']
+const TAB_LABELS: Record<Tab, string> = { submitted: '待核实', checked: '待审批', notice: '公示中' }
+const ACT_LABELS: Record<Act, string> = { check: '核实通过', approve: '审批通过', finalize: '公示期满建档' }
+const ACT_DONE: Record<Act, string> = { check: '已核实，转街道审批', approve: '已审批，进入公示', finalize: '已建档' }
+const PAGE = 20
+
+/** Why there is nothing to press on an item. */
+function waitingText(i: Item): string {
+  if (i.status === 'submitted') return '等待申请人所在基层工会核实'
+  if (i.status === 'checked') return '需由上级工会的另一位工作人员审批'
+  if (i.status === 'notice') return i.noticeEndsAt ? `公示至 ${timeText(i.noticeEndsAt)}，期满后可建档` : '公示中'
+  return APPLICATION_STATUS_LABELS[i.status]
+}
+
+export default function SubsidyQueue() {
+  const [tab, setTab] = useState<Tab>('submitted')
+  const [items, setItems] = useState<Item[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<{ message: string; forbidden: boolean } | null>(null)
+  const [rejecting, setRejecting] = useState<string | null>(null)
+  const [reasons, setReasons] = useState<Record<string, string>>({})
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [more, setMore] = useState(false)
+
+  const load = async (status: Tab = tab) => {
+    try {
+      if (!(await ensureLogin())) return
+      const r = await api.subsidy.queue({ status, limit: PAGE })
+      setError(null)
+      setItems(r.items)
+      setCursor(r.nextCursor)
+    } catch (e) {
+      setError({ message: errorText(e), forbidden: isForbidden(e) })
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
+  }
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load())
+
+  const switchTab = (t: Tab) => {
+    if (t === tab) return
+    setTab(t)
+    setItems(null)
+    setRejecting(null)
+    void load(t)
+  }
+
+  const loadMore = async () => {
+    if (!cursor || more) return
+    setMore(true)
+    try {
+      const r = await api.subsidy.queue({ status: tab, limit: PAGE, cursor })
+      setItems((list) => [...(list ?? []), ...r.items.filter((x) => !(list ?? []).some((y) => y.applicationId === x.applicationId))])
+      setCursor(r.nextCursor)
+    } catch (e) {
+      Taro.showToast({ title: errorText(e), icon: 'none' })
+    } finally {
+      setMore(false)
+    }
+  }
+
+  const decide = async (i: Item, decision: 'pass' | 'reject') => {
+    if (busy) return
+    const reason = (reasons[i.applicationId] ?? '').trim()
+    if (decision === 'reject' && reason.length < 2) {
+      setRejecting(i.applicationId)
+      setReasonError('请填写不通过的原因（至少2个字），申请人会看到这条说明')
+      return
+    }
+    setBusy(i.applicationId)
+    setReasonError(null)
+    try {
+      await api.subsidy.review({ applicationId: i.applicationId, decision, ...(decision === 'reject' ? { reason } : {}) })
+      Taro.showToast({ title: decision === 'pass' && i.canAct ? ACT_DONE[i.canAct] : '已退回申请', icon: decision === 'pass' ? 'success' : 'none' })
+      setRejecting(null)
+      setReasons((r) => ({ ...r, [i.applicationId]: '' }))
+    } catch (e) {
+      const fieldMsg = e instanceof ApiCallError ? e.fields?.reason : undefined
+      if (fieldMsg) {
+        setRejecting(i.applicationId)
+        setReasonError(fieldMsg)
+      } else await Taro.showModal({ title: '操作失败', content: errorText(e), showCancel: false })
+    } finally {
+      setBusy(null)
+      await load()
+    }
+  }
+
+  if (error?.forbidden)
+    return (
+      <View className='sb-page'>
+        <View className='sb-card sb-forbidden forbidden'>
+          <Text className='sb-result-title'>仅限工会工作人员使用</Text>
+          <Text className='sb-hint'>您的账号没有帮扶审核权限。如您是工会工作人员，请联系上级工会开通。</Text>
+        </View>
+      </View>
+    )
+
+  return (
+    <View className='sb-page subsidy-queue'>
+      <View className='sb-row sb-toolbar'>
+        <Text className='sb-link link-files' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/files/index' })}>
+          困难职工档案 ›
+        </Text>
+      </View>
+      <View className='sb-tabs'>
+        {TABS.map((t) => (
+          <Text key={t} className={`sb-tab tab-${t} ${tab === t ? 'sb-tab-on' : ''}`} onClick={() => switchTab(t)}>
+            {TAB_LABELS[t]}
+          </Text>
+        ))}
+      </View>
+      {error ? (
+        <ErrorBlock message={error.message} onRetry={() => load()} />
+      ) : !items ? (
+        <Loading text='正在加载申请…' />
+      ) : items.length === 0 ? (
+        <Empty text={`暂无${TAB_LABELS[tab]}的申请`} action='刷新' onAction={() => load()} />
+      ) : (
+        <View className='sb-list'>
+          {items.map((i) => {
+            const open = rejecting === i.applicationId
+            const disabled = busy === i.applicationId
+            return (
+              <View key={i.applicationId} className={`sb-card queue-item queue-${i.status}`}>
+                <View className='sb-row'>
+                  <Text className='sb-name name'>{i.memberName}</Text>
+                  <Text className={`sb-tag category-${i.category}`}>{CATEGORY_LABELS[i.category]}</Text>
+                </View>
+                <Text className='sb-meta'>
+                  {i.unionName} · {i.phoneMasked}
+                </Text>
+                <Text className='sb-line'>
+                  人均月收入 <Text className='sb-strong per-capita'>¥{yuan(i.perCapitaFen)}</Text> · 家庭 {i.householdSize} 人
+                </Text>
+                {i.conditions.length ? (
+                  <View className='sb-chips sb-chips-small'>
+                    {i.conditions.map((c) => (
+                      <Text key={c} className='sb-chip sb-chip-static'>
+                        {CONDITION_LABELS[c]}
+                      </Text>
+                    ))}
+                  </View>
+                ) : null}
+                <Text className='sb-meta'>
+                  证明材料 {i.evidenceCount} 份 · {timeText(i.submittedAt)} 提交
+                </Text>
+                {i.noticeEndsAt ? <Text className='sb-meta'>公示截止：{timeText(i.noticeEndsAt)}</Text> : null}
+                {!i.canAct ? (
+                  <Text className='sb-waiting waiting'>{waitingText(i)}</Text>
+                ) : open ? (
+                  <View className='sb-reject-box'>
+                    <Input
+                      className={`sb-input reason ${reasonError ? 'sb-input-bad' : ''}`}
+                      placeholder='不通过的原因（必填），如：家庭收入与核实情况不符'
+                      maxlength={200}
+                      value={reasons[i.applicationId] ?? ''}
+                      focus
+                      onInput={(e) => {
+                        const value = e.detail.value
+                        setReasons((r) => ({ ...r, [i.applicationId]: value }))
+                        if (value.trim().length >= 2) setReasonError(null)
+                      }}
+                    />
+                    {reasonError ? <Text className='sb-error reason-error'>{reasonError}</Text> : null}
+                    <View className='sb-actions'>
+                      <Button className='sb-plain' disabled={disabled || undefined} onClick={() => (setRejecting(null), setReasonError(null))}>
+                        取消
+                      </Button>
+                      <Button className='sb-danger reject-confirm' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, 'reject')}>
+                        确认不通过
+                      </Button>
+                    </View>
+                  </View>
+                ) : (
+                  <View className='sb-actions'>
+                    <Button className={`sb-approve pass-button act-${i.canAct}`} disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, 'pass')}>
+                      {ACT_LABELS[i.canAct]}
+                    </Button>
+                    <Button
+                      className='sb-reject reject-button'
+                      disabled={disabled || undefined}
+                      onClick={() => {
+                        setRejecting(i.applicationId)
+                        setReasonError(null)
+                      }}
+                    >
+                      不通过
+                    </Button>
+                  </View>
+                )}
+              </View>
+            )
+          })}
+          {cursor ? (
+            <Button className='sb-secondary load-more' disabled={more || undefined} loading={more || undefined} onClick={loadMore}>
+              加载更多
+            </Button>
+          ) : null}
+        </View>
+      )}
+    </View>
+  )
+}
