@@ -10,6 +10,8 @@ const DEMOS = [
   ['演示会员', 'dev:demo-member', 'demo-member'],
   ['演示工作人员', 'dev:demo-staff', 'demo-staff'],
   ['演示管理员', 'dev:demo-admin', 'demo-admin'],
+  ['基层工会工作人员', 'dev:demo-staff-gm', 'demo-staff-gm'],
+  ['困难职工会员', 'dev:demo-m-care', 'demo-m-care'],
 ] as const
 
 const newcomerCode = () => `dev:h5-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
