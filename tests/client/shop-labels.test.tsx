@@ -3,7 +3,8 @@ import { LEDGER_DIMENSIONS, ORDER_STATUSES } from '../../types/shop'
 import shopPolicy from '../../config/policies/shop.json'
 import { TRANSITIONS } from '../../cloud/domain/shop/rules'
 import { LEDGER_TABS, MEMBER_MAX_QTY, ORDER_TABS, REFUNDABLE } from '../../client/packages/shop/labels'
-import { lineInRow, shanghaiMonth, unionsInScope } from '../../client/packages/shop/staff'
+import { lineInRow, shanghaiMonth } from '../../client/packages/shop/staff'
+import { unionsInScope } from '../../client/services/session'
 
 describe('shop labels', () => {
   test('the member limit matches the shop policy', () => {

@@ -1,21 +1,5 @@
 // Staff helpers for bulk purchase and the ledger, kept out of the page files so tests can import them.
-import { isAdmin } from '../../services/session'
-import type { Me } from '../../../types/auth'
-import type { UnionSummary } from '../../../types/union'
 import { MAX_QTY_PER_LINE, type LedgerBy } from './labels'
-
-/** The staff member's union and everything under it (admins: every union), from a union list. */
-export function unionsInScope(all: UnionSummary[], me: Me): UnionSummary[] {
-  if (isAdmin(me)) return all
-  const root = me.staffUnionId
-  if (!root) return []
-  const byId = new Map(all.map((u) => [u.id, u]))
-  const inScope = (u: UnionSummary) => {
-    for (let cur: UnionSummary | undefined = u, n = 0; cur && n < 20; cur = cur.parentId ? byId.get(cur.parentId) : undefined, n++) if (cur.id === root) return true
-    return false
-  }
-  return all.filter(inScope)
-}
 
 export function qtyProblem(raw: string, stock: number): string | null {
   const v = raw.trim()

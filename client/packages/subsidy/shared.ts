@@ -200,3 +200,21 @@ export const isForbidden = (e: unknown) => e instanceof ApiCallError && e.code =
 
 /** Shows a message the user must acknowledge. */
 export const alertModal = (title: string, content: string) => Taro.showModal({ title, content, showCancel: false })
+
+// ---- Budgets ----
+
+/**
+ * The relief programmes a union can budget for, in the policy's order (config/policies/subsidy.json,
+ * copied here so the page needs neither the JSON nor zod; tests/client/subsidy-budget.test.tsx checks they match).
+ * Rows from subsidy.budgets carry their own names; this list is for the "新增预算" form.
+ */
+export const BUDGET_PROGRAMMES: readonly { id: string; name: string }[] = [
+  { id: 'comfort_serious', name: '大病重伤慰问金' },
+  { id: 'school_aid', name: '金秋助学' },
+  { id: 'winter_warmth', name: '冬季送温暖慰问金' },
+  { id: 'summer_coolness', name: '夏送清凉防暑用品' },
+  { id: 'relief_purchase', name: '消费帮扶购物补贴' },
+]
+
+/** The server's ceiling for one budget: 100 million yuan. */
+export const MAX_BUDGET_FEN = 100_000_000_00

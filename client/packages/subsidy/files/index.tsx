@@ -86,6 +86,11 @@ export default function SubsidyFiles() {
 
   return (
     <View className='sb-page subsidy-files'>
+      <View className='sb-row sb-toolbar'>
+        <Text className='sb-link link-budget' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/budget/index' })}>
+          资金预算 ›
+        </Text>
+      </View>
       <View className='sb-tabs sb-tabs-wrap'>
         {FILE_FILTERS.map((f) => (
           <Text key={f} className={`sb-tab filter-${f} ${filter === f ? 'sb-tab-on' : ''}`} onClick={() => pick(f)}>
