@@ -136,6 +136,11 @@ export const queueItem = z.object({
   conditions: z.array(z.enum(CONDITIONS)),
   submittedAt: z.string(),
   noticeEndsAt: z.string().nullable(),
+  /** What the reviewer checks: the household as entered, the evidence, the applicant's note and the rule that decided. */
+  household: z.array(z.object({ relation: z.enum(RELATIONS), monthlyIncomeFen: z.number().int() })),
+  evidence: z.array(z.object({ kind: z.string(), ref: z.string(), note: z.string().optional() })),
+  note: z.string().nullable(),
+  decision: z.string(),
   /** What the caller may do now: check, approve, finalize after the notice, or nothing. */
   canAct: z.enum(['check', 'approve', 'finalize']).nullable(),
   evidenceCount: z.number().int(),

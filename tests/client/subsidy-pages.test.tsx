@@ -316,6 +316,17 @@ const qItem = (over: Partial<QueueItem> = {}): QueueItem => ({
   conditions: ['school_costs'],
   submittedAt: '2026-03-01T02:00:00Z',
   noticeEndsAt: null,
+  household: [
+    { relation: 'self', monthlyIncomeFen: 200000 },
+    { relation: 'spouse', monthlyIncomeFen: 100000 },
+    { relation: 'child', monthlyIncomeFen: 0 },
+  ],
+  evidence: [
+    { kind: 'income', ref: '美团站点收入证明' },
+    { kind: 'school', ref: '北京联合大学学费通知', note: '2026学年' },
+  ],
+  note: '孩子今年上大学',
+  decision: '人均月收入 ¥1,000.00 低于北京市最低生活保障标准 ¥1,320.00，且有符合条件的困难情形，可认定为深度困难职工',
   canAct: 'check',
   evidenceCount: 2,
   ...over,
@@ -339,6 +350,11 @@ describe('staff queue', () => {
     expect(first.textContent).toContain('深度困难')
     expect(first.textContent).toContain('¥1,000.00')
     expect(first.textContent).toContain('家庭 3 人')
+    // What the reviewer checks: each member's income, the evidence, the applicant's note and the rule that decided.
+    expect(first.querySelector('.queue-household')!.textContent).toBe('本人 ¥2,000.00；配偶 ¥1,000.00；子女 ¥0.00')
+    expect([...first.querySelectorAll('.queue-evidence')].map((e) => e.textContent)).toEqual(['· 美团站点收入证明', '· 北京联合大学学费通知（2026学年）'])
+    expect(first.querySelector('.queue-note')!.textContent).toContain('孩子今年上大学')
+    expect(first.querySelector('.queue-decision')!.textContent).toContain('低于北京市最低生活保障标准')
     expect(first.textContent).toContain('子女教育费用负担重')
     expect(first.textContent).toContain('证明材料 2 份')
     expect(first.querySelector('.act-check')?.textContent).toBe('核实通过')

@@ -95,6 +95,9 @@ describe.each(backends())('hardship relief on %s', (backend) => {
       const q = await ok(call(t, 'subsidy', 'queue', {}, gm))
       const mine = q.items.find((i: any) => i.applicationId === applicationId)
       expect(mine).toMatchObject({ memberName: '李建国', canAct: 'check', category: 'deep', perCapitaFen: yuan(1000), householdSize: 3, evidenceCount: 1 })
+      expect(mine.household).toEqual(DEEP.household)
+      expect(mine.evidence).toEqual([{ kind: 'medical', ref: '北京协和医院诊断证明 2026-10-12' }])
+      expect(mine.decision).toContain('深度困难')
       // The Haidian clerk does not see it and cannot act on it.
       expect((await ok(call(t, 'subsidy', 'queue', {}, haidian))).items.map((i: any) => i.applicationId)).not.toContain(applicationId)
       expect((await call(t, 'subsidy', 'review', { applicationId, decision: 'pass' }, haidian)).status).toBe(403)

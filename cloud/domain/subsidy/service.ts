@@ -79,7 +79,8 @@ interface AppRow {
   per_capita_fen: number
   conditions: Condition[]
   evaluation: Evaluation
-  evidence: unknown[]
+  evidence: { kind: string; ref: string; note?: string }[]
+  note: string | null
   phone_masked: string
   checked_by: string | null
   notice_ends_at: Date | null
@@ -293,6 +294,10 @@ export async function queue(app: App, caller: Caller, input: { status?: 'submitt
       conditions: r.conditions,
       submittedAt: r.created_at.toISOString(),
       noticeEndsAt: r.notice_ends_at?.toISOString() ?? null,
+      household: unseal(app, r.data_enc).household,
+      evidence: r.evidence,
+      note: r.note,
+      decision: r.evaluation.decision,
       canAct: canAct(caller, level, r, now),
       evidenceCount: r.evidence.length,
     })),

@@ -7,7 +7,7 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { ensureLogin } from '../../../services/session'
 import type { ActionOutput } from '../../../../types/contract'
-import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, CONDITION_LABELS, yuan } from '../../../../types/subsidy-labels'
+import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, CONDITION_LABELS, RELATION_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
 import { errorText, isForbidden, timeText } from '../shared'
 import '../subsidy.css'
@@ -162,9 +162,20 @@ export default function SubsidyQueue() {
                     ))}
                   </View>
                 ) : null}
+                <Text className='sb-meta queue-household'>
+                  {i.household.map((m) => `${RELATION_LABELS[m.relation]} ¥${yuan(m.monthlyIncomeFen)}`).join('；')}
+                </Text>
+                <Text className='sb-meta queue-decision'>系统测算：{i.decision}</Text>
+                {i.note ? <Text className='sb-meta queue-note'>申请人说明：{i.note}</Text> : null}
                 <Text className='sb-meta'>
                   证明材料 {i.evidenceCount} 份 · {timeText(i.submittedAt)} 提交
                 </Text>
+                {i.evidence.map((e, n) => (
+                  <Text key={n} className='sb-meta queue-evidence'>
+                    · {e.ref}
+                    {e.note ? `（${e.note}）` : ''}
+                  </Text>
+                ))}
                 {i.noticeEndsAt ? <Text className='sb-meta'>公示截止：{timeText(i.noticeEndsAt)}</Text> : null}
                 {!i.canAct ? (
                   <Text className='sb-waiting waiting'>{waitingText(i)}</Text>
