@@ -64,14 +64,8 @@ async function requireMember(q: Queryable, userId: string): Promise<MemberCtx> {
   return m
 }
 
-interface AppRow {
-  id: string
-  member_id: string
-  union_id: string
-  union_name: string
-  path: string
-  request_id: string
-  status: ApplicationStatus
+/** Columns an application and a file share: the evaluated household. */
+interface HouseholdColumns {
   category: SubsidyCategory
   region: string
   data_enc: string
@@ -79,6 +73,16 @@ interface AppRow {
   per_capita_fen: number
   conditions: Condition[]
   evaluation: Evaluation
+}
+
+interface AppRow extends HouseholdColumns {
+  id: string
+  member_id: string
+  union_id: string
+  union_name: string
+  path: string
+  request_id: string
+  status: ApplicationStatus
   evidence: { kind: string; ref: string; note?: string }[]
   note: string | null
   phone_masked: string
@@ -159,7 +163,7 @@ async function stepsOf(q: Queryable, ids: string[]) {
   return out
 }
 
-interface FileRow {
+interface FileRow extends HouseholdColumns {
   id: string
   file_no: string
   member_id: string
@@ -168,14 +172,7 @@ interface FileRow {
   path: string
   member_name: string
   kind: FileKind
-  category: SubsidyCategory
   status: 'active' | 'archived'
-  region: string
-  data_enc: string
-  household_size: number
-  per_capita_fen: number
-  conditions: Condition[]
-  evaluation: Evaluation
   data_as_of: Date
   evaluated_at: Date
   stale: boolean
