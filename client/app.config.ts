@@ -6,7 +6,7 @@ export default defineAppConfig({
     { root: 'packages/campaign', pages: ['feed/index', 'detail/index', 'claims/index', 'manage/index', 'edit/index', 'verify/index'] },
     { root: 'packages/console', pages: ['index/index'] },
     { root: 'packages/stations', pages: ['detail/index', 'manage/index'] },
-    { root: 'packages/subsidy', pages: ['check/index', 'apply/index', 'mine/index', 'queue/index', 'file/index', 'files/index', 'budget/index'] },
+    { root: 'packages/subsidy', pages: ['check/index', 'apply/index', 'mine/index', 'queue/index', 'file/index', 'files/index', 'budget/index', 'notices/index'] },
     { root: 'packages/shop', pages: ['index/index', 'product/index', 'cart/index', 'confirm/index', 'pay/index', 'orders/index', 'order/index', 'bulk/index', 'ledger/index'] },
   ],
   // WeChat refuses getLocation without these declarations.

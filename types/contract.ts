@@ -78,6 +78,8 @@ export const contract = {
     plan: action(subsidy.planInput, subsidy.planOutput),
     formalize: action(subsidy.formalizeInput, subsidy.fileStateOutput),
     archive: action(subsidy.archiveInput, subsidy.fileStateOutput),
+    notices: action(empty, subsidy.noticesOutput),
+    object: action(subsidy.objectInput, subsidy.objectOutput),
     budgets: action(subsidy.budgetsInput, subsidy.budgetsOutput),
     setBudget: action(subsidy.setBudgetInput, subsidy.budgetRow),
   },

@@ -144,6 +144,8 @@ export const queueItem = z.object({
   /** What the caller may do now: check, approve, finalize after the notice, or nothing. */
   canAct: z.enum(['check', 'approve', 'finalize']).nullable(),
   evidenceCount: z.number().int(),
+  /** Raised by members during the public notice; the reviewer weighs them before filing. */
+  objections: z.array(z.object({ text: z.string(), at: z.string() })),
 })
 export const queueOutput = z.object({ items: z.array(queueItem), nextCursor: z.string().nullable() })
 
@@ -237,6 +239,28 @@ export type FileDetail = z.infer<typeof fileDetail>
 export const archiveInput = z.object({ fileId: id, reason: z.string().trim().min(2, '请填写归档原因').max(200) }).strict()
 export const formalizeInput = z.object({ fileId: id }).strict()
 export const fileStateOutput = z.object({ fileId: z.string(), kind: z.enum(FILE_KINDS), status: z.enum(['active', 'archived']), category: z.enum(CATEGORIES) })
+
+export const noticesOutput = z.object({
+  items: z.array(
+    z.object({
+      applicationId: z.string(),
+      /** Masked: 李*国. Incomes and household details are never shown in the notice. */
+      name: z.string(),
+      unionName: z.string(),
+      category: z.enum(CATEGORIES),
+      noticeEndsAt: z.string(),
+      mine: z.boolean(),
+      objected: z.boolean(),
+    }),
+  ),
+})
+export const objectInput = z
+  .object({
+    applicationId: id,
+    text: z.string({ error: '请填写要反映的情况' }).trim().min(10, '请具体说明情况，至少10个字').max(500, '不能超过500字'),
+  })
+  .strict()
+export const objectOutput = z.object({ applicationId: z.string(), received: z.literal(true) })
 
 export const budgetsInput = z.object({ unionId: id.optional(), year: z.number().int().min(2000).max(2100).optional() }).strict()
 export const budgetRow = z.object({ unionId: z.string(), unionName: z.string(), programme: z.string(), name: z.string(), year: z.number().int(), totalFen: z.number().int(), spentFen: z.number().int(), remainingFen: z.number().int() })

@@ -329,6 +329,7 @@ const qItem = (over: Partial<QueueItem> = {}): QueueItem => ({
   decision: '人均月收入 ¥1,000.00 低于北京市最低生活保障标准 ¥1,320.00，且有符合条件的困难情形，可认定为深度困难职工',
   canAct: 'check',
   evidenceCount: 2,
+  objections: [],
   ...over,
 })
 

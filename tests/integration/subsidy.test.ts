@@ -113,6 +113,31 @@ describe.each(backends())('hardship relief on %s', (backend) => {
       expect(new Date(approved.noticeEndsAt).getTime() - clock.getTime()).toBe(5 * DAY)
     })
 
+    it('should show the notice to members under the approving union, masked, and take one objection per person', async () => {
+      const neighbour = await login(t, 'demo-m-care') // another Jianwai union
+      const seen = await ok(call(t, 'subsidy', 'notices', {}, neighbour))
+      const item = seen.items.find((i: any) => i.applicationId === applicationId)
+      expect(item).toMatchObject({ name: '李*国', category: 'deep', mine: false, objected: false })
+      expect(JSON.stringify(seen)).not.toMatch(/monthlyIncomeFen|13811112222|李建国/)
+      // Outside the Jianwai street union the notice does not reach.
+      const courier = await login(t, 'demo-m-courier')
+      expect((await ok(call(t, 'subsidy', 'notices', {}, courier))).items.map((i: any) => i.applicationId)).not.toContain(applicationId)
+      expect((await call(t, 'subsidy', 'object', { applicationId, text: '据我所知申请人配偶另有稳定收入，请核实。' }, courier)).status).toBe(404)
+
+      expect((await call(t, 'subsidy', 'object', { applicationId, text: '太短' }, neighbour)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { text: expect.any(String) } } })
+      const text = '据我所知申请人配偶另有稳定收入，请核实。'
+      expect(await ok(call(t, 'subsidy', 'object', { applicationId, text }, neighbour))).toEqual({ applicationId, received: true })
+      expect((await call(t, 'subsidy', 'object', { applicationId, text }, neighbour)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+      expect((await ok(call(t, 'subsidy', 'notices', {}, neighbour))).items.find((i: any) => i.applicationId === applicationId).objected).toBe(true)
+      // The applicant sees their own notice and cannot object to it.
+      expect((await ok(call(t, 'subsidy', 'notices', {}, member))).items.find((i: any) => i.applicationId === applicationId).mine).toBe(true)
+      expect((await call(t, 'subsidy', 'object', { applicationId, text }, member)).status).toBe(403)
+      // The reviewer reads it before filing; it is sealed at rest.
+      const q = await ok(call(t, 'subsidy', 'queue', { status: 'notice' }, street))
+      expect(q.items.find((i: any) => i.applicationId === applicationId).objections).toEqual([{ text, at: expect.any(String) }])
+      expect(JSON.stringify(await t.app.db.query('select * from subsidy_objections'))).not.toContain('稳定收入')
+    })
+
     it('should not file before the public notice ends, then file once it has', async () => {
       const early = await call(t, 'subsidy', 'review', { applicationId, decision: 'pass' }, street)
       expect(early.body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringContaining('公示期至') } })

@@ -1,6 +1,6 @@
 // Hardship categories at, just below and just above every threshold of the Beijing policy, and each exclusion.
 import { loadPolicies, type SubsidyPolicy } from '../../config/policies'
-import { dayNumber, evaluate, paymentRefusal } from '../../cloud/domain/subsidy/rules'
+import { dayNumber, evaluate, noticeName, paymentRefusal } from '../../cloud/domain/subsidy/rules'
 import type { HouseholdInput } from '../../types/subsidy'
 import type { Condition, Relation } from '../../types/subsidy-labels'
 
@@ -150,5 +150,11 @@ describe('programme caps, frequency and season', () => {
   it('should reject a policy whose programme pays more than its cap', () => {
     const bad = { ...policy, programmes: [{ ...policy.programmes[0], amountFen: policy.programmes[0].capFenPerYear + 1 }] }
     expect(() => loadPolicies({ subsidy: bad })).toThrow(/Invalid policy subsidy/)
+  })
+})
+
+describe('public notice names', () => {
+  it('should keep the first and last character and hide the rest', () => {
+    expect(['李建国', '王芳', '欧阳娜娜', '买买提·艾力'].map(noticeName)).toEqual(['李*国', '王*', '欧**娜', '买****力'])
   })
 })

@@ -5,6 +5,7 @@ import m002 from './002_stations'
 import m004 from './004_shop'
 import m005 from './005_campaigns'
 import m006 from './006_subsidy'
+import m007 from './007_subsidy_notices'
 
 export const migrations: { name: string; sql: string }[] = [
   { name: '001_foundation', sql: m001 },
@@ -12,4 +13,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '004_shop', sql: m004 },
   { name: '005_campaigns', sql: m005 },
   { name: '006_subsidy', sql: m006 },
+  { name: '007_subsidy_notices', sql: m007 },
 ]

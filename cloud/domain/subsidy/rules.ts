@@ -191,3 +191,10 @@ export function paymentRefusal(
   if (paidThisYear.sumFen + amountFen > p.capFenPerYear) return full(`${p.name}每年上限 ${money(p.capFenPerYear)}，今年已发放 ${money(paidThisYear.sumFen)}，本次最多 ${money(Math.max(0, p.capFenPerYear - paidThisYear.sumFen))}`)
   return null
 }
+
+/** A name as the public notice shows it: "李建国" -> "李*国", "王芳" -> "王*". Enough for neighbours to recognise. */
+export function noticeName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 2) return `${chars[0] ?? ''}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '../station/rules'
 import { maskPhone } from '../member/rules'
 import type { Evaluation, HouseholdInput } from '../../../types/subsidy'
 import type { ApplicationStatus, Condition, FileFilter, FileKind, SubsidyCategory } from '../../../types/subsidy-labels'
-import { evaluate, fileKindFor, findProgramme, FORMAL, paymentRefusal } from './rules'
+import { evaluate, fileKindFor, findProgramme, FORMAL, noticeName, paymentRefusal } from './rules'
 
 const APPROVER_LEVELS = ['street', 'district', 'city']
 const OPEN: ApplicationStatus[] = ['submitted', 'checked', 'notice']
@@ -249,6 +249,61 @@ export async function myApplications(app: App, caller: Caller) {
   return { items, file }
 }
 
+// ---------- public notice ----------
+
+/** Applications in public notice that reach the caller: those approved by a union whose subtree holds the caller's union. */
+const NOTICE_SQL = `select a.id, a.member_id, a.union_id, a.category, a.notice_ends_at, m.name, u.name as union_name, u.path
+  from subsidy_applications a join members m on m.id = a.member_id join unions u on u.id = a.union_id
+  left join lateral (select r.reviewer_union_id from subsidy_reviews r where r.application_id = a.id and r.step = 'approve' order by r.created_at desc limit 1) ap on true
+  left join unions au on au.id = ap.reviewer_union_id
+  where a.status = 'notice' and $1 like coalesce(au.path, u.path) || '%'`
+
+export async function notices(app: App, caller: Caller) {
+  const m = await requireMember(app.db, caller.userId)
+  const rows = await app.db.query<{ id: string; member_id: string; category: SubsidyCategory; notice_ends_at: Date; name: string; union_name: string; objected: boolean }>(
+    `select n.*, exists (select 1 from subsidy_objections o where o.application_id = n.id and o.user_id = $2) as objected
+     from (${NOTICE_SQL}) n order by n.notice_ends_at, n.id limit 200`,
+    [m.path, caller.userId],
+  )
+  return {
+    items: rows.map((r) => ({
+      applicationId: r.id,
+      name: noticeName(r.name),
+      unionName: r.union_name,
+      category: r.category,
+      noticeEndsAt: r.notice_ends_at.toISOString(),
+      mine: r.member_id === m.memberId,
+      objected: r.objected,
+    })),
+  }
+}
+
+export async function object(app: App, caller: Caller, input: { applicationId: string; text: string }) {
+  const m = await requireMember(app.db, caller.userId)
+  const [a] = isUuid(input.applicationId)
+    ? await app.db.query<{ id: string; member_id: string; union_id: string; notice_ends_at: Date }>(`select n.* from (${NOTICE_SQL}) n where n.id = $2`, [m.path, input.applicationId])
+    : []
+  if (!a) throw new AppError('NOT_FOUND', '该公示不存在或已结束')
+  if (a.member_id === m.memberId) throw new AppError('FORBIDDEN', '不能对自己的申请提出异议，如需补充材料请联系所在工会')
+  if (a.notice_ends_at <= app.now()) throw new AppError('INVALID_STATE', '公示期已结束')
+  try {
+    await app.db.tx(async (q) => {
+      const [o] = await q.query<{ id: string }>('insert into subsidy_objections (application_id, user_id, text_enc, created_at) values ($1, $2, $3, $4) returning id', [
+        a.id,
+        caller.userId,
+        app.sealer.encrypt(input.text),
+        app.now(),
+      ])
+      // The audit names the record, not the person who objected, nor what they wrote.
+      await audit(q, { actor: null, action: 'subsidy.objection', entity: 'subsidy_application', entityId: a.id, unionId: a.union_id, after: { objectionId: o.id } })
+    })
+  } catch (e) {
+    if (uniqueViolation(e) === 'subsidy_objections_once') throw new AppError('CONFLICT', '您已反映过该申请的情况，工会会在建档前核实')
+    throw e
+  }
+  return { applicationId: a.id, received: true as const }
+}
+
 // ---------- review ----------
 
 async function callerLevel(q: Queryable, caller: Caller): Promise<string | null> {
@@ -278,6 +333,13 @@ export async function queue(app: App, caller: Caller, input: { status?: 'submitt
   )
   const level = await callerLevel(app.db, caller)
   const now = app.now()
+  const ids = rows.map((r) => r.id)
+  const objections = ids.length
+    ? await app.db.query<{ application_id: string; text_enc: string; created_at: Date }>(
+        'select application_id, text_enc, created_at from subsidy_objections where application_id = any($1::uuid[]) order by created_at',
+        [ids],
+      )
+    : []
   return {
     items: rows.slice(0, limit).map((r) => ({
       applicationId: r.id,
@@ -297,6 +359,7 @@ export async function queue(app: App, caller: Caller, input: { status?: 'submitt
       decision: r.evaluation.decision,
       canAct: canAct(caller, level, r, now),
       evidenceCount: r.evidence.length,
+      objections: objections.filter((o) => o.application_id === r.id).map((o) => ({ text: app.sealer.decrypt(o.text_enc), at: o.created_at.toISOString() })),
     })),
     nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
   }

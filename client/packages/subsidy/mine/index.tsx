@@ -185,6 +185,9 @@ export default function MyApplications() {
           重新测算
         </Button>
       ) : null}
+      <Button className='sb-secondary open-notices' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/notices/index' })}>
+        困难职工公示
+      </Button>
     </View>
   )
 }

@@ -177,6 +177,16 @@ export default function SubsidyQueue() {
                   </Text>
                 ))}
                 {i.noticeEndsAt ? <Text className='sb-meta'>公示截止：{timeText(i.noticeEndsAt)}</Text> : null}
+                {i.objections.length ? (
+                  <View className='sb-rejected queue-objections'>
+                    <Text className='sb-reject-title'>公示期间收到 {i.objections.length} 条反映，建档前请核实</Text>
+                    {i.objections.map((o, n) => (
+                      <Text key={n} className='sb-reject-text queue-objection'>
+                        {timeText(o.at)}：{o.text}
+                      </Text>
+                    ))}
+                  </View>
+                ) : null}
                 {!i.canAct ? (
                   <Text className='sb-waiting waiting'>{waitingText(i)}</Text>
                 ) : open ? (

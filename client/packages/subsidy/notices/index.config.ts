@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '困难职工公示', enablePullDownRefresh: true })

@@ -1,0 +1,111 @@
+// 困难职工公示: applications in public notice under the member's union, names masked, no incomes.
+// A member who knows something the union should check can say so once per application, in confidence.
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text, Button, Textarea } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import { ensureLogin } from '../../../services/session'
+import type { ActionOutput } from '../../../../types/contract'
+import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
+import { Empty, ErrorBlock, Loading } from '../../../components/states'
+import { errorText, timeText } from '../shared'
+import '../subsidy.css'
+
+type Notice = ActionOutput<'subsidy', 'notices'>['items'][number]
+
+export default function SubsidyNotices() {
+  const [items, setItems] = useState<Notice[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const [text, setText] = useState('')
+  const [fieldError, setFieldError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = async () => {
+    try {
+      if (!(await ensureLogin())) return
+      setItems((await api.subsidy.notices({})).items)
+      setError(null)
+    } catch (e) {
+      setError(errorText(e))
+    } finally {
+      Taro.stopPullDownRefresh()
+    }
+  }
+  useDidShow(() => void load())
+  usePullDownRefresh(() => void load())
+
+  const send = async (n: Notice) => {
+    if (busy) return
+    const t = text.trim()
+    if (t.length < 10) return setFieldError('请具体说明情况，至少10个字')
+    setBusy(true)
+    setFieldError(null)
+    try {
+      await api.subsidy.object({ applicationId: n.applicationId, text: t })
+      setOpen(null)
+      setText('')
+      Taro.showToast({ title: '已提交，工会将核实', icon: 'success' })
+      await load()
+    } catch (e) {
+      if (e instanceof ApiCallError && e.fields?.text) setFieldError(e.fields.text)
+      else Taro.showModal({ title: '提交失败', content: errorText(e), showCancel: false })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (!items) return <Loading />
+  return (
+    <View className='sb-page notices-page'>
+      <Text className='sb-note'>以下职工的困难帮扶申请正在公示。如您了解与申请不符的情况，可在公示期内向工会反映，工会将保密并核实。</Text>
+      {items.length === 0 ? <Empty text='目前没有正在公示的申请' /> : null}
+      {items.map((n) => (
+        <View key={n.applicationId} className='sb-card notice-item'>
+          <View className='sb-row'>
+            <Text className='sb-name notice-name'>{n.name}</Text>
+            <Text className={`sb-tag category-${n.category}`}>{CATEGORY_LABELS[n.category]}</Text>
+          </View>
+          <Text className='sb-meta'>{n.unionName}</Text>
+          <Text className='sb-meta'>公示至 {timeText(n.noticeEndsAt)}</Text>
+          {n.mine ? (
+            <Text className='sb-meta notice-mine'>这是您本人的申请</Text>
+          ) : n.objected ? (
+            <Text className='sb-meta notice-objected'>您已反映过情况，工会将在建档前核实</Text>
+          ) : open === n.applicationId ? (
+            <View className='sb-reject-box'>
+              <Textarea
+                className={`sb-input notice-text ${fieldError ? 'sb-input-bad' : ''}`}
+                value={text}
+                maxlength={500}
+                placeholder='请写明您了解的具体情况（至少10个字），工会将保密处理'
+                onInput={(e) => setText(e.detail.value)}
+              />
+              {fieldError ? <Text className='sb-error notice-error'>{fieldError}</Text> : null}
+              <View className='sb-row'>
+                <Button className='sb-secondary' onClick={() => setOpen(null)}>
+                  取消
+                </Button>
+                <Button className='sb-primary notice-send' loading={busy || undefined} disabled={busy || undefined} onClick={() => void send(n)}>
+                  提交
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <Button
+              className='sb-secondary notice-object'
+              onClick={() => {
+                setOpen(n.applicationId)
+                setText('')
+                setFieldError(null)
+              }}
+            >
+              反映情况
+            </Button>
+          )}
+        </View>
+      ))}
+    </View>
+  )
+}
