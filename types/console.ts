@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { id } from './common'
 import { OCCUPATIONS } from './member'
+import { CATEGORIES } from './subsidy-labels'
 
 export const dashboardInput = z.object({ unionId: id.optional(), days: z.number().int().min(1).max(366).optional() }).strict()
 export const dashboardOutput = z.object({
@@ -15,9 +16,29 @@ export const dashboardOutput = z.object({
   stations: z.object({ count: z.number().int(), visitsInPeriod: z.number().int(), ratingAvg: z.number().nullable(), ratings: z.number().int() }),
   shop: z.object({ ordersInPeriod: z.number().int(), amountInPeriodFen: z.number().int(), reliefAmountInPeriodFen: z.number().int() }),
   campaigns: z.object({ published: z.number().int(), joined: z.number().int(), used: z.number().int() }),
+  /** Hardship relief in the subtree; "this year" is the calendar year in Asia/Shanghai, reversed payments excluded. */
+  subsidy: z.object({
+    files: z.object({
+      active: z.number().int(),
+      archived: z.number().int(),
+      /** Active files by category. */
+      byCategory: z.array(z.object({ category: z.enum(CATEGORIES), count: z.number().int() })),
+      /** Active files whose data is older than the policy's review period. */
+      stale: z.number().int(),
+      /** Active files without any (unreversed) payment. */
+      neverHelped: z.number().int(),
+      /** Files flagged by the monitoring job as at risk of falling back into hardship (active or archived). */
+      atRisk: z.number().int(),
+    }),
+    applicationsOpen: z.number().int(),
+    paidThisYearFen: z.number().int(),
+    paymentsThisYear: z.number().int(),
+    budgetThisYearFen: z.number().int(),
+    budgetRemainingFen: z.number().int(),
+  }),
 })
 
-export const EXPORT_TABLES = ['members', 'stations', 'orders', 'campaigns'] as const
+export const EXPORT_TABLES = ['members', 'stations', 'orders', 'campaigns', 'subsidy_files'] as const
 export const exportInput = z.object({ table: z.enum(EXPORT_TABLES, { error: '未知的报表' }), unionId: id.optional() }).strict()
 export const exportOutput = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })
 

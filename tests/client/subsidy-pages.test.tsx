@@ -517,3 +517,12 @@ describe('staff files list', () => {
     expect(last).toEqual({ filter: 'at_risk', limit: 20, q: '周晓东' })
   })
 })
+
+describe('files list opened from the console', () => {
+  test('starts on the monitoring tab named in the link', async () => {
+    __setRouter({ filter: 'never_helped' })
+    const calls = gateway(({ fn }) => (fn === 'auth' ? ok(STAFF) : ok({ items: [], nextCursor: null, counts: {} })))
+    render(<SubsidyFiles />)
+    await waitFor(() => expect(calls.find((c) => c.action === 'files')?.data.filter).toBe('never_helped'))
+  })
+})

@@ -28,8 +28,115 @@ describe.each(backends())('staff console on %s', (backend) => {
     expect(city.members.active).toBeGreaterThanOrEqual(d.members.active)
   })
 
+  it('should summarise hardship relief of the staff subtree only', async () => {
+    const d = await ok(call(t, 'console', 'dashboard', {}, staff))
+    const like = `(select path from unions where code = '110105001') || '%'`
+    const [f] = await t.app.db.query<{ active: number; archived: number; at_risk: number; never_helped: number; stale: number }>(
+      `select count(*) filter (where f.status = 'active')::int as active,
+         count(*) filter (where f.status = 'active' and f.data_as_of < now() - make_interval(months => $1::int))::int as stale, count(*) filter (where f.status = 'archived')::int as archived, count(*) filter (where f.at_risk)::int as at_risk,
+         count(*) filter (where f.status = 'active' and not exists (select 1 from subsidy_payments p where p.file_id = f.id and p.status = 'paid'))::int as never_helped
+       from subsidy_files f join unions u on u.id = f.union_id where u.path like ${like}`,
+      [t.app.policies.subsidy.reviewMonths],
+    )
+    const [a] = await t.app.db.query<{ open: number }>(
+      `select count(*)::int as open from subsidy_applications a join unions u on u.id = a.union_id where a.status in ('submitted', 'checked', 'notice') and u.path like ${like}`,
+    )
+    const [b] = await t.app.db.query<{ total: number; remaining: number }>(
+      `select sum(b.total_fen)::bigint as total, sum(b.total_fen - b.spent_fen)::bigint as remaining from subsidy_budgets b join unions u on u.id = b.union_id
+       where b.year = extract(year from now() at time zone 'Asia/Shanghai') and u.path like ${like}`,
+    )
+    const s = d.subsidy
+    expect(s.files).toMatchObject({ active: f.active, archived: f.archived, stale: f.stale, neverHelped: f.never_helped, atRisk: f.at_risk })
+    expect(s.files.byCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(f.active)
+    expect(s.applicationsOpen).toBe(a.open)
+    expect(s).toMatchObject({ budgetThisYearFen: Number(b.total), budgetRemainingFen: Number(b.remaining) })
+    // The seed: 何秀英 (deep, filed 13 months ago, paid 1,000 yuan this winter) and 王秀珍 (temporary, never helped);
+    // 张桂兰 and 刘德胜 under review; 周晓东's accident file belongs to Chaoyang, not Jianwai.
+    expect(s.files.active).toBeGreaterThanOrEqual(2)
+    expect(s.files.stale).toBeGreaterThanOrEqual(1)
+    expect(s.files.neverHelped).toBeGreaterThanOrEqual(1)
+    expect(s.applicationsOpen).toBeGreaterThanOrEqual(2)
+    expect(s.paidThisYearFen).toBeGreaterThanOrEqual(100_000)
+    expect(s.paymentsThisYear).toBeGreaterThanOrEqual(1)
+    expect(s.files.byCategory.map((c: { category: string }) => c.category)).not.toContain('accident')
+    const [zhou] = await t.app.db.query<{ category: string; status: string; in_jianwai: boolean }>(
+      `select f.category, f.status, u.path like ${like} as in_jianwai from subsidy_files f join members m on m.id = f.member_id join unions u on u.id = f.union_id where m.name = '周晓东'`,
+    )
+    expect(zhou).toEqual({ category: 'accident', status: 'active', in_jianwai: false })
+    const city = await ok(call(t, 'console', 'dashboard', {}, admin))
+    const [all] = await t.app.db.query<{ n: number }>(`select count(*)::int as n from subsidy_files where status = 'active'`)
+    expect(city.subsidy.files.active).toBe(all.n)
+    expect(city.subsidy.files.byCategory.map((c: { category: string }) => c.category)).toContain('accident')
+
+    // A reversed payment no longer counts as paid this year.
+    const [pay] = await t.app.db.query<{ id: string; amount_fen: number }>(`select p.id, p.amount_fen from subsidy_payments p join subsidy_files f on f.id = p.file_id join members m on m.id = f.member_id where m.name = '何秀英' and p.status = 'paid' limit 1`)
+    await t.app.db.query(`update subsidy_payments set status = 'reversed', reversed_at = now() where id = $1`, [pay.id])
+    try {
+      const after = (await ok(call(t, 'console', 'dashboard', {}, staff))).subsidy
+      expect(after.paidThisYearFen).toBe(s.paidThisYearFen - Number(pay.amount_fen))
+      expect(after.paymentsThisYear).toBe(s.paymentsThisYear - 1)
+    } finally {
+      await t.app.db.query(`update subsidy_payments set status = 'paid', reversed_at = null where id = $1`, [pay.id])
+    }
+
+    const haidian = await login(t, 'demo-staff-haidian')
+    const h = (await ok(call(t, 'console', 'dashboard', {}, haidian))).subsidy
+    // Haidian has no files, applications or payments; the seed does give its street union a budget of its own.
+    const [hb] = await t.app.db.query<{ total: number }>(
+      `select coalesce(sum(b.total_fen), 0)::bigint as total from subsidy_budgets b join unions u on u.id = b.union_id
+       where b.year = extract(year from now() at time zone 'Asia/Shanghai') and u.path like (select path from unions where code = '110108001') || '%'`,
+    )
+    expect(h).toEqual({
+      files: { active: 0, archived: 0, byCategory: [], stale: 0, neverHelped: 0, atRisk: 0 },
+      applicationsOpen: 0,
+      paidThisYearFen: 0,
+      paymentsThisYear: 0,
+      budgetThisYearFen: Number(hb.total),
+      budgetRemainingFen: Number(hb.total),
+    })
+  })
+
+  it('should export hardship relief files household by household, masked and formula-safe', async () => {
+    const r = await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, staff))
+    expect(r.filename).toMatch(/^建外街道总工会-困难职工档案-\d{8}\.csv$/)
+    const lines: string[] = r.csv.replace(/^\uFEFF/, '').split('\n').filter(Boolean)
+    expect(lines[0]).toBe('档案号,姓名,所在工会,类别,档案类型,状态,家庭人口,人均月收入（元）,建档/更新日期,今年已帮扶（元）,累计帮扶（元）,最近帮扶日期,帮扶计划,返困风险')
+    const [n] = await t.app.db.query<{ n: number }>(
+      `select count(*)::int as n from subsidy_files f join unions u on u.id = f.union_id where u.path like (select path from unions where code = '110105001') || '%'`,
+    )
+    expect(r.rows).toBe(n.n)
+    expect(lines.length).toBe(r.rows + 1)
+    const [he] = await t.app.db.query<{ file_no: string }>(`select f.file_no from subsidy_files f join members m on m.id = f.member_id where m.name = '何秀英'`)
+    const row = lines.find((l) => l.startsWith(he.file_no))!.split(',')
+    expect(row[1]).toBe('何**')
+    expect(row[3]).toBe('深度困难')
+    expect(row[5]).toBe('在档')
+    expect(row[9]).toBe('1000.00')
+    expect(row[10]).toBe('1000.00')
+    expect(row[12]).toBe('有')
+    expect(r.csv).not.toContain('何秀英')
+    expect(r.csv).not.toContain('王秀珍')
+    expect(r.csv).not.toContain('周晓东')
+    expect(r.csv).not.toMatch(/\d{17}[\dX]/)
+    expect(r.csv).not.toMatch(/1[3-9]\d{9}/)
+    expect(r.csv).not.toContain('****')
+
+    // Formula escaping: a risk reason written by the monitoring job starting with '=' is neutralised.
+    await t.app.db.query(`update subsidy_files set at_risk = true, risk_reason = '=HYPERLINK("http://x")' where file_no = $1`, [he.file_no])
+    try {
+      const esc = await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, staff))
+      expect(esc.csv).toContain(`"'=HYPERLINK(""http://x"")"`)
+      expect(esc.csv).not.toMatch(/(^|,)=HYPERLINK/m)
+    } finally {
+      await t.app.db.query(`update subsidy_files set at_risk = false, risk_reason = null where file_no = $1`, [he.file_no])
+    }
+
+    const haidian = await login(t, 'demo-staff-haidian')
+    expect((await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, haidian))).rows).toBe(0)
+  })
+
   it('should export each table as CSV with masked personal data', async () => {
-    for (const table of ['members', 'stations', 'orders', 'campaigns']) {
+    for (const table of ['members', 'stations', 'orders', 'campaigns', 'subsidy_files']) {
       const r = await ok(call(t, 'console', 'export', { table }, staff))
       expect(r.csv.startsWith('\uFEFF')).toBe(true)
       expect(r.filename).toMatch(/^建外街道总工会-.+-\d{8}\.csv$/)

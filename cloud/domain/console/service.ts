@@ -12,6 +12,12 @@ import { audit } from '../audit/service'
 import { assertInScope, getUnion } from '../union/service'
 import { userForOpenid } from '../auth/service'
 import { shanghai } from '../../platform/time'
+import { mask } from '../../../types/common'
+import type { SubsidyCategory, FileKind } from '../../../types/subsidy-labels'
+import { CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS } from '../../../types/subsidy-labels'
+
+/** Files whose household data is older than this are due for re-evaluation (as the subsidy file list counts them). */
+const staleCutoff = (app: App) => shanghai(app.now()).subtract(app.policies.subsidy.reviewMonths, 'month').toDate()
 
 async function subtree(app: App, caller: Caller, unionId?: string): Promise<{ id: string; name: string; path: string } | { id: null; name: null; path: '/' }> {
   if (unionId) {
@@ -60,6 +66,7 @@ export async function dashboard(app: App, caller: Caller, input: { unionId?: str
      from campaigns c join unions u on u.id = c.union_id where u.path like $1`,
     [p[0]],
   )
+  const subsidy = await subsidySummary(app, p[0] as string)
   return {
     union: u.id ? { id: u.id, name: u.name } : null,
     days,
@@ -67,6 +74,49 @@ export async function dashboard(app: App, caller: Caller, input: { unionId?: str
     stations: { count: s.count, visitsInPeriod: s.visits, ratingAvg: s.ratings ? Math.round((s.rating_sum / s.ratings) * 10) / 10 : null, ratings: s.ratings },
     shop: { ordersInPeriod: o.orders, amountInPeriodFen: o.amount, reliefAmountInPeriodFen: o.relief },
     campaigns: c,
+    subsidy,
+  }
+}
+
+/** Hardship relief in the subtree under `like` (a unions.path prefix pattern). "This year" is the Shanghai calendar year. */
+async function subsidySummary(app: App, like: string) {
+  const year = shanghai(app.now()).year()
+  const [f] = await app.db.query<{ active: number; archived: number; stale: number; never_helped: number; at_risk: number }>(
+    `select count(*) filter (where f.status = 'active')::int as active, count(*) filter (where f.status = 'archived')::int as archived,
+       count(*) filter (where f.status = 'active' and f.data_as_of < $2)::int as stale,
+       count(*) filter (where f.status = 'active' and not exists (select 1 from subsidy_payments p where p.file_id = f.id and p.status = 'paid'))::int as never_helped,
+       count(*) filter (where f.at_risk)::int as at_risk
+     from subsidy_files f join unions u on u.id = f.union_id where u.path like $1`,
+    [like, staleCutoff(app)],
+  )
+  const byCategory = await app.db.query<{ category: SubsidyCategory; count: number }>(
+    `select f.category, count(*)::int as count from subsidy_files f join unions u on u.id = f.union_id
+     where f.status = 'active' and u.path like $1 group by 1 order by 2 desc, 1`,
+    [like],
+  )
+  const [a] = await app.db.query<{ open: number }>(
+    `select count(*)::int as open from subsidy_applications a join unions u on u.id = a.union_id
+     where a.status in ('submitted', 'checked', 'notice') and u.path like $1`,
+    [like],
+  )
+  const [pay] = await app.db.query<{ n: number; s: number }>(
+    `select count(*)::int as n, coalesce(sum(p.amount_fen), 0)::bigint as s
+     from subsidy_payments p join subsidy_files f on f.id = p.file_id join unions u on u.id = f.union_id
+     where p.status = 'paid' and p.year = $2 and u.path like $1`,
+    [like, year],
+  )
+  const [b] = await app.db.query<{ total: number; remaining: number }>(
+    `select coalesce(sum(b.total_fen), 0)::bigint as total, coalesce(sum(b.total_fen - b.spent_fen), 0)::bigint as remaining
+     from subsidy_budgets b join unions u on u.id = b.union_id where b.year = $2 and u.path like $1`,
+    [like, year],
+  )
+  return {
+    files: { active: f.active, archived: f.archived, byCategory, stale: f.stale, neverHelped: f.never_helped, atRisk: f.at_risk },
+    applicationsOpen: a.open,
+    paidThisYearFen: Number(pay.s),
+    paymentsThisYear: pay.n,
+    budgetThisYearFen: Number(b.total),
+    budgetRemainingFen: Number(b.remaining),
   }
 }
 
@@ -75,7 +125,7 @@ const MAX_ROWS = 100_000
 const day = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '')
 
 /** CSV of one console table for the subtree; personal data stays masked. */
-export async function exportTable(app: App, caller: Caller, input: { table: 'members' | 'stations' | 'orders' | 'campaigns'; unionId?: string }) {
+export async function exportTable(app: App, caller: Caller, input: { table: 'members' | 'stations' | 'orders' | 'campaigns' | 'subsidy_files'; unionId?: string }) {
   const u = await subtree(app, caller, input.unionId)
   const like = `${u.path}%`
   let rows: (string | number)[][]
@@ -100,6 +150,31 @@ export async function exportTable(app: App, caller: Caller, input: { table: 'mem
       [like],
     )
     rows = [['订单号', '类型', '状态', '购买工会', '金额（元）', '下单时间', '支付时间', '发票抬头'], ...r.map((x) => [x.order_no, x.kind === 'bulk' ? '工会团购' : '会员购买', ORDER_STATUS_LABELS[x.status], x.union, formatYuan(x.payable_fen).replace(/,/g, ''), day(x.created_at), day(x.paid_at), x.invoice_title ?? ''])]
+  } else if (input.table === 'subsidy_files') {
+    // Household by household for auditing results: figures only; no ID numbers, phones or per-member incomes.
+    const year = shanghai(app.now()).year()
+    const r = await app.db.query<{
+      file_no: string; name: string; union: string; category: SubsidyCategory; kind: FileKind; status: 'active' | 'archived'; household_size: number; per_capita_fen: number
+      data_as_of: Date; paid_year_fen: number; paid_total_fen: number; last_paid_at: Date | null; has_plan: boolean; at_risk: boolean; risk_reason: string | null
+    }>(
+      `select f.file_no, m.name, u.name as union, f.category, f.kind, f.status, f.household_size, f.per_capita_fen, f.data_as_of,
+         coalesce((select sum(p.amount_fen) from subsidy_payments p where p.file_id = f.id and p.status = 'paid' and p.year = $2), 0)::bigint as paid_year_fen,
+         coalesce((select sum(p.amount_fen) from subsidy_payments p where p.file_id = f.id and p.status = 'paid'), 0)::bigint as paid_total_fen,
+         (select max(p.created_at) from subsidy_payments p where p.file_id = f.id and p.status = 'paid') as last_paid_at,
+         exists (select 1 from subsidy_plans pl where pl.file_id = f.id) as has_plan, f.at_risk, f.risk_reason
+       from subsidy_files f join members m on m.id = f.member_id join unions u on u.id = f.union_id
+       where u.path like $1 order by u.name, f.status, f.file_no limit ${MAX_ROWS}`,
+      [like, year],
+    )
+    const yuan = (fen: number) => formatYuan(Number(fen)).replace(/,/g, '')
+    const date = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD') : '')
+    rows = [
+      ['档案号', '姓名', '所在工会', '类别', '档案类型', '状态', '家庭人口', '人均月收入（元）', '建档/更新日期', '今年已帮扶（元）', '累计帮扶（元）', '最近帮扶日期', '帮扶计划', '返困风险'],
+      ...r.map((x) => [
+        x.file_no, mask(x.name, 1, 0), x.union, CATEGORY_LABELS[x.category], FILE_KIND_LABELS[x.kind], FILE_STATUS_LABELS[x.status], x.household_size, yuan(x.per_capita_fen),
+        date(x.data_as_of), yuan(x.paid_year_fen), yuan(x.paid_total_fen), date(x.last_paid_at), x.has_plan ? '有' : '无', x.at_risk ? x.risk_reason || '有' : '',
+      ]),
+    ]
   } else {
     const r = await app.db.query<{ title: string; kind: keyof typeof CAMPAIGN_KIND_LABELS; status: keyof typeof CAMPAIGN_STATUS_LABELS; union: string; starts_at: Date; ends_at: Date; quota: number | null; taken: number; used: number }>(
       `select c.title, c.kind, c.status, u.name as union, c.starts_at, c.ends_at, c.quota, c.taken,
@@ -109,7 +184,7 @@ export async function exportTable(app: App, caller: Caller, input: { table: 'mem
     )
     rows = [['活动', '类型', '状态', '发布工会', '开始', '结束', '名额', '参加人数', '已核销'], ...r.map((x) => [x.title, CAMPAIGN_KIND_LABELS[x.kind], CAMPAIGN_STATUS_LABELS[x.status], x.union, day(x.starts_at), day(x.ends_at), x.quota ?? '不限', x.taken, x.used])]
   }
-  const names = { members: '会员', stations: '驿站', orders: '订单', campaigns: '活动' }
+  const names = { members: '会员', stations: '驿站', orders: '订单', campaigns: '活动', subsidy_files: '困难职工档案' }
   return { filename: `${u.name ?? '全部'}-${names[input.table]}-${shanghai(app.now()).format('YYYYMMDD')}.csv`, csv: `\uFEFF${stringify(rows, SAFE)}`, rows: rows.length - 1 }
 }
 

@@ -6,6 +6,7 @@ import { api, ApiCallError } from '../../../services/api'
 import { saveCsv } from '../../../services/files'
 import { OCCUPATION_TEXT } from '../../../services/labels'
 import { formatYuan } from '../../../../types/money'
+import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
 import { ErrorBlock, Loading } from '../../../components/states'
 import './index.css'
 
@@ -15,7 +16,10 @@ const TABLES = [
   ['stations', '驿站统计'],
   ['orders', '采购订单'],
   ['campaigns', '活动情况'],
+  ['subsidy_files', '困难档案'],
 ] as const
+
+const FILES_PAGE = '/packages/subsidy/files/index'
 
 const LINKS = [
   ['会员审核', '/packages/admin/review/index'],
@@ -120,6 +124,44 @@ export default function Console() {
             </Text>
           </View>
         </View>
+      </View>
+      <View className='panel subsidy-panel'>
+        <Text className='panel-title'>困难帮扶</Text>
+        <View className='kpis'>
+          <View className='kpi kpi-subsidy-active' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=active` })}>
+            <Text className='kpi-value'>{d.subsidy.files.active}</Text>
+            <Text className='kpi-label'>在档户数（已归档 {d.subsidy.files.archived}）</Text>
+          </View>
+          <View className='kpi kpi-subsidy-open' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/queue/index' })}>
+            <Text className='kpi-value'>{d.subsidy.applicationsOpen}</Text>
+            <Text className='kpi-label'>待审批申请</Text>
+          </View>
+          <View className='kpi kpi-subsidy-paid'>
+            <Text className='kpi-value'>¥{formatYuan(d.subsidy.paidThisYearFen)}</Text>
+            <Text className='kpi-label'>今年已发放（{d.subsidy.paymentsThisYear} 笔）</Text>
+          </View>
+          <View className='kpi kpi-subsidy-budget' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/budget/index' })}>
+            <Text className='kpi-value'>¥{formatYuan(d.subsidy.budgetRemainingFen)}</Text>
+            <Text className='kpi-label'>预算余额（共 ¥{formatYuan(d.subsidy.budgetThisYearFen)}）</Text>
+          </View>
+          <View className='kpi kpi-subsidy-stale' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=stale` })}>
+            <Text className='kpi-value'>{d.subsidy.files.stale}</Text>
+            <Text className='kpi-label'>一年未更新</Text>
+          </View>
+          <View className='kpi kpi-subsidy-never' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=never_helped` })}>
+            <Text className='kpi-value'>{d.subsidy.files.neverHelped}</Text>
+            <Text className='kpi-label'>建档未帮扶</Text>
+          </View>
+          <View className='kpi kpi-subsidy-risk' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=at_risk` })}>
+            <Text className='kpi-value'>{d.subsidy.files.atRisk}</Text>
+            <Text className='kpi-label'>返困风险</Text>
+          </View>
+        </View>
+        {d.subsidy.files.byCategory.length > 0 ? (
+          <Bars rows={d.subsidy.files.byCategory.map((c) => ({ label: CATEGORY_LABELS[c.category], value: c.count }))} />
+        ) : (
+          <Text className='kpi-label'>暂无在档困难职工</Text>
+        )}
       </View>
       <View className='panel'>
         <Text className='panel-title'>会员职业分布</Text>

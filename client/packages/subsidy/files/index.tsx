@@ -1,7 +1,7 @@
 // 困难职工档案 (staff): every hardship file in the caller's unions, also the monitoring list: files not
 // updated for a year, files never helped, and households at risk of falling back (返困风险).
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { ensureLogin } from '../../../services/session'
@@ -16,7 +16,9 @@ type Row = Out['items'][number]
 const PAGE = 20
 
 export default function SubsidyFiles() {
-  const [filter, setFilter] = useState<FileFilter>('all')
+  // The console links straight to a monitoring list: ?filter=stale|never_helped|at_risk.
+  const { params } = useRouter()
+  const [filter, setFilter] = useState<FileFilter>(() => (FILE_FILTERS as readonly string[]).includes(params.filter ?? '') ? (params.filter as FileFilter) : 'all')
   const [q, setQ] = useState('')
   const [query, setQuery] = useState('')
   const [items, setItems] = useState<Row[] | null>(null)
