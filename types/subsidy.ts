@@ -233,6 +233,8 @@ export const fileDetail = fileSummary.extend({
   available: z.array(z.object({ id: z.string(), name: z.string(), amountFen: z.number().int(), remainingFen: z.number().int(), timesLeft: z.number().int().nullable(), inSeason: z.boolean() })),
   archivedAt: z.string().nullable(),
   archiveReason: z.string().nullable(),
+  /** Set by the yearly re-evaluation when the current policy no longer agrees with the file. */
+  recheckNote: z.string().nullable(),
 })
 export type FileDetail = z.infer<typeof fileDetail>
 

@@ -420,6 +420,7 @@ const detail = (over: Partial<Detail> = {}): Detail => ({
   ],
   archivedAt: null,
   archiveReason: null,
+  recheckNote: null,
   ...over,
 })
 

@@ -292,6 +292,20 @@ describe.each(backends())('hardship relief on %s', (backend) => {
       const r1 = await monitorFiles(t.app)
       expect(r1.reevaluated).toBeGreaterThanOrEqual(1)
       expect(await one('select stale, at_risk from subsidy_files where id = $1', [he])).toEqual({ stale: true, at_risk: false })
+      expect((await ok(call(t, 'subsidy', 'file', { fileId: he }, street))).recheckNote).toBeNull()
+      // Under a lower standard the same household is no longer deep: the file says so and waits for a home visit.
+      const regions = t.app.policies.subsidy.regions
+      const beijing = regions['110000']
+      regions['110000'] = { ...beijing, minLivingFen: yuan(1000) }
+      try {
+        await t.app.db.query(`update subsidy_files set evaluated_at = evaluated_at - interval '2 days' where id = $1`, [he])
+        await monitorFiles(t.app)
+      } finally {
+        regions['110000'] = beijing
+      }
+      const rechecked = await ok(call(t, 'subsidy', 'file', { fileId: he }, street))
+      expect(rechecked.recheckNote).toContain('按现行标准复核为“相对困难”')
+      expect(rechecked).toMatchObject({ category: 'deep', evaluation: { category: 'deep' } }) // a person decides, not the job
 
       expect(await ok(call(t, 'subsidy', 'archive', { fileId: he, reason: '本人已转为正式护理员，收入稳定' }, street))).toMatchObject({ status: 'archived' })
       expect((await call(t, 'subsidy', 'disburse', { requestId: rid(), fileId: he, programme: 'comfort_serious', amountFen: 100 }, street)).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })

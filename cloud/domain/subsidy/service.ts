@@ -560,6 +560,7 @@ export async function file(app: App, caller: Caller, fileId: string) {
     available,
     archivedAt: f.archived_at?.toISOString() ?? null,
     archiveReason: f.archive_reason,
+    recheckNote: f.recheck_note,
   }
 }
 
@@ -779,11 +780,12 @@ export async function monitorFiles(app: App): Promise<{ reevaluated: number; atR
     } catch (e) {
       note = `无法按现行标准复核：${e instanceof Error ? e.message : '未知原因'}`
     }
+    // The file keeps the evaluation its category was decided on; a disagreement becomes a note for staff.
     await app.db.query(`update subsidy_files set stale = true, evaluated_at = $2, recheck_note = $3, evaluation = coalesce($4::jsonb, evaluation) where id = $1`, [
       f.id,
       now,
       note,
-      ev ? JSON.stringify(ev) : null,
+      ev && !note ? JSON.stringify(ev) : null,
     ])
   }
   await app.db.query(`update subsidy_files set stale = false where stale and (status <> 'active' or data_as_of >= $1)`, [cutoff])

@@ -235,6 +235,7 @@ export default function SubsidyFile() {
           {d.atRisk ? <Text className='sb-badge sb-badge-risk badge-risk'>返困风险{d.riskReason ? `：${d.riskReason}` : ''}</Text> : null}
           {active && d.paidTotalFen === 0 ? <Text className='sb-badge badge-never'>未帮扶</Text> : null}
         </View>
+        {d.recheckNote ? <Text className='sb-note recheck-note'>{d.recheckNote}</Text> : null}
         {d.status === 'archived' ? (
           <Text className='sb-note archived-note'>
             {d.archivedAt ? `${dateText(d.archivedAt)} ` : ''}解困归档{d.archiveReason ? `：${d.archiveReason}` : ''}
