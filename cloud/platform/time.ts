@@ -8,8 +8,12 @@ dayjs.extend(timezone)
 
 export const BUSINESS_TZ = 'Asia/Shanghai'
 
+/** China Standard Time has been UTC+8 all year since 1991: a fixed offset gives the same clock as
+ * .tz('Asia/Shanghai') without building an Intl formatter on every call (0.5 ms each, per order). */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60
+
 export function shanghai(at: Date) {
-  return dayjs(at).tz(BUSINESS_TZ)
+  return dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday), minute of day and calendar day in Asia/Shanghai. */

@@ -84,3 +84,17 @@ describe('formatYuan', () => {
     expect([0, 1, 99, 100, 132000, 37260000, 100_000_000_00, -5].map(formatYuan)).toEqual(['0.00', '0.01', '0.99', '1.00', '1,320.00', '372,600.00', '100,000,000.00', '-0.05'])
   })
 })
+
+describe('business time', () => {
+  it('should read the same Shanghai clock as the IANA zone, for instants from 1992 to 2100', async () => {
+    const { shanghai, dayjs, BUSINESS_TZ } = await import('../../cloud/platform/time')
+    const from = Date.UTC(1992, 0, 1)
+    const to = Date.UTC(2100, 0, 1)
+    for (let i = 0; i <= 500; i++) {
+      const at = new Date(from + Math.floor(((to - from) * i) / 500) + i * 37_000)
+      expect(shanghai(at).format('YYYY-MM-DD HH:mm:ss Z')).toBe(dayjs(at).tz(BUSINESS_TZ).format('YYYY-MM-DD HH:mm:ss Z'))
+    }
+    // Midnight in Beijing is 16:00 UTC the day before.
+    expect(shanghai(new Date('2026-11-24T16:00:00Z')).format('YYYY-MM-DD HH:mm')).toBe('2026-11-25 00:00')
+  })
+})

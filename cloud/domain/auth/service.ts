@@ -15,6 +15,8 @@ export interface Caller {
   /** The staff member's union and its path; null for non-staff. */
   staffUnion: { id: string; path: string } | null
   isMember: boolean
+  /** The union of the caller's active card, when they hold one. */
+  memberUnionId: string | null
   roles: Role[]
 }
 
@@ -24,19 +26,19 @@ interface CallerRow {
   is_admin: boolean
   staff_union_id: string | null
   staff_path: string | null
-  is_member: boolean
+  member_union_id: string | null
 }
 
 const CALLER_SQL = `
   select u.id, u.openid, u.is_admin, sa.union_id as staff_union_id, su.path as staff_path,
-    exists (select 1 from members m join cards c on c.member_id = m.id and c.status = 'active' where m.user_id = u.id) as is_member
+    (select c.union_id from members m join cards c on c.member_id = m.id and c.status = 'active' where m.user_id = u.id) as member_union_id
   from users u
   left join staff_assignments sa on sa.user_id = u.id
   left join unions su on su.id = sa.union_id`
 
 function toCaller(r: CallerRow): Caller {
   const roles: Role[] = []
-  if (r.is_member) roles.push('member')
+  if (r.member_union_id) roles.push('member')
   if (r.staff_union_id) roles.push('staff')
   if (r.is_admin) roles.push('admin')
   return {
@@ -44,7 +46,8 @@ function toCaller(r: CallerRow): Caller {
     openid: r.openid,
     isAdmin: r.is_admin,
     staffUnion: r.staff_union_id && r.staff_path ? { id: r.staff_union_id, path: r.staff_path } : null,
-    isMember: r.is_member,
+    isMember: !!r.member_union_id,
+    memberUnionId: r.member_union_id,
     roles,
   }
 }

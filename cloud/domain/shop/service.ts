@@ -123,14 +123,6 @@ interface OrderRow {
   created_at: Date
 }
 
-async function buyerUnion(q: Queryable, userId: string): Promise<string | null> {
-  const [c] = await q.query<{ union_id: string }>(
-    `select c.union_id from cards c join members m on m.id = c.member_id where m.user_id = $1 and c.status = 'active'`,
-    [userId],
-  )
-  return c?.union_id ?? null
-}
-
 interface PlaceOrder {
   requestId: string
   kind: 'member' | 'bulk'
@@ -250,8 +242,7 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
 export async function createOrder(app: App, caller: Caller, input: { requestId: string; items: { productId: string; qty: number }[]; delivery: Delivery; note?: string; reliefSubsidy?: boolean }) {
   const max = app.policies.shop.memberMaxQtyPerLine
   if (input.items.some((i) => i.qty > max)) throw new AppError('VALIDATION_FAILED', `个人每种商品最多购买 ${max} 件，单位团购请使用工会团购`, { items: `每种商品最多 ${max} 件` })
-  const union = await buyerUnion(app.db, caller.userId)
-  return placeOrder(app, caller, { ...input, kind: 'member', buyerUnionId: union, memberPrice: caller.isMember })
+  return placeOrder(app, caller, { ...input, kind: 'member', buyerUnionId: caller.memberUnionId, memberPrice: caller.isMember })
 }
 
 export async function bulkOrder(
