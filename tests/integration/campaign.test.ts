@@ -95,6 +95,10 @@ describe.each(backends())('campaigns on %s', (backend) => {
     expect(used).toMatchObject({ campaignTitle: '冬送温暖：限量3份', memberName: '李建国' })
     const twice = await call(t, 'campaign', 'verifyClaim', { code: a.code }, staff)
     expect(twice.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    // The clerk reads the time it was used on Beijing's clock.
+    const [{ used_at }] = await t.app.db.query<{ used_at: Date }>('select used_at from campaign_joins where code = $1', [a.code])
+    const beijing = new Date(used_at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+    expect((twice.body as any).error.message).toBe(`该领取码已于 ${beijing} 核销，不能重复领取`)
     expect((await call(t, 'campaign', 'verifyClaim', { code: 'ZZZZZZZZ' }, staff)).status).toBe(404)
     const s = await ok(call(t, 'campaign', 'stats', { id }, staff))
     expect(s.items[0]).toMatchObject({ joined: 2, used: 1, quota: 2 })

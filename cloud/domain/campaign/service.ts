@@ -7,6 +7,7 @@ import type { Caller } from '../auth/service'
 import type { CampaignAction, CampaignDetail, CampaignKind, CampaignStatus, CampaignSummary } from '../../../types/campaign'
 import type { Occupation } from '../../../types/member'
 import { AppError } from '../../platform/errors'
+import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
 import { assertInScope, getUnion, inScope, scopeCondition } from '../union/service'
 import { decodeCursor, encodeCursor } from '../station/rules'
@@ -224,7 +225,7 @@ export async function verifyClaim(app: App, caller: Caller, code: string) {
     if (!j) throw new AppError('NOT_FOUND', '领取码不存在，请核对后重新输入')
     // Staff of the posting union's subtree, or of the union running the named station, may hand out the kit.
     if (!inScope(caller, j) && !(j.station_path && inScope(caller, { path: j.station_path }))) throw new AppError('FORBIDDEN', '该领取码不属于您所在工会的活动')
-    if (j.used_at) throw new AppError('CONFLICT', `该领取码已于 ${j.used_at.toISOString().slice(0, 16).replace('T', ' ')}（UTC）核销，不能重复领取`)
+    if (j.used_at) throw new AppError('CONFLICT', `该领取码已于 ${shanghai(j.used_at).format('YYYY-MM-DD HH:mm')} 核销，不能重复领取`)
     await q.query('update campaign_joins set used_at = $3, used_by = $4 where campaign_id = $1 and member_id = $2 and used_at is null', [j.campaign_id, j.member_id, now, caller.userId])
     await audit(q, { actor: caller, action: 'campaign.verifyClaim', entity: 'campaign', entityId: j.campaign_id, unionId: j.union_id, before: { used: false }, after: { used: true, code } })
     return { campaignTitle: j.title, memberName: j.name, usedAt: now.toISOString(), stationName: j.station_name }
