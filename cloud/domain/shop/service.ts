@@ -114,6 +114,7 @@ interface OrderRow {
   delivery_type: 'address' | 'pickup'
   station_id: string | null
   contact_enc: string | null
+  contact_masked: { name?: string; phone?: string; region?: string } | null
   invoice_title: string | null
   invoice_tax_no: string | null
   tracking_no: string | null
@@ -474,8 +475,12 @@ export async function order(app: App, caller: Caller, orderId: string): Promise<
     delivery = { type: 'pickup', stationId: st.id, stationName: st.name, stationAddress: st.address }
   } else {
     // The buyer sees their own address; the phone stays masked on screen, as everywhere else.
-    const c = JSON.parse(app.sealer.decrypt(o.contact_enc!)) as { name: string; phone: string; region: string; detail: string }
-    delivery = { type: 'address', ...c, phone: maskPhone(c.phone) }
+    // Orders from demo data seeded before contacts were sealed carry only the masked copy.
+    const m = o.contact_masked ?? {}
+    const c = o.contact_enc
+      ? (JSON.parse(app.sealer.decrypt(o.contact_enc)) as { name: string; phone: string; region: string; detail: string })
+      : { name: m.name ?? '', phone: '', region: m.region ?? '', detail: '' }
+    delivery = { type: 'address', ...c, phone: o.contact_enc ? maskPhone(c.phone) : (m.phone ?? '') }
   }
   return {
     ...summary(o, items.length, items[0]?.name ?? ''),
