@@ -95,7 +95,11 @@ export async function loginAs(s: Stack, openid: string): Promise<void> {
   await s.page.goto(`${s.url}/#/pages/login/index`)
   await s.page.locator('.login-code input').first().fill(`dev:${openid}`)
   await s.page.locator('.login-submit').first().click()
-  await s.page.waitForFunction(() => !location.hash.includes('pages/login'), undefined, { timeout: 15_000 })
+  // The login page relaunches the home page; Taro H5 rewinds the history first. Wait until the home page
+  // shows, so the test's next navigation is not undone by that rewind.
+  await s.page.waitForFunction(() => location.hash.includes('pages/index/index'), undefined, { timeout: 15_000 })
+  await s.page.locator('.home').first().waitFor({ state: 'visible', timeout: 15_000 })
+  await s.page.waitForLoadState('networkidle')
 }
 
 export const uniqueOpenid = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString('hex')}`
