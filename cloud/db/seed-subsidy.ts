@@ -2,28 +2,13 @@
 // review step, files (one stale, one never helped), a plan, a payment, and this year's budgets.
 import crypto from 'node:crypto'
 import type { App } from '../platform/app'
-import type { Queryable } from '.'
 import { mask } from '../../types/common'
 import type { HouseholdInput } from '../../types/subsidy'
-import type { Occupation } from '../../types/member'
-import { formatCardNo } from '../domain/member/rules'
 import { evaluate } from '../domain/subsidy/rules'
 import { shanghai } from '../platform/time'
-import { makeIdNumber } from './seed'
+import { insertDemoMember, makeIdNumber } from './seed'
 
 const yuan = (y: number) => Math.round(y * 100)
-
-async function member(app: App, q: Queryable, m: { openid: string; name: string; id: string; phone: string; union: string; occupation: Occupation; employer: string }) {
-  const [u] = await q.query<{ id: string }>('insert into users (openid) values ($1) returning id', [m.openid])
-  const [row] = await q.query<{ id: string }>(
-    `insert into members (user_id, name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [u.id, m.name, app.sealer.hash('id', m.id), app.sealer.encrypt(m.id), mask(m.id, 6, 4), app.sealer.hash('phone', m.phone), app.sealer.encrypt(m.phone), mask(m.phone, 3, 4), m.occupation, m.employer],
-  )
-  const [un] = await q.query<{ id: string; card_seq: number }>('update unions set card_seq = card_seq + 1 where code = $1 returning id, card_seq', [m.union])
-  await q.query(`insert into cards (member_id, union_id, status, card_no, issued_at) values ($1, $2, 'active', $3, $4)`, [row.id, un.id, formatCardNo(m.union, un.card_seq), new Date('2026-03-08T02:00:00Z')])
-  return { userId: u.id, memberId: row.id, unionId: un.id }
-}
 
 export async function seedSubsidyDemo(app: App): Promise<boolean> {
   return app.db.tx(async (q) => {
@@ -88,11 +73,11 @@ export async function seedSubsidyDemo(app: App): Promise<boolean> {
     }
 
     // Waiting for the grassroots check.
-    const zhang = await member(app, q, { openid: 'demo-m-cleaner', name: '张桂兰', id: makeIdNumber('130184', '19760312', 288), phone: '13671234567', union: '110105001001', occupation: 'property_service', employer: '北京国贸物业管理有限公司' })
+    const zhang = await insertDemoMember(app, q, { openid: 'demo-m-cleaner', name: '张桂兰', id: makeIdNumber('130184', '19760312', 288), phone: '13671234567', union: '110105001001', occupation: 'property_service', employer: '北京国贸物业管理有限公司' })
     await application(zhang, { household: [{ relation: 'self', monthlyIncomeFen: yuan(2600) }, { relation: 'spouse', monthlyIncomeFen: 0 }, { relation: 'child', monthlyIncomeFen: 0 }], conditions: ['chronic_illness', 'school_costs'] }, '13671234567', 'submitted', new Date(now.getTime() - 2 * 86_400_000))
 
     // Checked by the company union, waiting for the street union's approval.
-    const liu = await member(app, q, { openid: 'demo-m-guard', name: '刘德胜', id: makeIdNumber('410323', '19820706', 173), phone: '13910102020', union: '110105001001', occupation: 'security_guard', employer: '北京国贸物业管理有限公司' })
+    const liu = await insertDemoMember(app, q, { openid: 'demo-m-guard', name: '刘德胜', id: makeIdNumber('410323', '19820706', 173), phone: '13910102020', union: '110105001001', occupation: 'security_guard', employer: '北京国贸物业管理有限公司' })
     await application(
       liu,
       { household: [{ relation: 'self', monthlyIncomeFen: yuan(3800) }, { relation: 'spouse', monthlyIncomeFen: yuan(1500) }, { relation: 'child', monthlyIncomeFen: 0 }, { relation: 'child', monthlyIncomeFen: 0 }], conditions: ['disability'] },
@@ -118,7 +103,7 @@ export async function seedSubsidyDemo(app: App): Promise<boolean> {
     )
 
     // A temporary file in a building union, filed but never helped.
-    const wang = await member(app, q, { openid: 'demo-m-editor', name: '王秀珍', id: makeIdNumber('110105', '19880923', 264), phone: '15810203040', union: '110105001002001', occupation: 'office_worker', employer: '北京嘉禾传媒有限公司' })
+    const wang = await insertDemoMember(app, q, { openid: 'demo-m-editor', name: '王秀珍', id: makeIdNumber('110105', '19880923', 264), phone: '15810203040', union: '110105001002001', occupation: 'office_worker', employer: '北京嘉禾传媒有限公司' })
     const wA = await application(wang, { household: [{ relation: 'self', monthlyIncomeFen: yuan(3000) }, { relation: 'child', monthlyIncomeFen: 0 }], conditions: [] }, '15810203040', 'approved', new Date(now.getTime() - 40 * 86_400_000))
     await fileOf(wang, wA, new Date(now.getTime() - 40 * 86_400_000))
 

@@ -96,7 +96,7 @@ export function makeIdNumber(region: string, birth: string, seq: number): string
   return first17 + checkDigit(first17)
 }
 
-interface DemoMember {
+export interface DemoMember {
   openid: string
   name: string
   id: string
@@ -132,6 +132,29 @@ async function insertUnions(q: Queryable, node: U, parent: { id: string; path: s
   for (const c of children ?? []) await insertUnions(q, c, { id, path }, out)
 }
 
+/** A demo user with a member record and a card: active cards take the union's next card number. */
+export async function insertDemoMember(app: App, q: Queryable, m: Omit<DemoMember, 'status'> & { status?: DemoMember['status'] }) {
+  const status = m.status ?? 'active'
+  const [u] = await q.query<{ id: string }>('insert into users (openid) values ($1) returning id', [m.openid])
+  const [row] = await q.query<{ id: string }>(
+    `insert into members (user_id, name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [u.id, m.name, app.sealer.hash('id', m.id), app.sealer.encrypt(m.id), mask(m.id, 6, 4), app.sealer.hash('phone', m.phone), app.sealer.encrypt(m.phone), mask(m.phone, 3, 4), m.occupation, m.employer],
+  )
+  const [un] =
+    status === 'active'
+      ? await q.query<{ id: string; card_seq: number }>('update unions set card_seq = card_seq + 1 where code = $1 returning id, card_seq', [m.union])
+      : await q.query<{ id: string; card_seq: number }>('select id, card_seq from unions where code = $1', [m.union])
+  await q.query('insert into cards (member_id, union_id, status, card_no, issued_at) values ($1, $2, $3, $4, $5)', [
+    row.id,
+    un.id,
+    status,
+    status === 'active' ? formatCardNo(m.union, un.card_seq) : null,
+    status === 'active' ? new Date('2026-03-08T02:00:00Z') : null,
+  ])
+  return { userId: u.id, memberId: row.id, unionId: un.id }
+}
+
 export async function seedDemo(app: App): Promise<boolean> {
   return app.db.tx(async (q) => {
     const claimed = await q.query('insert into app_meta (key, value) values ($1, $2) on conflict (key) do nothing returning key', ['seed', SEED_VERSION])
@@ -146,30 +169,7 @@ export async function seedDemo(app: App): Promise<boolean> {
     const hdStaff = await user('demo-staff-haidian')
     await q.query('insert into staff_assignments (user_id, union_id) values ($1, $2)', [hdStaff, unions.get('110108001')])
 
-    const seq = new Map<string, number>()
-    for (const m of DEMO_MEMBERS) {
-      const userId = await user(m.openid)
-      const unionId = unions.get(m.union)!
-      const [row] = await q.query<{ id: string }>(
-        `insert into members (user_id, name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-        [userId, m.name, app.sealer.hash('id', m.id), app.sealer.encrypt(m.id), mask(m.id, 6, 4), app.sealer.hash('phone', m.phone), app.sealer.encrypt(m.phone), mask(m.phone, 3, 4), m.occupation, m.employer],
-      )
-      let cardNo: string | null = null
-      if (m.status === 'active') {
-        const n = (seq.get(m.union) ?? 0) + 1
-        seq.set(m.union, n)
-        cardNo = formatCardNo(m.union, n)
-      }
-      await q.query('insert into cards (member_id, union_id, status, card_no, issued_at) values ($1, $2, $3, $4, $5)', [
-        row.id,
-        unionId,
-        m.status,
-        cardNo,
-        m.status === 'active' ? new Date('2026-03-08T02:00:00Z') : null,
-      ])
-    }
-    for (const [code, n] of seq) await q.query('update unions set card_seq = $2 where code = $1', [code, n])
+    for (const m of DEMO_MEMBERS) await insertDemoMember(app, q, m)
 
     const stations = generateStations(DEMO_STATION_COUNT)
     await insertStations(q, stations, (st) => unions.get(stationUnionCode(st))!)

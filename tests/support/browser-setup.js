@@ -10,5 +10,4 @@ module.exports = async function browserSetup() {
   const root = path.resolve(__dirname, '../..')
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`H5 build failed:\n${(r.stdout || '').slice(-3000)}\n${(r.stderr || '').slice(-3000)}`)
-  process.env.WU_H5_BUILT = '1'
 }

@@ -1,6 +1,6 @@
 // Browser tests: build the H5 app once, start the real gateway (PGlite, demo data) on a free port,
 // and drive headless Chromium with playwright-core.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -16,13 +16,7 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results')
 export const browserAvailable = fs.existsSync(CHROMIUM)
 export const describeBrowser = browserAvailable || process.env.CI ? describe : describe.skip
 
-let built = process.env.WU_H5_BUILT === '1' // set by browser-setup.js
-export function buildH5(): void {
-  if (built) return
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`H5 build failed:\n${r.stdout?.slice(-3000)}\n${r.stderr?.slice(-3000)}`)
-  built = true
-}
+// The H5 app is built once per run by the browser project's globalSetup (tests/support/browser-setup.js).
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,7 +37,6 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  buildH5()
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-browser-'))
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' }

@@ -13,11 +13,9 @@ import { assertInScope, getUnion } from '../union/service'
 import { userForOpenid } from '../auth/service'
 import { shanghai } from '../../platform/time'
 import { mask } from '../../../types/common'
+import { fileCounts, staleCutoff } from '../subsidy/service'
 import type { SubsidyCategory, FileKind } from '../../../types/subsidy-labels'
 import { CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS } from '../../../types/subsidy-labels'
-
-/** Files whose household data is older than this are due for re-evaluation (as the subsidy file list counts them). */
-const staleCutoff = (app: App) => shanghai(app.now()).subtract(app.policies.subsidy.reviewMonths, 'month').toDate()
 
 async function subtree(app: App, caller: Caller, unionId?: string): Promise<{ id: string; name: string; path: string } | { id: null; name: null; path: '/' }> {
   if (unionId) {
@@ -81,14 +79,7 @@ export async function dashboard(app: App, caller: Caller, input: { unionId?: str
 /** Hardship relief in the subtree under `like` (a unions.path prefix pattern). "This year" is the Shanghai calendar year. */
 async function subsidySummary(app: App, like: string) {
   const year = shanghai(app.now()).year()
-  const [f] = await app.db.query<{ active: number; archived: number; stale: number; never_helped: number; at_risk: number }>(
-    `select count(*) filter (where f.status = 'active')::int as active, count(*) filter (where f.status = 'archived')::int as archived,
-       count(*) filter (where f.status = 'active' and f.data_as_of < $2)::int as stale,
-       count(*) filter (where f.status = 'active' and not exists (select 1 from subsidy_payments p where p.file_id = f.id and p.status = 'paid'))::int as never_helped,
-       count(*) filter (where f.at_risk)::int as at_risk
-     from subsidy_files f join unions u on u.id = f.union_id where u.path like $1`,
-    [like, staleCutoff(app)],
-  )
+  const f = await fileCounts(app.db, 'u.path like $2', [staleCutoff(app), like])
   const byCategory = await app.db.query<{ category: SubsidyCategory; count: number }>(
     `select f.category, count(*)::int as count from subsidy_files f join unions u on u.id = f.union_id
      where f.status = 'active' and u.path like $1 group by 1 order by 2 desc, 1`,

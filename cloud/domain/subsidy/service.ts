@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from '../station/rules'
 import { maskPhone } from '../member/rules'
 import type { Evaluation, HouseholdInput } from '../../../types/subsidy'
 import type { ApplicationStatus, Condition, FileFilter, FileKind, SubsidyCategory } from '../../../types/subsidy-labels'
-import { evaluate, fileKindFor, findProgramme, FORMAL, noticeName, paymentRefusal } from './rules'
+import { dayNumber, evaluate, fileKindFor, findProgramme, FORMAL, noticeName, paymentRefusal } from './rules'
 
 const APPROVER_LEVELS = ['street', 'district', 'city']
 const OPEN: ApplicationStatus[] = ['submitted', 'checked', 'notice']
@@ -200,6 +200,15 @@ async function paidThisYear(q: Queryable, fileId: string, programme: string, yea
   return { count: r.n, sumFen: r.s }
 }
 
+/** This year's paid count and sum per programme for a file, in one query. */
+async function paidByProgramme(q: Queryable, fileId: string, year: number): Promise<Map<string, { count: number; sumFen: number }>> {
+  const rows = await q.query<{ programme: string; n: number; s: number }>(
+    `select programme, count(*)::int as n, sum(amount_fen)::bigint as s from subsidy_payments where file_id = $1 and year = $2 and status = 'paid' group by programme`,
+    [fileId, year],
+  )
+  return new Map(rows.map((r) => [r.programme, { count: r.n, sumFen: r.s }]))
+}
+
 /** What is left of the relief-purchase subsidy this year for an active file; 0 when none applies. */
 async function checkoutRemaining(app: App, q: Queryable, f: { id: string; status: string; category: SubsidyCategory }): Promise<number> {
   const p = app.policies.subsidy.programmes.find((x) => x.kind === 'checkout')
@@ -311,6 +320,13 @@ async function callerLevel(q: Queryable, caller: Caller): Promise<string | null>
   const [u] = await q.query<{ level: string }>('select level from unions where id = $1', [caller.staffUnion.id])
   return u?.level ?? null
 }
+type OpenStatus = 'submitted' | 'checked' | 'notice'
+/** The review step recorded for an open application's status, and the action the reviewer's screen names it. */
+const STEP_OF: Record<OpenStatus, { step: 'check' | 'approve' | 'notice'; act: 'check' | 'approve' | 'finalize' }> = {
+  submitted: { step: 'check', act: 'check' },
+  checked: { step: 'approve', act: 'approve' },
+  notice: { step: 'notice', act: 'finalize' },
+}
 const isApprover = (caller: Caller, level: string | null) => caller.isAdmin || (level !== null && APPROVER_LEVELS.includes(level))
 
 function canAct(caller: Caller, level: string | null, a: { status: ApplicationStatus; checked_by: string | null; notice_ends_at: Date | null }, now: Date) {
@@ -393,9 +409,8 @@ export async function review(app: App, caller: Caller, input: { applicationId: s
     assertInScope(caller, a)
     const now = app.now()
     if (!OPEN.includes(a.status)) throw new AppError('INVALID_STATE', '该申请已办结，无需再审核')
-    const expected = a.status === 'submitted' ? 'check' : a.status === 'checked' ? 'approve' : 'finalize'
-    if (input.step && input.step !== expected) throw new AppError('CONFLICT', '该申请已被其他人处理，请刷新后查看最新状态')
-    const step = a.status === 'submitted' ? 'check' : a.status === 'checked' ? 'approve' : 'notice'
+    const { step, act } = STEP_OF[a.status as OpenStatus]
+    if (input.step && input.step !== act) throw new AppError('CONFLICT', '该申请已被其他人处理，请刷新后查看最新状态')
     if (step !== 'check' && !isApprover(caller, level)) throw new AppError('FORBIDDEN', '审批和公示建档由街道（乡镇）或区县工会办理')
     if (step === 'approve' && a.checked_by === caller.userId) throw new AppError('FORBIDDEN', '核实与审批须由不同的工作人员办理')
 
@@ -444,7 +459,7 @@ async function loadFile(q: Queryable, caller: Caller, fileId: string, lock = fal
   return f
 }
 
-function staleCutoff(app: App): Date {
+export function staleCutoff(app: App): Date {
   return shanghai(app.now()).subtract(app.policies.subsidy.reviewMonths, 'month').toDate()
 }
 
@@ -477,6 +492,18 @@ const FILTER_SQL: Record<FileFilter, string> = {
   at_risk: 'f.at_risk',
 }
 
+/** Files per list filter (the files page's tabs, the console's figures). `where` may use f, u, m; $1 must be staleCutoff. */
+export async function fileCounts(q: Queryable, where: string, params: unknown[]): Promise<Record<FileFilter, number>> {
+  const [counts] = await q.query<Record<FileFilter, number>>(
+    `select ${Object.entries(FILTER_SQL)
+      .map(([k, cond]) => `count(*) filter (where ${cond})::int as ${k}`)
+      .join(', ')}
+     from subsidy_files f join unions u on u.id = f.union_id join members m on m.id = f.member_id where ${where}`,
+    params,
+  )
+  return counts
+}
+
 export async function files(app: App, caller: Caller, input: { filter?: FileFilter; category?: SubsidyCategory; unionId?: string; q?: string; limit?: number; cursor?: string }) {
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
@@ -500,20 +527,14 @@ export async function files(app: App, caller: Caller, input: { filter?: FileFilt
   }
   // $1 (the stale cutoff) is typed here, so queries that do not filter on it still prepare.
   const base = ['$1::timestamptz is not null', ...where].join(' and ')
-  const counts = await app.db.query<Record<FileFilter, number>>(
-    `select ${Object.entries(FILTER_SQL)
-      .map(([k, cond]) => `count(*) filter (where ${cond})::int as ${k}`)
-      .join(', ')}
-     from subsidy_files f join unions u on u.id = f.union_id join members m on m.id = f.member_id where ${base}`,
-    params,
-  )
+  const counts = await fileCounts(app.db, base, params)
   const filter = FILTER_SQL[input.filter ?? 'active']
   params.push(limit + 1, offset)
   const rows = await app.db.query<FileRow>(
     `${FILE_SELECT} where ${base} and ${filter} order by f.at_risk desc, f.data_as_of, f.id limit $${params.length - 1} offset $${params.length}`,
     params,
   )
-  return { items: rows.slice(0, limit).map((f) => summary(app, f)), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null, counts: counts[0] }
+  return { items: rows.slice(0, limit).map((f) => summary(app, f)), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null, counts }
 }
 
 async function planOf(q: Queryable, fileId: string) {
@@ -534,11 +555,12 @@ export async function file(app: App, caller: Caller, fileId: string) {
     [f.member_id],
   )
   const { year, month } = yearMonth(app)
+  const paidBy = await paidByProgramme(app.db, f.id, year)
   const available = []
   for (const p of app.policies.subsidy.programmes) {
     if (p.kind === 'checkout' || !p.categories.includes(f.category)) continue
     if (p.anyCondition && !f.conditions.some((c) => p.anyCondition!.includes(c))) continue
-    const paid = await paidThisYear(app.db, f.id, p.id, year)
+    const paid = paidBy.get(p.id) ?? { count: 0, sumFen: 0 }
     available.push({
       id: p.id,
       name: p.name,
@@ -567,10 +589,9 @@ export async function file(app: App, caller: Caller, fileId: string) {
 export async function plan(app: App, caller: Caller, input: { fileId: string; goal: string; measures: string[]; responsible: string; contact: string; nextReviewDate: string }) {
   const f = await loadFile(app.db, caller, input.fileId)
   if (f.status !== 'active') throw new AppError('INVALID_STATE', '档案已归档，如需继续帮扶请先重新申请')
-  const d = shanghai(app.now()).format('YYYY-MM-DD')
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(input.nextReviewDate) && !Number.isNaN(Date.parse(`${input.nextReviewDate}T00:00:00Z`)) && new Date(`${input.nextReviewDate}T00:00:00Z`).toISOString().startsWith(input.nextReviewDate)
-  if (!valid) throw new AppError('VALIDATION_FAILED', '下次回访日期不是有效日期', { nextReviewDate: '请填写有效日期' })
-  if (input.nextReviewDate <= d) throw new AppError('VALIDATION_FAILED', '下次回访日期应晚于今天', { nextReviewDate: '应晚于今天' })
+  const next = dayNumber(input.nextReviewDate)
+  if (next === null) throw new AppError('VALIDATION_FAILED', '下次回访日期不是有效日期', { nextReviewDate: '请填写有效日期' })
+  if (next <= dayNumber(today(app))!) throw new AppError('VALIDATION_FAILED', '下次回访日期应晚于今天', { nextReviewDate: '应晚于今天' })
   await app.db.tx(async (q) => {
     await q.query(
       `insert into subsidy_plans (file_id, goal, measures, responsible, contact_enc, contact_masked, next_review_date, updated_by, updated_at)
@@ -790,17 +811,26 @@ export async function monitorFiles(app: App): Promise<{ reevaluated: number; atR
   }
   await app.db.query(`update subsidy_files set stale = false where stale and (status <> 'active' or data_as_of >= $1)`, [cutoff])
 
-  const files = await app.db.query<{ id: string; status: string; region: string; per_capita_fen: number; conditions: Condition[]; data_as_of: Date; at_risk: boolean; risk_reason: string | null; member_id: string }>(
-    'select id, status, region, per_capita_fen, conditions, data_as_of, at_risk, risk_reason, member_id from subsidy_files',
-  )
-  const newer = await app.db.query<{ member_id: string; per_capita_fen: number; conditions: Condition[]; created_at: Date }>(
-    `select a.member_id, a.per_capita_fen, a.conditions, a.created_at from subsidy_applications a join subsidy_files f on f.member_id = a.member_id
-     where a.created_at > f.data_as_of and a.status <> 'rejected' order by a.created_at desc`,
+  // Each file with the household's latest application since the file's data, if any.
+  const files = await app.db.query<{
+    id: string
+    status: string
+    region: string
+    per_capita_fen: number
+    conditions: Condition[]
+    at_risk: boolean
+    risk_reason: string | null
+    latest: { per_capita_fen: number; conditions: Condition[] } | null
+  }>(
+    `select f.id, f.status, f.region, f.per_capita_fen, f.conditions, f.at_risk, f.risk_reason,
+       (select json_build_object('per_capita_fen', a.per_capita_fen, 'conditions', a.conditions) from subsidy_applications a
+         where a.member_id = f.member_id and a.created_at > f.data_as_of and a.status <> 'rejected' order by a.created_at desc limit 1) as latest
+     from subsidy_files f`,
   )
   let atRisk = 0
   for (const f of files) {
     const reasons: string[] = []
-    const latest = newer.find((a) => a.member_id === f.member_id)
+    const latest = f.latest
     if (latest) {
       if (latest.per_capita_fen < f.per_capita_fen) reasons.push(`新申请显示人均月收入由 ¥${(f.per_capita_fen / 100).toFixed(2)} 降至 ¥${(latest.per_capita_fen / 100).toFixed(2)}`)
       const added = latest.conditions.filter((c) => !f.conditions.includes(c))
