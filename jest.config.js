@@ -22,6 +22,8 @@ module.exports = {
       displayName: 'client',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/client/**/*.test.tsx'],
+      // What config/client-env.ts bakes into an H5 build.
+      globals: { WU_TRANSPORT: 'h5', WU_API_BASE: '', WU_CLOUD_ENV: '', WU_DEV_LOGIN: true },
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/tests/client/stubs/components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/client/stubs/taro.ts',

@@ -1,12 +1,21 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { dotenvParse } from '@tarojs/helper'
+import { defineConstantsFor, resolveClientEnv } from './client-env'
 import devConfig from './dev'
 import prodConfig from './prod'
 
-const isH5 = process.env.TARO_ENV === 'h5'
-// H5_OUT_DIR lets parallel builds (tests, a second checkout) use their own output and cache.
-const h5Out = process.env.H5_OUT_DIR || 'dist-h5'
+const ROOT = path.resolve(__dirname, '..')
+const platform = process.env.TARO_ENV ?? ''
+const isH5 = platform === 'h5'
+const production = process.env.NODE_ENV !== 'development'
+// H5_OUT_DIR / WEAPP_OUT_DIR let parallel builds (tests, a second checkout) use their own output and cache.
+const outDir = isH5 ? process.env.H5_OUT_DIR || 'dist-h5' : process.env.WEAPP_OUT_DIR || 'dist'
+// The backend is baked in at build time from the shell and .env files; a weapp build without one fails here.
+const clientEnv = resolveClientEnv({ platform, production, vars: { ...dotenvParse(ROOT, ['TARO_APP_'], process.env.NODE_ENV), ...process.env } })
+// Babel reads package.json's browserslist section for this platform (weapp: what older iOS base libraries parse).
+process.env.BROWSERSLIST_ENV = isH5 ? 'h5' : 'weapp'
 // The contract in types/ sits outside sourceRoot; Taro compiles only what it is told to include.
 const compile = { include: [path.resolve(__dirname, '../types')] }
 
@@ -15,7 +24,7 @@ function chainCommon(chain: any) {
   chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
   chain.cache({
     type: 'filesystem',
-    name: `taro-${process.env.TARO_ENV}-${process.env.NODE_ENV}-${path.basename(h5Out)}`,
+    name: `taro-${platform}-${process.env.NODE_ENV}-${clientEnv.transport}-${path.basename(outDir)}`,
     cacheDirectory: path.resolve(__dirname, '../node_modules/.cache/webpack'),
     buildDependencies: {
       config: [path.resolve(__dirname, 'index.ts'), path.resolve(__dirname, '../client/app.config.ts')],
@@ -30,12 +39,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client',
-    outputRoot: isH5 ? h5Out : 'dist',
-    plugins: [],
+    outputRoot: outDir,
+    plugins: [path.resolve(__dirname, 'plugins/weapp-project.ts')],
     alias: {
       '@types': path.resolve(__dirname, '../types'),
     },
-    defineConstants: {},
+    defineConstants: defineConstantsFor(clientEnv),
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -1,6 +1,7 @@
 // The one typed client, generated from the contract map: api.<function>.<action>(input).
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, Envelope, FunctionName, ApiError } from '../../types'
+import { platformIdentity, send, TransportError, type RawReply } from './transport'
 
 const TOKEN_KEY = 'wu.session'
 
@@ -8,12 +9,6 @@ export class ApiCallError extends Error {
   constructor(public readonly code: ApiError['code'] | 'NETWORK', message: string, public readonly fields?: Record<string, string>, public readonly status?: number) {
     super(message)
   }
-}
-
-/** H5 calls its own origin; the weapp build calls the gateway named at build time. */
-function baseUrl(): string {
-  if (process.env.TARO_ENV === 'h5') return ''
-  return process.env.TARO_APP_API_BASE || ''
 }
 
 export function getToken(): string | null {
@@ -35,29 +30,23 @@ export function setUnauthenticatedHandler(fn: () => void): void {
 }
 
 export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>): Promise<ActionOutput<F, A>> {
-  const token = getToken()
-  let res: Taro.request.SuccessCallbackResult<Envelope<ActionOutput<F, A>>>
+  let res: RawReply
   try {
-    res = await Taro.request<Envelope<ActionOutput<F, A>>>({
-      url: `${baseUrl()}/api/${fn}`,
-      method: 'POST',
-      header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      data: { action, data: data ?? {} },
-      timeout: 15000,
-    })
-  } catch {
+    res = await send(fn, { action, data: data ?? {} }, platformIdentity ? null : getToken())
+  } catch (e) {
+    if (e instanceof TransportError && e.kind === 'server') throw new ApiCallError('INTERNAL', '服务暂时不可用，请稍后重试')
     throw new ApiCallError('NETWORK', '网络不太好，请检查网络后重试')
   }
-  const body = res.data
+  const body = res.body as Envelope<ActionOutput<F, A>> | undefined
   if (body && typeof body === 'object' && 'ok' in body) {
     if (body.ok) return body.data
     if (body.error.code === 'UNAUTHENTICATED' && fn !== 'auth') {
       setToken(null)
       onUnauthenticated?.()
     }
-    throw new ApiCallError(body.error.code, body.error.message, body.error.fields, res.statusCode)
+    throw new ApiCallError(body.error.code, body.error.message, body.error.fields, res.status)
   }
-  throw new ApiCallError('INTERNAL', '服务暂时不可用，请稍后重试', undefined, res.statusCode)
+  throw new ApiCallError('INTERNAL', '服务暂时不可用，请稍后重试', undefined, res.status)
 }
 
 type Client = {

@@ -1,9 +1,10 @@
-// Who is using the app: a session token from the gateway, and the roles the server resolved for it.
-// ensureLogin() is the one entry pages call: it reuses a stored token, signs in silently with wx.login on
-// weapp, and sends H5 users to the login page. Roles are cached in memory for UI decisions only; the
-// server checks every action again.
+// Who is using the app: a session token from the gateway (H5, weapp over HTTPS) or the WeChat context
+// itself (weapp over wx.cloud), and the roles the server resolved for it. ensureLogin() is the one entry
+// pages call: it reuses a stored token, signs in silently with wx.login on weapp, and sends H5 users to
+// the login page. Roles are cached in memory for UI decisions only; the server checks every action again.
 import Taro from '@tarojs/taro'
 import { api, ApiCallError, getToken, setToken, setUnauthenticatedHandler } from './api'
+import { platformIdentity } from './transport'
 import type { Me } from '../../types/auth'
 import type { UnionSummary } from '../../types/union'
 
@@ -45,11 +46,21 @@ export async function loginWithCode(code: string): Promise<Me> {
   return me
 }
 
-/** Silent sign-in inside WeChat: wx.login gives a one-time code the server exchanges for the openid. */
+/**
+ * Silent sign-in inside WeChat: over wx.cloud the caller is already known; over HTTPS wx.login gives a
+ * one-time code the server exchanges for the openid.
+ */
 export async function weappLogin(): Promise<Me> {
+  if (platformIdentity) {
+    me = await api.auth.me({})
+    return me
+  }
   const { code } = await Taro.login()
   return loginWithCode(code)
 }
+
+/** Whether requests carry an identity: a stored token, or the platform's own (wx.cloud). */
+export const hasSession = (): boolean => platformIdentity || !!getToken()
 
 /**
  * A session for this user. Resolves the user when signed in; on H5 without a token it opens the login
@@ -58,9 +69,10 @@ export async function weappLogin(): Promise<Me> {
 export function ensureLogin(): Promise<Me | null> {
   if (!pending) {
     pending = (async () => {
-      if (getToken()) {
+      if (hasSession()) {
         const u = await currentUser()
         if (u) return u
+        if (platformIdentity) return null // the server could not be reached
         if (getToken()) return null // signed in, but the server could not be reached: keep the token
       }
       if (process.env.TARO_ENV === 'weapp') return weappLogin()
@@ -75,7 +87,7 @@ export function ensureLogin(): Promise<Me | null> {
 
 /** The signed-in user (cached); null when not signed in or when the server cannot be reached. */
 export async function currentUser(refresh = false): Promise<Me | null> {
-  if (!getToken()) return null
+  if (!hasSession()) return null
   if (me && !refresh) return me
   try {
     me = await api.auth.me({})
@@ -89,9 +101,6 @@ export async function currentUser(refresh = false): Promise<Me | null> {
     return null
   }
 }
-
-/** Whether a session token is stored (it may still be expired on the server). */
-export const getSessionToken = (): string | null => getToken()
 
 /** Roles as last seen, without a request (null before the first currentUser/ensureLogin). */
 export const cachedUser = (): Me | null => me

@@ -1,15 +1,15 @@
 // Login and error handling shared by the station pages.
-import { ApiCallError, getToken } from '../../services/api'
-import { ensureLogin } from '../../services/session'
+import { ApiCallError } from '../../services/api'
+import { ensureLogin, hasSession } from '../../services/session'
 
 /**
- * True when a session token is there (or was just made). With a token stored, no extra round trip:
- * the API call itself reports UNAUTHENTICATED, and session.ts then opens the login page.
+ * True when requests carry an identity (a token, or WeChat's own over wx.cloud), or one was just made.
+ * Then no extra round trip: the API call itself reports UNAUTHENTICATED, and session.ts opens the login page.
  */
 export async function haveSession(): Promise<boolean> {
-  if (getToken()) return true
+  if (hasSession()) return true
   try {
-    return (await ensureLogin()) !== null || !!getToken()
+    return (await ensureLogin()) !== null || hasSession()
   } catch {
     return false
   }

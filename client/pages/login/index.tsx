@@ -3,9 +3,12 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input, Button } from '@tarojs/components'
 import { ApiCallError } from '../../services/api'
 import { HOME_PAGE, loginWithCode, weappLogin } from '../../services/session'
+import { platformIdentity } from '../../services/transport'
 import './index.css'
 
-// Development logins: outside production the server accepts "dev:<openid>".
+// Development logins: outside production the server accepts "dev:<openid>". Never offered in a weapp
+// production build, nor over wx.cloud, where WeChat itself says who the caller is.
+const DEV_LOGIN = WU_DEV_LOGIN && !platformIdentity
 const DEMOS = [
   ['演示会员', 'dev:demo-member', 'demo-member'],
   ['演示工作人员', 'dev:demo-staff', 'demo-staff'],
@@ -55,33 +58,38 @@ export default function Login() {
           微信一键登录
         </Button>
       ) : null}
-      <View className='login-box'>
-        <Text className='login-label'>登录标识（测试环境）</Text>
-        <Input
-          className='login-code'
-          value={code}
-          placeholder='dev:你的标识'
-          maxlength={128}
-          confirmType='go'
-          onInput={(e) => setCode(e.detail.value)}
-          onConfirm={() => withCode(code)}
-        />
-        {error ? <Text className='login-error'>{error}</Text> : null}
-        <Button className='login-primary login-submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => withCode(code)}>
-          登录
-        </Button>
-      </View>
-      <Text className='login-label login-demos-title'>快速体验</Text>
-      <View className='login-demos'>
-        {DEMOS.map(([label, c, cls]) => (
-          <Button key={c} className={`login-demo login-${cls}`} disabled={busy || undefined} onClick={() => withCode(c)}>
-            {label}
-          </Button>
-        ))}
-        <Button className='login-demo login-newcomer' disabled={busy || undefined} onClick={() => withCode(newcomerCode())}>
-          新用户体验
-        </Button>
-      </View>
+      {!DEV_LOGIN && error ? <Text className='login-error'>{error}</Text> : null}
+      {DEV_LOGIN ? (
+        <>
+          <View className='login-box'>
+            <Text className='login-label'>登录标识（测试环境）</Text>
+            <Input
+              className='login-code'
+              value={code}
+              placeholder='dev:你的标识'
+              maxlength={128}
+              confirmType='go'
+              onInput={(e) => setCode(e.detail.value)}
+              onConfirm={() => withCode(code)}
+            />
+            {error ? <Text className='login-error'>{error}</Text> : null}
+            <Button className='login-primary login-submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => withCode(code)}>
+              登录
+            </Button>
+          </View>
+          <Text className='login-label login-demos-title'>快速体验</Text>
+          <View className='login-demos'>
+            {DEMOS.map(([label, c, cls]) => (
+              <Button key={c} className={`login-demo login-${cls}`} disabled={busy || undefined} onClick={() => withCode(c)}>
+                {label}
+              </Button>
+            ))}
+            <Button className='login-demo login-newcomer' disabled={busy || undefined} onClick={() => withCode(newcomerCode())}>
+              新用户体验
+            </Button>
+          </View>
+        </>
+      ) : null}
     </View>
   )
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { currentUser, getSessionToken, logout } from '../../services/session'
+import { currentUser, ensureLogin, hasSession, logout } from '../../services/session'
+import { platformIdentity } from '../../services/transport'
 import { ROLE_TEXT } from '../../services/labels'
 import type { Me } from '../../../types/auth'
 import './index.css'
@@ -10,8 +11,11 @@ type State = { kind: 'loading' } | { kind: 'out' } | { kind: 'offline' } | { kin
 
 export default function MePage() {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  // Inside WeChat the member is signed in silently; on H5 the page offers the login page instead.
   const load = () =>
-    currentUser(true).then((me) => setState(me ? { kind: 'in', me } : getSessionToken() ? { kind: 'offline' } : { kind: 'out' }))
+    (process.env.TARO_ENV === 'weapp' ? ensureLogin() : currentUser(true))
+      .catch(() => null)
+      .then((me) => setState(me ? { kind: 'in', me } : hasSession() ? { kind: 'offline' } : { kind: 'out' }))
   useDidShow(() => void load())
 
   const go = (url: string) => Taro.navigateTo({ url })
@@ -44,7 +48,7 @@ export default function MePage() {
         <Button className='me-button me-login' onClick={() => go('/pages/login/index')}>
           登录
         </Button>
-      ) : state.kind !== 'loading' ? (
+      ) : state.kind !== 'loading' && !platformIdentity ? (
         <Button
           className='me-button me-logout'
           onClick={() => {
