@@ -14,7 +14,7 @@ const QUERIES = 400
 async function appOn(db: Db): Promise<App> {
   const k = () => crypto.randomBytes(32).toString('base64')
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/wu-bench', LOG_LEVEL: 'silent', DATA_KEY: k(), HASH_KEY: k(), TOKEN_SECRET: k(), QR_SECRET: k() })
-  return createApp({ config, db, demo: false, log: createLogger('silent') })
+  return createApp({ config, db, log: createLogger('silent') })
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]

@@ -5,8 +5,9 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { App } from './platform/app'
 import { functions } from './functions'
 import { ERROR_STATUS } from '../types/common'
-import { handleNotification } from './domain/shop/payments'
-import type { SimulatedPay } from './platform/pay/simulated'
+import { deliverSimulated } from './domain/shop/payments'
+import { answerNotification, NOTIFY_PATHS } from './domain/shop/notify-http'
+import { simulatePayment } from './domain/shop/simulate'
 
 export interface GatewayOptions {
   /** Folder of the H5 build; omitted in API-only tests. */
@@ -46,28 +47,24 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
   // WeChat Pay notifications: the signature covers the raw body, so these routes keep it as text.
   await server.register(async (pay) => {
     pay.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body))
-    for (const url of ['/pay/notify', '/pay/refund-notify']) {
+    for (const url of NOTIFY_PATHS) {
       pay.post(url, async (req, reply) => {
-        const r = await handleNotification(app, req.headers, typeof req.body === 'string' ? req.body : '')
-        return r.body ? reply.status(r.status).send(r.body) : reply.status(r.status).send()
+        const r = await answerNotification(app, req.headers, typeof req.body === 'string' ? req.body : '')
+        return reply.status(r.status).headers(r.headers).send(r.body || undefined)
       })
     }
   })
 
   // The simulated provider's "member paid" step, outside production only.
   if (app.pay.name === 'simulated' && !app.config.production) {
-    const sim = app.pay as SimulatedPay
-    sim.deliver ??= async (_kind, n) => {
-      const r = await handleNotification(app, n.headers, n.body)
-      if (r.status >= 300) app.log.warn({ status: r.status }, 'simulated notification refused')
-    }
+    deliverSimulated(app)
     server.post<{ Body: { outTradeNo?: unknown } }>('/pay/simulate/pay', async (req, reply) => {
       const outTradeNo = req.body?.outTradeNo
       if (typeof outTradeNo !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(outTradeNo)) {
         return reply.status(400).send({ ok: false, error: { code: 'VALIDATION_FAILED', message: '缺少商户订单号' } })
       }
       try {
-        await sim.payAndNotify(outTradeNo)
+        await simulatePayment(app, outTradeNo)
         return { ok: true, data: { outTradeNo } }
       } catch (e) {
         const err = e as { code?: keyof typeof ERROR_STATUS; message?: string }

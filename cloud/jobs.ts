@@ -1,12 +1,14 @@
-// The schedule: which domain jobs the gateway runs, and how often.
-import type { Job } from './platform/jobs'
+// The schedule, shared by the gateway's timer and the `jobs` cloud function: which jobs run, how often.
+// Every job is idempotent (conditional updates), so a retried slot changes nothing twice.
+import { pruneJobRuns, type Job } from './platform/jobs'
 import { autoConfirm, expireDue } from './domain/shop/service'
 import { reconcilePayments } from './domain/shop/payments'
 import { monitorFiles } from './domain/subsidy/service'
 
 export const JOBS: Job[] = [
-  { name: 'shop.expireUnpaid', everyMs: 30_000, run: (app) => expireDue(app) },
-  { name: 'shop.reconcilePayments', everyMs: 60_000, run: (app) => reconcilePayments(app) },
-  { name: 'shop.autoConfirm', everyMs: 60 * 60_000, run: (app) => autoConfirm(app) },
-  { name: 'subsidy.monitorFiles', everyMs: 6 * 60 * 60_000, run: (app) => monitorFiles(app) },
+  { name: 'shop.expireUnpaid', everyMinutes: 1, run: (app) => expireDue(app) },
+  { name: 'shop.reconcilePayments', everyMinutes: 1, run: (app) => reconcilePayments(app) },
+  { name: 'shop.autoConfirm', everyMinutes: 60, run: (app) => autoConfirm(app) },
+  { name: 'subsidy.monitorFiles', everyMinutes: 6 * 60, run: (app) => monitorFiles(app) },
+  { name: 'platform.pruneJobRuns', everyMinutes: 24 * 60, run: (app) => pruneJobRuns(app) },
 ]

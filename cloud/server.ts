@@ -3,9 +3,12 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createApp } from './platform/app'
+import { loadConfig } from './platform/config'
+import { openDb } from './db'
 import { buildGateway } from './gateway'
 import { startJobs } from './platform/jobs'
 import { JOBS } from './jobs'
+import { loadDemo } from './demo'
 
 const ROOT = path.resolve(__dirname, '..')
 const H5_DIR = path.resolve(ROOT, process.env.H5_OUT_DIR || 'dist-h5')
@@ -20,14 +23,16 @@ function ensureH5Build(log: { info: (m: string) => void }) {
 async function start() {
   const envFile = path.join(ROOT, '.env')
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile)
-  const app = await createApp()
+  const config = loadConfig()
+  const app = await createApp({ config, db: await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }) })
+  if (!config.production) await loadDemo(app)
   ensureH5Build(app.log)
   const server = await buildGateway(app, { staticDir: H5_DIR })
   await server.listen({ port: app.config.port, host: app.config.host })
   const stopJobs = startJobs(app, JOBS)
   app.log.info(`暖心工会 gateway on http://localhost:${app.config.port} (database: ${app.db.kind})`)
   const stop = async () => {
-    stopJobs()
+    await stopJobs()
     await server.close()
     await app.db.close()
     process.exit(0)

@@ -21,8 +21,12 @@ export const ERROR_STATUS = {
   BUDGET_EXHAUSTED: 409,
   BAD_SIGNATURE: 401,
   PAYMENT_UNAVAILABLE: 502,
+  /** The simulated payment step was asked for where real WeChat Pay is in use. */
+  SIMULATION_DISABLED: 403,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The service cannot start: a missing setting or an unreachable database. */
+  UNAVAILABLE: 503,
 } as const
 export type ErrorCode = keyof typeof ERROR_STATUS
 

@@ -44,6 +44,7 @@ export const contract = {
     product: action(shop.productInput, shop.productDetail),
     createOrder: action(shop.createOrderInput, shop.createOrderOutput),
     pay: action(shop.orderIdInput, shop.payOutput),
+    simulatePay: action(shop.simulatePayInput, shop.statusOutput),
     cancelOrder: action(shop.cancelInput, shop.statusOutput),
     myOrders: action(shop.myOrdersInput, shop.myOrdersOutput),
     order: action(shop.orderIdInput, shop.orderDetail),

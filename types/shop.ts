@@ -89,6 +89,9 @@ export const payOutput = z.object({
   params: z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() }),
 })
 
+/** shop.simulatePay (development builds with the simulated provider only): the buyer "pays" and the notification is handled. */
+export const simulatePayInput = orderIdInput
+
 export const cancelInput = z.object({ orderId: id, reason: z.string().trim().max(100).optional() }).strict()
 export const refundInput = z.object({ orderId: id, reason: z.string().trim().min(2, '请填写退款原因').max(200, '退款原因不能超过200个字') }).strict()
 export const fulfilInput = z.object({ orderId: id, trackingNo: z.string().trim().max(40).optional() }).strict()

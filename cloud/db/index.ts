@@ -56,13 +56,15 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   }
 }
 
-export async function openPostgres(url: string, max = 10): Promise<Db> {
+export async function openPostgres(url: string, max = 10, opts: { connectTimeoutMs?: number } = {}): Promise<Db> {
   const pg = await import('pg')
   const Pool = pg.default?.Pool ?? (pg as any).Pool
   const types = pg.default?.types ?? (pg as any).types
   const pool = new Pool({
     connectionString: url,
     max,
+    // 0 (pg's default) waits forever: an unreachable host would hold a call until the platform's timeout.
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 0,
     types: { getTypeParser: (oid: number, format?: any) => (oid === INT8 ? parseInt8 : types.getTypeParser(oid, format)) },
   })
   // An idle client that loses its connection must not crash the process.
@@ -104,9 +106,10 @@ export async function openDb(opts: { databaseUrl?: string; dataDir?: string }): 
 /** Applies pending migrations in order; safe with several processes starting at once on PostgreSQL. */
 export async function migrate(db: Db): Promise<string[]> {
   const applied: string[] = []
-  await db.exec('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())')
   await db.tx(async (q) => {
+    // The lock comes first: concurrent `create table if not exists` statements can still collide.
     if (db.kind === 'postgres') await q.query('select pg_advisory_xact_lock(7312001)')
+    await q.exec('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())')
     const done = new Set((await q.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name))
     for (const m of migrations) {
       if (done.has(m.name)) continue

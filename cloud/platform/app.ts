@@ -1,15 +1,16 @@
 // The per-process context every function gets: config, database, policies, keys. Created once, reused by calls.
-import { loadConfig, type AppConfig } from './config'
+import { ConfigError, loadConfig, type AppConfig } from './config'
 import { createLogger, type Logger } from './logger'
 import { createSealer, type Sealer } from './crypto'
+import { AppError } from './errors'
 import { loadPolicies, type Policies } from '../../config/policies'
-import { migrate, openDb, type Db } from '../db'
-import { seedDemo } from '../db/seed'
-import { seedSubsidyDemo } from '../db/seed-subsidy'
+import { migrate, openPostgres, type Db } from '../db'
 import { createWxClient, type WxClient } from './wechat'
 import type { PayProvider } from './pay/provider'
 import { createSimulatedPay } from './pay/simulated'
+import { sharedSimKeys } from './pay/sim-keys'
 import { createWechatPay } from './pay/wechat'
+import type { ApiError } from '../../types/common'
 
 export interface App {
   config: AppConfig
@@ -25,19 +26,18 @@ export interface App {
 
 export interface CreateAppOptions {
   config?: AppConfig
-  db?: Db
+  /** Opened by the caller: the server may use PGlite, a deployed function only PostgreSQL. */
+  db: Db
   policies?: Policies
-  /** Load the demo data set once (default: outside production). */
-  demo?: boolean
   log?: Logger
   wx?: WxClient
   pay?: PayProvider
   now?: () => Date
 }
 
-function createPay(config: AppConfig, db: Db): PayProvider {
+async function createPay(config: AppConfig, db: Db): Promise<PayProvider> {
   const p = config.pay
-  if (p.provider === 'simulated') return createSimulatedPay(db, { appId: config.wx.appId })
+  if (p.provider === 'simulated') return createSimulatedPay(db, { appId: config.wx.appId, keys: await sharedSimKeys(db) })
   return createWechatPay({
     appId: config.wx.appId!,
     mchId: p.mchId!,
@@ -49,37 +49,82 @@ function createPay(config: AppConfig, db: Db): PayProvider {
   })
 }
 
-export async function createApp(opts: CreateAppOptions = {}): Promise<App> {
+/** Migrates the database and assembles the app. Demo data is loaded by the caller (cloud/demo), never here. */
+export async function createApp(opts: CreateAppOptions): Promise<App> {
   const config = opts.config ?? loadConfig()
   const policies = opts.policies ?? loadPolicies()
   const log = opts.log ?? createLogger(config.logLevel)
-  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  const db = opts.db
   await migrate(db)
-  const app: App = {
+  return {
     config,
     db,
     log,
     policies,
     sealer: createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY),
     wx: opts.wx ?? createWxClient(config.wx),
-    pay: opts.pay ?? createPay(config, db),
+    pay: opts.pay ?? (await createPay(config, db)),
     now: opts.now ?? (() => new Date()),
   }
-  if (opts.demo ?? !config.production) {
-    await seedDemo(app)
-    await seedSubsidyDemo(app)
+}
+
+/** A function instance serves one call at a time; a few connections cover a job run's parallel reads. */
+const FUNCTION_POOL = 3
+const CONNECT_TIMEOUT_MS = 5_000
+
+/** A deployed function's app: PostgreSQL from DATABASE_URL, secrets from the environment, nothing on disk. */
+async function startFunctionApp(): Promise<App> {
+  const config = loadConfig(process.env, { mode: 'function' })
+  const db = await openPostgres(config.databaseUrl!, FUNCTION_POOL, { connectTimeoutMs: CONNECT_TIMEOUT_MS })
+  try {
+    return await createApp({ config, db })
+  } catch (e) {
+    await db.close().catch(() => undefined)
+    throw e
   }
-  return app
 }
 
 let current: Promise<App> | null = null
 
-/** The process-wide app, created on first use (a cloud function's cold start). */
+/** The process-wide app, created on first use (a cloud function's cold start). A failed start is forgotten, so the next call tries again. */
 export function getApp(): Promise<App> {
-  if (!current) current = createApp()
+  if (!current) {
+    const starting = startFunctionApp()
+    current = starting
+    starting.catch(() => {
+      if (current === starting) current = null
+    })
+  }
   return current
 }
 
 export function setApp(app: App | null): void {
   current = app ? Promise.resolve(app) : null
+}
+
+/** The app, or the error a call answers while the instance cannot start (missing settings, database down). */
+export async function appOrError(): Promise<{ app: App } | { error: ApiError }> {
+  try {
+    return { app: await getApp() }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      return { error: { code: 'UNAVAILABLE', message: `服务配置不完整或有误，请检查云函数环境变量：${e.settings.join('、')}（见 docs/deploy.md）` } }
+    }
+    if (e instanceof AppError) return { error: { code: e.code, message: e.message } }
+    startLog().error({ err: e }, 'function start failed')
+    return { error: { code: 'UNAVAILABLE', message: '服务暂时无法连接数据库，请稍后重试' } }
+  }
+}
+
+let fallbackLog: Logger | null = null
+/** A logger for failures before the app (and its configured logger) exists. */
+function startLog(): Logger {
+  if (!fallbackLog) {
+    try {
+      fallbackLog = createLogger(process.env.LOG_LEVEL || 'info')
+    } catch {
+      fallbackLog = createLogger('info')
+    }
+  }
+  return fallbackLog
 }

@@ -1,12 +1,27 @@
-// Configuration, read and checked once per process. Production fails loudly on a missing secret;
-// elsewhere missing secrets get generated values kept under DATA_DIR so encrypted data stays readable.
+// Configuration, read and checked once per process. Production and deployed functions fail loudly on a
+// missing secret; a local server generates missing secrets and keeps them under DATA_DIR so encrypted
+// data stays readable.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
-const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
+export const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
 type SecretName = (typeof SECRET_NAMES)[number]
+
+/** What a deployed function needs from its environment: no embedded database, no generated secrets. */
+export const FUNCTION_SETTINGS = ['DATABASE_URL', ...SECRET_NAMES] as const
+
+/** A configuration problem, naming the settings at fault (never their values). */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly settings: string[],
+  ) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -46,7 +61,7 @@ export interface AppConfig {
 
 function decodeKey(name: string, value: string): Buffer {
   const buf = Buffer.from(value, 'base64')
-  if (buf.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded (openssl rand -base64 32)`)
+  if (buf.length !== 32) throw new ConfigError(`${name} must be 32 bytes, base64-encoded (openssl rand -base64 32)`, [name])
   return buf
 }
 
@@ -72,16 +87,35 @@ function devSecrets(dataDir: string, given: Partial<Record<SecretName, string>>)
   return out
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env)
+export interface LoadOptions {
+  /**
+   * 'function': a deployed cloud function. DATABASE_URL and the four secrets must come from the
+   * environment (the same on every function); nothing is generated or written to disk.
+   */
+  mode?: 'server' | 'function'
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadOptions = {}): AppConfig {
+  // An empty value (as a deploy template leaves for an unset variable) counts as unset.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  if (opts.mode === 'function') {
+    const missing = FUNCTION_SETTINGS.filter((n) => !given[n])
+    if (missing.length) throw new ConfigError(`Missing function settings: ${missing.join(', ')}`, [...missing])
+  }
+  const parsed = envSchema.safeParse(given)
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw new ConfigError(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      [...new Set(parsed.error.issues.map((i) => i.path.join('.')))],
+    )
   }
   const e = parsed.data
   const production = e.NODE_ENV === 'production'
   const dataDir = path.resolve(e.DATA_DIR)
   let secrets: Record<SecretName, Buffer>
-  if (production) {
+  if (opts.mode === 'function' && !production) {
+    secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, decodeKey(n, e[n]!)])) as Record<SecretName, Buffer>
+  } else if (production) {
     const missing = SECRET_NAMES.filter((n) => !e[n])
     if (!e.DATABASE_URL) missing.push('DATABASE_URL' as SecretName)
     if (!e.WX_APPID || !e.WX_SECRET) missing.push('WX_APPID/WX_SECRET' as SecretName)
@@ -89,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const k of ['WXPAY_MCHID', 'WXPAY_SERIAL_NO', 'WXPAY_PRIVATE_KEY', 'WXPAY_APIV3_KEY', 'WXPAY_PLATFORM_PUBLIC_KEY', 'PUBLIC_BASE_URL'] as const) {
       if (!e[k]) missing.push(k as SecretName)
     }
-    if (missing.length) throw new Error(`Missing required production settings: ${missing.join(', ')} (see .env.example)`)
+    if (missing.length) throw new ConfigError(`Missing required production settings: ${missing.join(', ')} (see .env.example)`, missing)
     secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, decodeKey(n, e[n]!)])) as Record<SecretName, Buffer>
   } else {
     secrets = devSecrets(dataDir, e)

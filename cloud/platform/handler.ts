@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { contract, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '../../types/contract'
 import { ERROR_STATUS, type ApiError, type Envelope } from '../../types/common'
 import { AppError } from './errors'
-import { getApp, type App } from './app'
+import { appOrError, type App } from './app'
+import { isSaneOpenid, platformOpenid } from './identity'
 import { callerByOpenid, callerByToken, type Caller } from '../domain/auth/service'
 
 z.config(z.locales.zhCN())
@@ -71,8 +72,11 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
       if (!def) return fail('UNKNOWN_ACTION', `未知的操作：${name}.${actionName.slice(0, 64)}`)
 
       let caller: Caller | null = null
-      if ('openid' in identity) caller = await callerByOpenid(app, identity.openid)
-      else if (identity.token) {
+      if ('openid' in identity) {
+        // A malformed OPENID did not come from WeChat: no caller, and user actions are refused.
+        if (isSaneOpenid(identity.openid)) caller = await callerByOpenid(app, identity.openid)
+        else if (def.access !== 'public') return fail('UNAUTHENTICATED', '微信身份无效，请重新进入小程序')
+      } else if (identity.token) {
         caller = await callerByToken(app, identity.token)
         if (!caller) return fail('UNAUTHENTICATED', '登录已过期，请重新登录')
       }
@@ -96,22 +100,15 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
   }
 
   async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
-    const app = await getApp()
-    const openid = wechatOpenid(context)
-    const reply = await handle(app, event, openid ? { openid } : {})
+    const started = await appOrError()
+    if ('error' in started) return { ok: false, error: started.error }
+    const openid = platformOpenid(context)
+    const reply = await handle(started.app, event, openid !== null ? { openid } : {})
     return reply.body
   }
 
   const access = Object.fromEntries(Object.entries(handlers as Record<string, { access: Access }>).map(([k, v]) => [k, v.access]))
   return { name, access, handle, main }
-}
-
-/** WeChat cloud functions expose the caller in the environment (what wx-server-sdk's getWXContext reads). */
-function wechatOpenid(context: unknown): string | null {
-  const fromEnv = process.env.WX_OPENID
-  if (fromEnv) return fromEnv
-  const ctx = context as { OPENID?: unknown } | undefined
-  return typeof ctx?.OPENID === 'string' && ctx.OPENID ? ctx.OPENID : null
 }
 
 export type { ActionInput }

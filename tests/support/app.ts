@@ -1,4 +1,5 @@
-// A fresh app per test file: PGlite in memory, or a new database on the PostgreSQL server (DATABASE_URL).
+// A fresh app per test file: PGlite in memory, or a new database on the PostgreSQL server (DATABASE_URL),
+// with the demo data loaded.
 import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,6 +9,7 @@ import { loadConfig } from '../../cloud/platform/config'
 import { openPglite, openPostgres, type Db } from '../../cloud/db'
 import { createLogger } from '../../cloud/platform/logger'
 import { buildGateway } from '../../cloud/gateway'
+import { loadDemo } from '../../cloud/demo'
 
 export type Backend = 'pglite' | 'postgres'
 
@@ -21,7 +23,8 @@ export function testSecrets(): Record<string, string> {
   return { DATA_KEY: k(), HASH_KEY: k(), TOKEN_SECRET: k(), QR_SECRET: k() }
 }
 
-async function freshPostgres(pool = 20): Promise<{ db: Db; drop: () => Promise<void> }> {
+/** A new, empty database on the PostgreSQL server (DATABASE_URL), with its URL and a way to drop it. */
+export async function freshPostgres(pool = 20): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL!
   const name = `wu_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
   const admin = await openPostgres(base, 1)
@@ -32,6 +35,7 @@ async function freshPostgres(pool = 20): Promise<{ db: Db; drop: () => Promise<v
   const db = await openPostgres(url.toString(), pool)
   return {
     db,
+    url: url.toString(),
     drop: async () => {
       await db.close()
       const a = await openPostgres(base, 1)
@@ -55,7 +59,8 @@ export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions
   let drop = async () => {}
   if (backend === 'postgres') ({ db, drop } = await freshPostgres())
   else db = await openPglite()
-  const app = await createApp({ config, db, demo: true, log: createLogger('silent'), ...opts })
+  const app = await createApp({ config, db, log: createLogger('silent'), ...opts })
+  await loadDemo(app)
   const gateway = await buildGateway(app)
   const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
   return {

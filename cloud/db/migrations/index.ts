@@ -6,6 +6,8 @@ import m004 from './004_shop'
 import m005 from './005_campaigns'
 import m006 from './006_subsidy'
 import m007 from './007_subsidy_notices'
+import m008 from './008_job_runs'
+import m009 from './009_sim_pay_keys'
 
 export const migrations: { name: string; sql: string }[] = [
   { name: '001_foundation', sql: m001 },
@@ -14,4 +16,6 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '005_campaigns', sql: m005 },
   { name: '006_subsidy', sql: m006 },
   { name: '007_subsidy_notices', sql: m007 },
+  { name: '008_job_runs', sql: m008 },
+  { name: '009_sim_pay_keys', sql: m009 },
 ]

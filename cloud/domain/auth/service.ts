@@ -5,6 +5,7 @@ import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
 import { AppError } from '../../platform/errors'
 import { sign } from '../../platform/crypto'
+import { OPENID_PATTERN } from '../../platform/identity'
 
 export const SESSION_DAYS = 7
 
@@ -83,14 +84,13 @@ export async function callerByOpenid(app: App, openid: string): Promise<Caller> 
   return callerById(app.db, userId)
 }
 
-const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/
 
 /** Resolves a login code to an openid: WeChat code2session when configured, `dev:<openid>` outside production. */
 async function openidForCode(app: App, code: string): Promise<string> {
   if (code.startsWith('dev:')) {
     if (app.config.production) throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新进入小程序')
     const openid = code.slice(4)
-    if (!OPENID_RE.test(openid)) throw new AppError('VALIDATION_FAILED', '开发登录标识只能包含字母、数字、下划线和短横线（最多64位）', { code: '格式不正确' })
+    if (!OPENID_PATTERN.test(openid)) throw new AppError('VALIDATION_FAILED', '开发登录标识只能包含字母、数字、下划线和短横线（最多64位）', { code: '格式不正确' })
     return openid
   }
   const wx = await app.wx.code2session(code)

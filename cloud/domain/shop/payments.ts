@@ -2,6 +2,7 @@
 // apply a change at most once, answer as WeChat Pay expects.
 import type { App } from '../../platform/app'
 import type { PayNotification } from '../../platform/pay/provider'
+import type { SimulatedPay } from '../../platform/pay/simulated'
 import { reverseOrderSubsidy } from '../subsidy/service'
 import { AppError } from '../../platform/errors'
 import { move, sendRefund } from './service'
@@ -39,6 +40,19 @@ export async function handleNotification(app: App, headers: Record<string, strin
     }
     app.log.error({ err: e }, 'payment notification failed')
     return fail(500, '处理失败，请稍后重试')
+  }
+}
+
+/**
+ * Outside production the simulator hands its own notifications (payments, and refunds it completes) to
+ * handleNotification, in whichever process or function instance it runs. Idempotent; keeps a deliverer already set.
+ */
+export function deliverSimulated(app: App): void {
+  if (app.pay.name !== 'simulated' || app.config.production) return
+  const sim = app.pay as SimulatedPay
+  sim.deliver ??= async (_kind, n) => {
+    const r = await handleNotification(app, n.headers, n.body)
+    if (r.status >= 300) app.log.warn({ status: r.status }, 'simulated notification refused')
   }
 }
 
@@ -97,6 +111,8 @@ export async function applyRefunded(app: App, outRefundNo: string, refundId: str
 
 /** Asks the provider about payments still open after the policy's minutes, and retries pending refunds. */
 export async function reconcilePayments(app: App): Promise<{ checked: number; paid: number }> {
+  // Retried simulated refunds complete through the deliverer, also in a jobs-function instance.
+  deliverSimulated(app)
   const cutoff = new Date(app.now().getTime() - app.policies.shop.reconcileAfterMinutes * 60_000)
   const open = await app.db.query<{ out_trade_no: string }>(
     `select p.out_trade_no from payments p join orders o on o.id = p.order_id

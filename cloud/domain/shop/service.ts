@@ -306,7 +306,8 @@ export async function expireDue(app: App, userId?: string): Promise<number> {
   return ids.length
 }
 
-async function ownOrder(app: App, caller: Caller, orderId: string): Promise<OrderRow> {
+/** The caller's own order (NOT_FOUND for anyone else's), expired first when its deadline has passed. */
+export async function ownOrder(app: App, caller: Caller, orderId: string): Promise<OrderRow> {
   const [o] = isUuid(orderId) ? await app.db.query<OrderRow>('select * from orders where id = $1', [orderId]) : []
   if (!o || o.user_id !== caller.userId) throw new AppError('NOT_FOUND', '订单不存在')
   if (o.status === 'PENDING_PAYMENT' && o.pay_deadline <= app.now()) {

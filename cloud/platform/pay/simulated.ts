@@ -6,6 +6,7 @@ import type { Queryable } from '../../db'
 import { AppError } from '../errors'
 import { encryptResource, notificationMessage, requestPaymentParams, rsaSign } from './wechatpay-crypto'
 import { parseWechatNotification, type PayProvider, type TradeState } from './provider'
+import { generateSimKeys, type SimKeys } from './sim-keys'
 
 export interface SignedNotification {
   headers: Record<string, string>
@@ -25,10 +26,12 @@ export interface SimulatedPay extends PayProvider {
   deliver?: (kind: 'transaction' | 'refund', n: SignedNotification) => Promise<void>
 }
 
-export function createSimulatedPay(db: Queryable, opts: { appId?: string; mchId?: string } = {}): SimulatedPay {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString()
-  const apiV3Key = crypto.randomBytes(32)
+/** Keys default to a fresh set (a stranger's keys, in tests); the app passes the database's shared set. */
+export function createSimulatedPay(db: Queryable, opts: { appId?: string; mchId?: string; keys?: SimKeys } = {}): SimulatedPay {
+  const keys = opts.keys ?? generateSimKeys()
+  const privateKey = crypto.createPrivateKey(keys.privateKeyPem)
+  const publicPem = keys.publicKeyPem
+  const apiV3Key = keys.apiV3Key
   const appId = opts.appId ?? 'wxsimulated000001'
   const mchId = opts.mchId ?? '1900000001'
 
