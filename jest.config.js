@@ -1,5 +1,6 @@
 // Projects: unit (pure rules), integration (real functions on PGlite, and on PostgreSQL when DATABASE_URL
-// is set), browser (built H5 in headless Chromium), client (pages in jsdom).
+// is set), browser (built H5 in headless Chromium), client (pages in jsdom), weapp (the built mini-program
+// in a vm holding only WeChat's logic-layer globals, over both transports).
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -17,6 +18,14 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], globalSetup: '<rootDir>/tests/support/browser-setup.js' },
+    {
+      ...common,
+      displayName: 'weapp',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      testEnvironment: '<rootDir>/tests/support/weapp/environment.js',
+      globalSetup: '<rootDir>/tests/support/weapp/setup.js',
+      globalTeardown: '<rootDir>/tests/support/weapp/teardown.js',
+    },
     {
       ...common,
       displayName: 'client',

@@ -1,0 +1,188 @@
+// The built mini-program walked the way a member or staff member uses it, for one transport: launch,
+// the home page signs in silently, a tile opens the page, and the page must make its backend calls and
+// show what it loaded, with no uncaught error, no unknown wx API and no error text.
+import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { buildDir, type Transport } from '../support/weapp/builds'
+import { BAKED_CLOUD_ENV, cloudHost, gatewayHost } from '../support/weapp/host'
+import { launchWeapp, type MiniProgram, type WeappPage } from '../support/weapp/mini-program'
+import { BEIJING, type WxAnswers } from '../support/weapp/wx'
+import { checkDigit } from '../../types/idcard'
+
+/** What a page shows when it could not load. */
+const ERROR_TEXTS = ['网络不太好', '服务暂时不可用', '请先登录', '登录已过期', '加载失败', '仅限工会工作人员使用']
+
+export function describePages(transport: Transport): void {
+  describe.each(backends())(`the ${transport} weapp on %s`, (backend) => {
+    let t: TestApp
+    const running: MiniProgram[] = []
+    beforeAll(async () => {
+      t = await startTestApp(backend)
+    }, 60_000)
+    afterAll(() => t?.close())
+    afterEach(() => {
+      while (running.length) running.pop()!.close()
+    })
+
+    async function launch(openid: string, answers?: WxAnswers): Promise<MiniProgram> {
+      const host = transport === 'https' ? gatewayHost(t.url, openid) : cloudHost(t.app, openid)
+      const mp = await launchWeapp({ dir: buildDir(transport), host, answers })
+      running.push(mp)
+      return mp
+    }
+
+    /** Opens the app on its home page as `openid`, taps `tile` and follows to the page it opens. */
+    async function fromHome(openid: string, tile: string): Promise<{ mp: MiniProgram; page: WeappPage }> {
+      const mp = await launch(openid)
+      const home = await mp.open('pages/index/index')
+      expectLoaded(mp, home, [], [tile])
+      await home.tap({ cls: 'tile-title', text: new RegExp(`^${tile}$`) })
+      return { mp, page: await mp.follow() }
+    }
+
+    /** The page made `calls` (function.action), each answered ok over this transport, and shows `texts`. */
+    function expectLoaded(mp: MiniProgram, page: WeappPage, calls: string[], texts: string[]): void {
+      const text = page.text()
+      const made = page.callNames()
+      const wrong = [
+        ...mp.problems.map((p) => `problem: ${mp.report([p])}`),
+        ...calls.filter((c) => !made.includes(c)).map((c) => `no call to ${c}`),
+        ...page.calls.filter((c) => c.ok !== true).map((c) => `${c.fn}.${c.action} answered ${c.code ?? c.status ?? 'nothing'}`),
+        ...page.calls.filter((c) => c.transport !== transport).map((c) => `${c.fn}.${c.action} went over ${c.transport}`),
+        ...(transport === 'https' ? page.calls.filter((c) => !c.token && c.fn !== 'auth').map((c) => `${c.fn}.${c.action} carried no token`) : []),
+        ...(transport === 'cloud' && page.calls.length && mp.record.cloudEnv !== BAKED_CLOUD_ENV ? [`wx.cloud.init env ${mp.record.cloudEnv}`] : []),
+        ...texts.filter((s) => !text.includes(s)).map((s) => `does not show "${s}"`),
+        ...ERROR_TEXTS.filter((s) => text.includes(s)).map((s) => `shows error text "${s}"`),
+      ]
+      if (wrong.length) throw new Error(`${page.route}:\n  ${wrong.join('\n  ')}\ncalls: ${made.join(', ') || 'none'}\nit shows:\n${text}`)
+    }
+
+    const signIn = transport === 'https' ? 'auth.login' : 'auth.me'
+
+    describe('main pages', () => {
+      it('should greet the member and sign in silently when the app opens on the home page', async () => {
+        const mp = await launch('demo-member')
+        const home = await mp.open('pages/index/index')
+        expectLoaded(mp, home, [signIn], ['会员朋友，您好', '我的会员卡', '暖心驿站', '工会商城', '困难帮扶'])
+        expect(home.text()).not.toContain('工作人员')
+        if (transport === 'https') expect(mp.record.storage.get('wu.session')).toEqual(expect.any(String))
+        else expect(mp.record.used).not.toContain('request')
+      })
+
+      it("should show 李建国's card with its QR code when the member opens it from home", async () => {
+        const { mp, page } = await fromHome('demo-member', '我的会员卡')
+        expect(page.route).toBe('pages/card/index')
+        expectLoaded(mp, page, ['member.myCard'], ['李建国', '北京国贸物业管理有限公司工会', '状态：有效', '长按或出示二维码供工作人员核验'])
+        expect(page.text()).toMatch(/\d{12}-\d{6}/)
+        expect(page.attr({ cls: 'card-qr' }, 'src')).toMatch(/^data:image\/gif;base64,/)
+      })
+
+      it('should list the stations nearest to the member when the finder opens', async () => {
+        const { mp, page } = await fromHome('demo-member', '暖心驿站')
+        const token = await login(t, 'demo-member')
+        const near = await ok(call(t, 'station', 'nearby', { lat: BEIJING.latitude, lng: BEIJING.longitude, radiusM: 3000, limit: 20 }, token))
+        expect(near.items.length).toBeGreaterThan(2)
+        expectLoaded(mp, page, ['station.nearby'], ['当前位置附近', ...near.items.slice(0, 3).map((s: { name: string }) => s.name)])
+        expect(page.calls.find((c) => c.action === 'nearby')?.input).toMatchObject({ lat: BEIJING.latitude, lng: BEIJING.longitude })
+        expect(mp.record.other.filter((o) => o.api === 'getLocation')).toEqual([]) // asked for GCJ-02
+        expect(mp.record.used).toContain('getLocation')
+      })
+
+      it('should sign in with WeChat and go home when the member taps 微信一键登录', async () => {
+        const mp = await launch('demo-member')
+        const page = await mp.open('pages/login/index')
+        expectLoaded(mp, page, [], ['微信一键登录'])
+        expect(page.text()).not.toMatch(/dev:|快速体验/)
+        await page.tap('微信一键登录')
+        expect(page.callNames()).toContain(signIn)
+        expect(mp.record.navigations.map((n) => `${n.api} ${n.route}`)).toEqual(['reLaunch pages/index/index'])
+        const home = await mp.follow()
+        expect(mp.stack.map((p) => p.route)).toEqual(['pages/index/index'])
+        expectLoaded(mp, home, [], ['会员朋友，您好'])
+      })
+
+      it("should show the member's account and roles when the me page opens", async () => {
+        const { mp, page } = await fromHome('demo-member', '我的')
+        expectLoaded(mp, page, [], ['demo-member', '会员', '我的会员卡'])
+        // Over wx.cloud WeChat itself is the session: nothing to sign out of.
+        expect(page.text().includes('退出登录')).toBe(transport === 'https')
+      })
+    })
+
+    describe('subpackages', () => {
+      it('should register a newcomer and show the new card when the form is filled in', async () => {
+        const openid = `weapp-newcomer-${transport}-${Date.now().toString(36)}`
+        const { mp, page } = await fromHome(openid, '入会申请')
+        expectLoaded(mp, page, ['union.list'], ['加入工会，领取电子会员卡', '朝阳区快递行业工会联合会'])
+        const first17 = `11010519900307${String(100 + Math.floor(Math.random() * 800))}`
+        await page.input({ cls: 'reg-name' }, '张新民')
+        await page.input({ cls: 'reg-idNumber' }, first17 + checkDigit(first17))
+        await page.input({ cls: 'reg-phone' }, '13912340000')
+        await page.tap({ cls: 'union-option', text: '朝阳区快递行业工会联合会' })
+        await page.tap({ cls: 'occ-courier' })
+        await page.tap({ cls: 'consent-row' })
+        await page.tap('提交入会申请')
+        expectLoaded(mp, page, ['member.register'], [])
+        expect(mp.record.toasts.map((x) => x.title)).toEqual([expect.stringMatching(/入会成功|已提交审核/)])
+        const card = await mp.follow()
+        expect(card.route).toBe('pages/card/index')
+        expectLoaded(mp, card, ['member.myCard'], ['张新民', '朝阳区快递行业工会联合会'])
+      })
+
+      it("should list the applications waiting for demo-staff's review when the review page opens", async () => {
+        const { mp, page } = await fromHome('demo-staff', '会员审核')
+        expect(page.route).toBe('packages/admin/review/index')
+        expectLoaded(mp, page, ['member.pending'], ['赵强', '刘洋', '王芳', '通过', '不通过'])
+        expect(page.text()).toMatch(/待审核 \d+ 条/)
+      })
+
+      it("should list the campaigns of the member's union when the campaign feed opens", async () => {
+        const { mp, page } = await fromHome('demo-member', '工会活动')
+        expectLoaded(mp, page, ['campaign.feed'], ['冬送温暖：户外劳动者防寒包免费领', '建外街道总工会', '我的报名与领取'])
+      })
+
+      it("should show demo-staff's dashboard and save an export when the console opens", async () => {
+        const { mp, page } = await fromHome('demo-staff', '工会工作台')
+        expectLoaded(mp, page, ['console.dashboard'], ['建外街道总工会', '有效会员', '待审核入会申请'])
+        await page.tap('会员名册')
+        expect(page.callNames()).toContain('console.export')
+        const [file, csv] = [...mp.record.files][0] ?? []
+        expect(file).toMatch(/^wxfile:\/\/usr\/.+\.csv$/)
+        expect(csv).toContain('李建国')
+        expect(mp.record.modals.map((m) => m.title)).toEqual(['已导出'])
+        mp.assertHealthy()
+      })
+
+      it("should show the nearest station's details when the member taps it in the finder", async () => {
+        const { mp, page: finder } = await fromHome('demo-member', '暖心驿站')
+        expectLoaded(mp, finder, ['station.nearby'], [])
+        const name = finder.find({ cls: 'station-item-name' })[0]?.text
+        expect(name).toBeTruthy()
+        await finder.tap({ cls: 'station-item-name', text: name })
+        const detail = await mp.follow()
+        expect(detail.route).toBe('packages/stations/detail/index')
+        expect(detail.query.id).toMatch(/^[0-9a-f-]{36}$/)
+        expectLoaded(mp, detail, ['station.detail'], [name])
+      })
+
+      it('should estimate a household when the member runs the hardship self-check', async () => {
+        const { mp, page } = await fromHome('demo-member', '困难帮扶')
+        expectLoaded(mp, page, [], ['先测一测，能不能申请困难帮扶', '测算不保存任何信息，不需要登录。'])
+        await page.input({ cls: 'income-input' }, '600')
+        await page.tap({ cls: 'check-submit' })
+        expectLoaded(mp, page, ['subsidy.evaluate'], [])
+        expect(page.find({ cls: 'check-outcome' })).toHaveLength(1)
+      })
+
+      it('should show the relief products and open one when the member browses the shop', async () => {
+        const { mp, page } = await fromHome('demo-member', '工会商城')
+        const products = await ok(call(t, 'shop', 'products', { limit: 20 }, await login(t, 'demo-member')))
+        const names = products.items.slice(0, 3).map((p: { name: string }) => p.name)
+        expectLoaded(mp, page, ['shop.products'], ['购物车', '我的订单', ...names])
+        await page.tap(names[0])
+        const product = await mp.follow()
+        expect(product.route).toBe('packages/shop/product/index')
+        expectLoaded(mp, product, ['shop.product'], [names[0]])
+      })
+    })
+  })
+}
