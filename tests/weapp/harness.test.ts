@@ -85,6 +85,12 @@ describe('the weapp harness', () => {
     expect(mp.report()).toMatch(/Unhandled promise rejection: Error: nobody listens/)
   })
 
+  it('should settle while an interval keeps ticking when a page shows a countdown', async () => {
+    const { mp, page } = await open(`var n = 0; setInterval(function () { n++ }, 20); setTimeout(function () { page.setData({ msg: 'later' }) }, 200)`)
+    expect(page.text()).toBe('later')
+    mp.assertHealthy()
+  })
+
   it('should refuse eval and new Function when the code builds code from strings', async () => {
     const { mp, page } = await open(`try { new Function('return 1')() } catch (e) { page.setData({ msg: e.name }) }`)
     expect(page.text()).toBe('EvalError')

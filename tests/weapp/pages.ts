@@ -19,8 +19,11 @@ export function describePages(transport: Transport): void {
       t = await startTestApp(backend)
     }, 60_000)
     afterAll(() => t?.close())
+    // Whatever a test checked last, an uncaught error at any point fails it.
     afterEach(() => {
+      const problems = running.map((mp) => mp.report()).filter(Boolean)
       while (running.length) running.pop()!.close()
+      if (problems.length) throw new Error(`The mini-program reported problems:\n${problems.join('\n')}`)
     })
 
     async function launch(openid: string, answers?: WxAnswers): Promise<MiniProgram> {
@@ -74,6 +77,13 @@ export function describePages(transport: Transport): void {
         expectLoaded(mp, page, ['member.myCard'], ['李建国', '北京国贸物业管理有限公司工会', '状态：有效', '长按或出示二维码供工作人员核验'])
         expect(page.text()).toMatch(/\d{12}-\d{6}/)
         expect(page.attr({ cls: 'card-qr' }, 'src')).toMatch(/^data:image\/gif;base64,/)
+        // Pull to refresh reloads the card; going back unloads the page and shows home again.
+        await page.pullDownRefresh()
+        expect(page.callNames().filter((c) => c === 'member.myCard')).toHaveLength(2)
+        expect(mp.record.used).toContain('stopPullDownRefresh')
+        const home = await mp.back()
+        expect([page.state, home.route, home.state]).toEqual(['unloaded', 'pages/index/index', 'shown'])
+        expectLoaded(mp, home, [], ['会员朋友，您好'])
       })
 
       it('should list the stations nearest to the member when the finder opens', async () => {
@@ -182,6 +192,27 @@ export function describePages(transport: Transport): void {
         const product = await mp.follow()
         expect(product.route).toBe('packages/shop/product/index')
         expectLoaded(mp, product, ['shop.product'], [names[0]])
+      })
+
+      it('should buy a product with the simulated payment when the member checks out on a development server', async () => {
+        const { mp, page: shop } = await fromHome('demo-member', '工会商城')
+        await shop.tap({ cls: 'product-name' })
+        const product = await mp.follow()
+        await product.tap({ cls: 'buy-now' })
+        const confirm = await mp.follow()
+        expect(confirm.route).toBe('packages/shop/confirm/index')
+        const address = { name: '李建国', phone: '13811112222', region: '北京市朝阳区建外街道', detail: '建国门外大街1号国贸物业301' }
+        for (const [k, v] of Object.entries(address)) await confirm.input({ cls: `addr-${k}` }, v)
+        await confirm.tap({ cls: 'submit-order' })
+        expectLoaded(mp, confirm, ['shop.createOrder'], [])
+        const pay = await mp.follow()
+        expect(pay.route).toBe('packages/shop/pay/index')
+        expectLoaded(mp, pay, ['shop.order'], ['立即支付'])
+        await pay.tap({ cls: 'pay-now' })
+        await pay.waitForText('支付成功')
+        expect(mp.record.modals.map((m) => m.title)).toEqual(['模拟支付'])
+        expect(mp.record.payments).toEqual([]) // no WeChat cashier on a development server
+        expectLoaded(mp, pay, ['shop.pay', 'shop.simulatePay'], ['支付成功', '查看订单'])
       })
     })
   })

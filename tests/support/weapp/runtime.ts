@@ -63,7 +63,7 @@ export class Runtime {
   /** Set by index.ts: the route on top of the page stack, for problem reports. */
   currentRoute: () => string | undefined = () => undefined
   private readonly modules = new Map<string, { exports: unknown }>()
-  private readonly timers = new Map<number, { due: number; handle: NodeJS.Timeout }>()
+  private readonly timers = new Map<number, { due: number; handle: NodeJS.Timeout; repeat: boolean }>()
   private nextTimer = 1
   private readonly release: () => void
   private readonly vmParse: (s: string) => unknown
@@ -182,17 +182,17 @@ export class Runtime {
     return module.exports
   }
 
-  /** True when nothing is pending and no timer is due within `horizonMs`. */
+  /** True when nothing is pending and no one-shot timer is due within `horizonMs` (intervals never end). */
   idle(horizonMs: number): boolean {
     if (this.pending > 0) return false
     const limit = Date.now() + horizonMs
-    for (const t of this.timers.values()) if (t.due <= limit) return false
+    for (const t of this.timers.values()) if (!t.repeat && t.due <= limit) return false
     return true
   }
 
   describePending(): string {
     const now = Date.now()
-    const due = [...this.timers.values()].map((t) => t.due - now).sort((a, b) => a - b)
+    const due = [...this.timers.values()].filter((t) => !t.repeat).map((t) => t.due - now).sort((a, b) => a - b)
     return `${this.pending} host operation(s) pending, timers due in [${due.slice(0, 5).join(', ')}] ms`
   }
 
@@ -209,12 +209,12 @@ export class Runtime {
     const delay = Math.max(0, Number(ms) || 0)
     if (this.closed) return id
     const run = () => {
-      if (repeat) this.timers.set(id, { due: Date.now() + delay, handle })
+      if (repeat) this.timers.set(id, { due: Date.now() + delay, handle, repeat })
       else this.timers.delete(id)
       this.guard(repeat ? 'setInterval callback' : 'setTimeout callback', fn as (...a: unknown[]) => unknown, ...args)
     }
     const handle = repeat ? setInterval(run, delay) : setTimeout(run, delay)
-    this.timers.set(id, { due: Date.now() + delay, handle })
+    this.timers.set(id, { due: Date.now() + delay, handle, repeat })
     return id
   }
 
