@@ -10,9 +10,13 @@ import type { WeappHost } from '../support/weapp/wx'
 
 const APP_JSON = { pages: ['pages/a/index', 'pages/b/index'], subPackages: [{ root: 'packages/s', pages: ['p/index'] }] }
 
+const made: string[] = []
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+
 /** Writes a mini-program whose first page runs `onLoad` (ES5) and shows {{msg}}. */
 function fixture(onLoad: string, extra: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-weapp-fixture-'))
+  made.push(dir)
   const files: Record<string, string> = {
     'app.json': JSON.stringify(APP_JSON),
     'app.js': 'App({ onLaunch: function () { this.launched = true } })',

@@ -1,6 +1,6 @@
 // The mini-program logic layer as a Node vm context: only the globals WeChat gives page code, WeChat's
 // require() over the built output folder, timers the harness can wait for, and a record of every
-// uncaught error. wx, App, Page and friends are installed by index.ts.
+// uncaught error. wx, App, Page and friends are installed by mini-program.ts.
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
@@ -60,7 +60,7 @@ export class Runtime {
   /** Host operations (requests, function calls, async wx APIs) still running. */
   pending = 0
   closed = false
-  /** Set by index.ts: the route on top of the page stack, for problem reports. */
+  /** Set by mini-program.ts: the route on top of the page stack, for problem reports. */
   currentRoute: () => string | undefined = () => undefined
   private readonly modules = new Map<string, { exports: unknown }>()
   private readonly timers = new Map<number, { due: number; handle: NodeJS.Timeout; repeat: boolean }>()
@@ -120,12 +120,14 @@ export class Runtime {
 
   /** JSON-clones host data into objects of the vm's own realm, as WeChat's bridge serializes it. */
   toVm<T>(value: T): T {
-    return value === undefined ? value : (this.vmParse(JSON.stringify(value)) as T)
+    const json = JSON.stringify(value)
+    return (json === undefined ? undefined : this.vmParse(json)) as T
   }
 
   /** JSON-clones vm data out to the host. */
   fromVm<T>(value: T): T {
-    return value === undefined ? value : JSON.parse(JSON.stringify(value))
+    const json = JSON.stringify(value)
+    return json === undefined ? (undefined as T) : JSON.parse(json)
   }
 
   /** Runs vm code from a host callback; a throw is an uncaught error in the mini-program. */
