@@ -1,7 +1,14 @@
 // The relief shop end to end in headless Chromium: a new member buys a product, pays with the simulated
 // provider and sees the order paid; demo-staff opens the relief-purchase ledger and buys in bulk.
 // Taro H5 keeps earlier pages in the DOM (hidden), so every selector is scoped by its page's class.
+import type { Page } from 'playwright-core'
 import { describeBrowser, loginAs, screenshot, startStack, uniqueOpenid, type Stack } from '../support/browser'
+
+/** The development server's simulated provider asks 模拟支付 before "paying" (a Taro modal on <body>). */
+async function confirmSimulatedPay(page: Page): Promise<void> {
+  const modal = page.locator('.taro-modal__content', { hasText: '不会真实扣款' })
+  await modal.locator('.taro-model__confirm', { hasText: '模拟支付' }).click({ timeout: 10_000 })
+}
 
 describeBrowser('relief shop in the browser', () => {
   let s: Stack
@@ -65,6 +72,7 @@ describeBrowser('relief shop in the browser', () => {
     expect(await pay.locator('.pay-amount-value').innerText()).toBe('¥79.80')
     expect(await pay.locator('.pay-countdown').innerText()).toMatch(/请在 \d\d:\d\d 内完成支付/)
     await pay.locator('.pay-now').click()
+    await confirmSimulatedPay(page)
     await pay.locator('.pay-done', { hasText: '支付成功' }).waitFor({ timeout: 20_000 })
     await screenshot(page, 'shop-paid')
     await pay.locator('.view-order').click()
@@ -146,6 +154,7 @@ describeBrowser('relief shop in the browser', () => {
     await pay.locator('.pay-now').waitFor({ timeout: 20_000 })
     expect(await pay.locator('.pay-amount-value').innerText()).toBe('¥372,600.00')
     await pay.locator('.pay-now').click()
+    await confirmSimulatedPay(page)
     await pay.locator('.pay-done', { hasText: '支付成功' }).waitFor({ timeout: 20_000 })
     await screenshot(page, 'shop-bulk-paid')
   }, 120_000)
@@ -174,6 +183,7 @@ describeBrowser('relief shop in the browser', () => {
     expect(await pay.locator('.pay-subsidy').innerText()).toBe('已用消费帮扶补贴抵扣 ¥17.95')
     expect(await pay.locator('.pay-amount-value').innerText()).toBe('¥17.95')
     await pay.locator('.pay-now').click()
+    await confirmSimulatedPay(page)
     await pay.locator('.pay-done', { hasText: '支付成功' }).waitFor({ timeout: 20_000 })
     await screenshot(page, 'shop-relief-subsidy')
   }, 120_000)

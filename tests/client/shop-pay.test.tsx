@@ -1,5 +1,6 @@
-// Paying on H5: prepay, the simulator's "member paid" step, then waiting for the order to leave
-// PENDING_PAYMENT; a WeChat provider on H5 is explained; waiting gives up after the timeout.
+// Paying: prepay, then the simulator's "member paid" step after a 模拟支付 confirmation (H5 and weapp
+// alike), or the WeChat cashier on weapp, then waiting for the order to leave PENDING_PAYMENT; a WeChat
+// provider on H5 is explained; waiting gives up after the timeout.
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouter } from './stubs/taro'
@@ -30,19 +31,18 @@ const order = (status: string) => ({
 })
 const PAY = { orderId: 'o-1', provider: 'simulated', outTradeNo: 'WU202611240000000001', payableFen: 7180, params: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' } }
 
-/** A scripted gateway that also answers the simulator route. */
+/** A scripted gateway; shop.simulatePay marks the order paid. */
 function server(opts: { provider?: string; paidAfter?: number; paid?: boolean }) {
   const seen: string[] = []
   let paid = !!opts.paid
   let reads = 0
   jest.spyOn(Taro, 'request').mockImplementation((async (o: any) => {
-    const url = String(o.url)
-    if (url === '/pay/simulate/pay') {
-      seen.push(`simulate:${o.data.outTradeNo}`)
-      paid = true
-      return { statusCode: 200, data: ok({ outTradeNo: o.data.outTradeNo }) }
-    }
     const action = o.data.action
+    if (action === 'simulatePay') {
+      seen.push(`simulate:${o.data.data.orderId}`)
+      paid = true
+      return { statusCode: 200, data: ok({ orderId: o.data.data.orderId, status: 'PAID' }) }
+    }
     seen.push(action)
     if (action === 'me') return { statusCode: 200, data: ok(ME) }
     if (action === 'pay') return { statusCode: 200, data: ok({ ...PAY, provider: opts.provider ?? 'simulated' }) }
@@ -74,8 +74,20 @@ describe('pay page (H5)', () => {
     expect(container.querySelector('.pay-countdown')?.textContent).toMatch(/请在 (29|28):\d\d 内完成支付/)
     fireEvent.click(container.querySelector('.pay-now')!)
     await waitFor(() => expect(container.querySelector('.pay-done')?.textContent).toBe('支付成功'))
-    expect(seen).toEqual(expect.arrayContaining(['pay', 'simulate:WU202611240000000001']))
-    expect(seen.indexOf('simulate:WU202611240000000001')).toBeGreaterThan(seen.indexOf('pay'))
+    expect(seen).toEqual(expect.arrayContaining(['pay', 'simulate:o-1']))
+    expect(seen.indexOf('simulate:o-1')).toBeGreaterThan(seen.indexOf('pay'))
+  })
+
+  test('asks 模拟支付 first, and leaves the order unpaid when the member declines', async () => {
+    const seen = server({})
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true } as any)
+    const { container } = render(<PayPage />)
+    await waitFor(() => expect(container.querySelector('.pay-now')).toBeTruthy())
+    fireEvent.click(container.querySelector('.pay-now')!)
+    await waitFor(() => expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '模拟支付', confirmText: '模拟支付', content: expect.stringContaining('¥71.80') })))
+    await waitFor(() => expect(container.querySelector('.pay-now')?.textContent).toBe('立即支付'))
+    expect(seen.some((x) => x.startsWith('simulate'))).toBe(false)
+    expect(container.querySelector('.pay-done')).toBeNull()
   })
 
   test('a WeChat provider on H5 asks to pay in the mini-program', async () => {
@@ -84,6 +96,34 @@ describe('pay page (H5)', () => {
     await waitFor(() => expect(container.querySelector('.pay-now')).toBeTruthy())
     fireEvent.click(container.querySelector('.pay-now')!)
     await waitFor(() => expect(container.querySelector('.pay-message')?.textContent).toBe('请在微信小程序中完成支付'))
+    expect(seen.some((x) => x.startsWith('simulate'))).toBe(false)
+  })
+})
+
+describe('pay page (weapp)', () => {
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+  })
+
+  test('offers the same 模拟支付 step when the server runs the simulated provider', async () => {
+    const seen = server({})
+    const cashier = jest.spyOn(Taro as any, 'requestPayment')
+    const { container } = render(<PayPage />)
+    await waitFor(() => expect(container.querySelector('.pay-now')).toBeTruthy())
+    fireEvent.click(container.querySelector('.pay-now')!)
+    await waitFor(() => expect(container.querySelector('.pay-done')?.textContent).toBe('支付成功'))
+    expect(seen).toContain('simulate:o-1')
+    expect(cashier).not.toHaveBeenCalled()
+  })
+
+  test('opens the WeChat cashier with the server\'s parameters when the provider is WeChat Pay', async () => {
+    const seen = server({ provider: 'wechat', paid: true, paidAfter: 1 })
+    const cashier = jest.spyOn(Taro as any, 'requestPayment').mockResolvedValue({ errMsg: 'requestPayment:ok' })
+    const { container } = render(<PayPage />)
+    await waitFor(() => expect(container.querySelector('.pay-now')).toBeTruthy())
+    fireEvent.click(container.querySelector('.pay-now')!)
+    await waitFor(() => expect(container.querySelector('.pay-done')?.textContent).toBe('支付成功'))
+    expect(cashier).toHaveBeenCalledWith(PAY.params)
     expect(seen.some((x) => x.startsWith('simulate'))).toBe(false)
   })
 })

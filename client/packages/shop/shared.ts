@@ -1,6 +1,7 @@
 // Helpers shared by the shop pages: error wording, payment, remembered address.
 import Taro from '@tarojs/taro'
-import { api, ApiCallError, getToken } from '../../services/api'
+import { api, ApiCallError } from '../../services/api'
+import { formatYuan } from '../../../types/money'
 import type { OrderStatus } from '../../../types/shop'
 import type { AddressForm } from './validate'
 
@@ -68,30 +69,25 @@ export async function waitPaid(orderId: string, timeoutMs = POLL_TIMEOUT_MS, int
   }
 }
 
-/** The simulated provider's "member paid" step (H5 outside production only). */
-async function simulatePay(outTradeNo: string): Promise<void> {
-  const token = getToken()
-  let res: { statusCode: number; data: any }
-  try {
-    res = await Taro.request({
-      url: '/pay/simulate/pay',
-      method: 'POST',
-      header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      data: { outTradeNo },
-      timeout: 15000,
-    })
-  } catch {
-    throw new ApiCallError('NETWORK', '网络不太好，请检查网络后重试')
-  }
-  if (res.statusCode >= 300 || !res.data?.ok) {
-    const err = res.data?.error
-    throw new ApiCallError(err?.code ?? 'INTERNAL', err?.message ?? '模拟支付失败，请重试')
-  }
+/**
+ * The simulated provider's "member paid" step (development servers only, on H5 and weapp alike): the
+ * member confirms, then the server completes the payment as WeChat Pay would. False when they decline.
+ */
+async function simulatedPay(orderId: string, payableFen: number): Promise<boolean> {
+  const c = await Taro.showModal({
+    title: '模拟支付',
+    content: `当前为测试环境，不会真实扣款。确认支付 ¥${formatYuan(payableFen)}？`,
+    confirmText: '模拟支付',
+    cancelText: '取消',
+  })
+  if (!c.confirm) return false
+  await api.shop.simulatePay({ orderId })
+  return true
 }
 
 /**
- * Pays an order: prepay on the server, then the WeChat cashier (weapp) or the simulator (H5), then waits
- * for the server to see the payment. `onConfirming` is called when the waiting starts.
+ * Pays an order: prepay on the server, then the WeChat cashier (weapp) or the simulator (a development
+ * server), then waits for the server to see the payment. `onConfirming` is called when the waiting starts.
  */
 export async function payOrder(orderId: string, onConfirming?: () => void): Promise<PayOutcome> {
   let p: Awaited<ReturnType<typeof api.shop.pay>>
@@ -105,9 +101,10 @@ export async function payOrder(orderId: string, onConfirming?: () => void): Prom
     }
     throw e
   }
-  if (process.env.TARO_ENV === 'h5') {
-    if (p.provider === 'wechat') return { kind: 'wechat-only' }
-    await simulatePay(p.outTradeNo)
+  if (p.provider === 'simulated') {
+    if (!(await simulatedPay(orderId, p.payableFen))) return { kind: 'user-cancelled' }
+  } else if (process.env.TARO_ENV === 'h5') {
+    return { kind: 'wechat-only' }
   } else {
     try {
       await Taro.requestPayment({ ...p.params })

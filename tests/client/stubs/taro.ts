@@ -28,6 +28,7 @@ const Taro = {
   hideLoading: ok,
   showModal: async (_o?: unknown): Promise<any> => ({ confirm: true, cancel: false }),
   makePhoneCall: ok,
+  requestPayment: ok,
   openLocation: ok,
   setClipboardData: ok,
   stopPullDownRefresh: () => undefined,
