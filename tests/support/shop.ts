@@ -5,17 +5,20 @@ import type { SimulatedPay } from '../../cloud/platform/pay/simulated'
 
 export const sim = (t: TestApp) => t.app.pay as SimulatedPay
 
+/** Anything holding the app: a test gateway, or the cloud tests' database. */
+type WithApp = Pick<TestApp, 'app'>
+
 export const address = { type: 'address', name: '李建国', phone: '13811112222', region: '北京市朝阳区建外街道', detail: '建国门外大街1号国贸物业301' }
 
-export async function productByName(t: TestApp, name: string) {
+export async function productByName(t: WithApp, name: string) {
   return (await t.app.db.query<{ id: string; stock: number; price_fen: number; member_price_fen: number; union_id: string }>('select * from products where name = $1', [name]))[0]
 }
 
-export async function stockOf(t: TestApp, id: string): Promise<number> {
+export async function stockOf(t: WithApp, id: string): Promise<number> {
   return (await t.app.db.query<{ stock: number }>('select stock from products where id = $1', [id]))[0].stock
 }
 
-export async function newProduct(t: TestApp, stock: number, unionCode = '110000'): Promise<string> {
+export async function newProduct(t: WithApp, stock: number, unionCode = '110000'): Promise<string> {
   const [u] = await t.app.db.query<{ id: string }>('select id from unions where code = $1', [unionCode])
   const [p] = await t.app.db.query<{ id: string }>(
     `insert into products (union_id, name, province, county, category, supplier_name, supplier_license, supplier_contact, unit, price_fen, member_price_fen, stock)
@@ -44,7 +47,7 @@ export async function notify(t: TestApp, n: { headers: Record<string, string>; b
   return res.status
 }
 
-export async function auditCount(t: TestApp, orderId: string, action: string): Promise<number> {
+export async function auditCount(t: WithApp, orderId: string, action: string): Promise<number> {
   return (await t.app.db.query<{ n: number }>('select count(*)::int as n from audit_log where entity_id = $1 and action = $2', [orderId, action]))[0].n
 }
 
