@@ -29,10 +29,31 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn
 }
 
-export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>): Promise<ActionOutput<F, A>> {
+// Inside WeChat over HTTPS a session is made silently from wx.login's one-time code: before the first
+// call that needs one (a page opened from a share card or QR code), and again once when it has expired.
+const silentSignIn = process.env.TARO_ENV === 'weapp' && !platformIdentity
+type LoginResult = ActionOutput<'auth', 'login'>
+let signingIn: Promise<LoginResult> | null = null
+
+/** Exchanges wx.login's code for a session token; concurrent callers share one attempt. */
+export function signInWithWeChat(): Promise<LoginResult> {
+  signingIn ??= (async () => {
+    const { code } = await Taro.login()
+    const r = await call('auth', 'login', { code })
+    setToken(r.token)
+    return r
+  })().finally(() => {
+    signingIn = null
+  })
+  return signingIn
+}
+
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, data: ActionInput<F, A>, retried = false): Promise<ActionOutput<F, A>> {
+  if (silentSignIn && fn !== 'auth' && !getToken()) await signInWithWeChat().catch(() => undefined)
+  const token = platformIdentity ? null : getToken()
   let res: RawReply
   try {
-    res = await send(fn, { action, data: data ?? {} }, platformIdentity ? null : getToken())
+    res = await send(fn, { action, data: data ?? {} }, token)
   } catch (e) {
     if (e instanceof TransportError && e.kind === 'server') throw new ApiCallError('INTERNAL', '服务暂时不可用，请稍后重试')
     throw new ApiCallError('NETWORK', '网络不太好，请检查网络后重试')
@@ -42,6 +63,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
     if (body.ok) return body.data
     if (body.error.code === 'UNAUTHENTICATED' && fn !== 'auth') {
       setToken(null)
+      if (silentSignIn && token && !retried) return call(fn, action, data, true)
       onUnauthenticated?.()
     }
     throw new ApiCallError(body.error.code, body.error.message, body.error.fields, res.status)

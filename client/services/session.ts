@@ -3,7 +3,7 @@
 // pages call: it reuses a stored token, signs in silently with wx.login on weapp, and sends H5 users to
 // the login page. Roles are cached in memory for UI decisions only; the server checks every action again.
 import Taro from '@tarojs/taro'
-import { api, ApiCallError, getToken, setToken, setUnauthenticatedHandler } from './api'
+import { api, ApiCallError, getToken, setToken, setUnauthenticatedHandler, signInWithWeChat } from './api'
 import { platformIdentity } from './transport'
 import type { Me } from '../../types/auth'
 import type { UnionSummary } from '../../types/union'
@@ -55,8 +55,9 @@ export async function weappLogin(): Promise<Me> {
     me = await api.auth.me({})
     return me
   }
-  const { code } = await Taro.login()
-  return loginWithCode(code)
+  const r = await signInWithWeChat()
+  me = { openid: r.openid, roles: r.roles, staffUnionId: r.staffUnionId }
+  return me
 }
 
 /** Whether requests carry an identity: a stored token, or the platform's own (wx.cloud). */

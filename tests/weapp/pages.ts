@@ -215,5 +215,29 @@ export function describePages(transport: Transport): void {
         expectLoaded(mp, pay, ['shop.pay', 'shop.simulatePay'], ['支付成功', '查看订单'])
       })
     })
+
+    describe('deep links', () => {
+      // A share card or a QR code opens a page first, before home has signed anyone in.
+      it.each([
+        ['demo-member', 'packages/campaign/feed/index', ['campaign.feed'], ['冬送温暖：户外劳动者防寒包免费领']],
+        ['demo-staff', 'packages/console/index/index', ['console.dashboard'], ['建外街道总工会', '有效会员']],
+        ['demo-member', 'pages/card/index', ['member.myCard'], ['李建国', '状态：有效']],
+      ])('should sign %s in silently and load when %s is the first page opened', async (openid, route, calls, texts) => {
+        const mp = await launch(openid)
+        const page = await mp.open(route)
+        expectLoaded(mp, page, calls, texts)
+        expect(mp.record.navigations).toEqual([])
+      })
+
+      it('should sign in again silently and load when the stored session has expired', async () => {
+        const mp = await launch('demo-member')
+        if (transport === 'https') mp.record.storage.set('wu.session', 'expired-token-0000000000000000')
+        const page = await mp.open('packages/campaign/feed/index')
+        expect(page.text()).toContain('冬送温暖：户外劳动者防寒包免费领')
+        const calls = page.calls.map((c) => `${c.fn}.${c.action}:${c.ok ? 'ok' : c.code}`)
+        expect(calls).toEqual(transport === 'https' ? ['campaign.feed:UNAUTHENTICATED', 'auth.login:ok', 'campaign.feed:ok'] : ['campaign.feed:ok'])
+        expect(mp.record.navigations).toEqual([])
+      })
+    })
   })
 }
