@@ -16,7 +16,7 @@ import { freshPostgres, testSecrets } from './app'
 const ROOT = path.resolve(__dirname, '../..')
 const RUNNER = path.join(__dirname, 'cloudbase-runner.js')
 const SOURCES = ['cloud', 'types', 'config/policies', 'scripts/build-cloud.ts', 'package-lock.json']
-/** Budget for one build of every function (about 5 s here); a waiting worker gives up after twice that and more. */
+/** Budget for one build of every function (about 5 s here); a worker waiting for another's build gives up after it too. */
 export const BUILD_TIMEOUT_MS = 120_000
 
 function files(p: string): string[] {
