@@ -1,4 +1,4 @@
-// `npx tsx cloud/migrate.ts`: applies pending migrations to DATABASE_URL, e.g. before deploying the
+// `npm run migrate`: applies pending migrations to DATABASE_URL, e.g. before deploying the
 // functions (they also migrate on a cold start, under the same lock, and then find nothing to do).
 import { migrate, openPostgres } from './db'
 
