@@ -15,7 +15,7 @@ const H5_DIR = path.resolve(ROOT, process.env.H5_OUT_DIR || 'dist-h5')
 
 function ensureH5Build(log: { info: (m: string) => void }) {
   if (fs.existsSync(path.join(H5_DIR, 'index.html'))) return
-  log.info('H5 build missing: building it once (about 15 s)')
+  log.info('H5 build missing: building it once (about 90 s on 2 cores)')
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (r.status !== 0) throw new Error('H5 build failed; run `npm run build:h5` to see why')
 }
