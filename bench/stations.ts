@@ -5,7 +5,7 @@ import { createApp, type App } from '../cloud/platform/app'
 import { loadConfig } from '../cloud/platform/config'
 import { createLogger } from '../cloud/platform/logger'
 import { openPglite, openPostgres, type Db } from '../cloud/db'
-import { generateStations, insertStations, prng } from '../cloud/db/seed-stations'
+import { generateStations, insertStations, prng } from '../cloud/demo/stations'
 import { nearby, nearbySql } from '../cloud/domain/station/service'
 
 export const STATION_COUNT = 100_000

@@ -5,9 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { App } from './platform/app'
 import { functions } from './functions'
 import { ERROR_STATUS } from '../types/common'
-import { deliverSimulated } from './domain/shop/payments'
-import { answerNotification, NOTIFY_PATHS } from './domain/shop/notify-http'
-import { simulatePayment } from './domain/shop/simulate'
+import { answerNotification, deliverSimulated, NOTIFY_PATHS, simulatePayment } from './functions/payNotify/http'
 
 export interface GatewayOptions {
   /** Folder of the H5 build; omitted in API-only tests. */

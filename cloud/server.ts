@@ -7,7 +7,7 @@ import { loadConfig } from './platform/config'
 import { openDb } from './db'
 import { buildGateway } from './gateway'
 import { startJobs } from './platform/jobs'
-import { JOBS } from './jobs'
+import { JOBS } from './functions/jobs/schedule'
 import { loadDemo } from './demo'
 
 const ROOT = path.resolve(__dirname, '..')

@@ -58,9 +58,12 @@ const SPECS: Record<string, Partial<FunctionSpec>> = {
 /** Strings that only PGlite or the demo seeds contain: their presence fails the build. */
 const FORBIDDEN = [
   ['@electric-sql/pglite', 'PGlite'],
-  ['demo-v1', 'demo seed (cloud/db/seed.ts)'],
-  ['demo data loaded', 'demo seed (cloud/db/seed.ts)'],
+  ['demo-v1', 'demo seed (cloud/demo/)'],
+  ['demo data loaded', 'demo seed (cloud/demo/)'],
 ] as const
+
+/** Source folders no bundle may contain: the demo data is a script above the domains. */
+const FORBIDDEN_SOURCES = ['cloud/demo/']
 
 /** zod's namespace re-exports its 40-odd locales (about 200 KB); a function needs only zh-CN and the default en. */
 const zodLocales: Plugin = {
@@ -111,7 +114,9 @@ async function main() {
   for (const name of names) {
     const spec = (specs[name] = { ...DEFAULT_SPEC, ...SPECS[name] })
     const outdir = path.join(fnOut, name)
-    await build({
+    const { metafile } = await build({
+      metafile: true,
+      absWorkingDir: ROOT,
       entryPoints: [path.join(SRC, name, 'index.ts')],
       outfile: path.join(outdir, 'index.js'),
       bundle: true,
@@ -124,6 +129,8 @@ async function main() {
       plugins: [zodLocales],
       logLevel: 'warning',
     })
+    const seeded = Object.keys(metafile.inputs).filter((f) => FORBIDDEN_SOURCES.some((dir) => f.startsWith(dir)))
+    if (seeded.length) throw new Error(`${name}: the bundle contains ${seeded.join(', ')}`)
     const code = fs.readFileSync(path.join(outdir, 'index.js'), 'utf8')
     for (const [marker, what] of FORBIDDEN) if (code.includes(marker)) throw new Error(`${name}: the bundle contains ${what} ("${marker}")`)
     const pkg = { name, version: '1.0.0', private: true, main: 'index.js', engines: { node: '>=20.19' }, dependencies: {} }

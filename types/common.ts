@@ -3,7 +3,6 @@ import { z } from 'zod'
 /** Stable error codes; the gateway maps each to an HTTP status. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
-  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -23,7 +22,6 @@ export const ERROR_STATUS = {
   PAYMENT_UNAVAILABLE: 502,
   /** The simulated payment step was asked for where real WeChat Pay is in use. */
   SIMULATION_DISABLED: 403,
-  RATE_LIMITED: 429,
   INTERNAL: 500,
   /** The service cannot start: a missing setting or an unreachable database. */
   UNAVAILABLE: 503,
@@ -43,9 +41,3 @@ export const fen = z.number().int().min(0).max(100_000_000_00)
 export const id = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, '编号格式不正确')
 export const isoTime = z.string()
 export const empty = z.object({}).strict()
-
-/** Masks all but the first `head` and last `tail` characters. */
-export function mask(value: string, head: number, tail: number): string {
-  if (value.length <= head + tail) return '*'.repeat(value.length)
-  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + value.slice(value.length - tail)
-}

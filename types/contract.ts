@@ -100,3 +100,5 @@ export type FunctionName = keyof Contract
 export type ActionName<F extends FunctionName> = keyof Contract[F] & string
 export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType } ? z.input<I> : never
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { output: infer O extends z.ZodType } ? z.output<O> : never
+/** What an action's service receives: the input as its schema parsed it (defaults applied, strings trimmed). */
+export type ActionData<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType } ? z.output<I> : never

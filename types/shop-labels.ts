@@ -25,6 +25,8 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   REFUNDING: '退款中',
   REFUNDED: '已退款',
 }
+/** Paid and not refunded: the orders the ledger and the console count as sales. */
+export const PAID_ORDER_STATUSES = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED'] as const satisfies readonly OrderStatus[]
 
 export const MAX_QTY_PER_LINE = 5000
 export const MAX_LINES = 50

@@ -56,6 +56,9 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   approved: '已建档',
   rejected: '未通过',
 }
+/** Applications still being handled (the review queue's tabs); at most one per member. */
+export const OPEN_APPLICATION_STATUSES = ['submitted', 'checked', 'notice'] as const satisfies readonly ApplicationStatus[]
+export type OpenApplicationStatus = (typeof OPEN_APPLICATION_STATUSES)[number]
 
 export const FILE_KINDS = ['formal', 'temporary'] as const
 export type FileKind = (typeof FILE_KINDS)[number]

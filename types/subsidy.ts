@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { fen, id } from './common'
 import { phoneSchema } from './member'
-import { APPLICATION_STATUSES, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, RELATIONS } from './subsidy-labels'
+import { APPLICATION_STATUSES, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, OPEN_APPLICATION_STATUSES, RELATIONS } from './subsidy-labels'
 
 export * from './subsidy-labels'
 
@@ -122,7 +122,7 @@ export const myFileView = z.object({
 export const myApplicationsOutput = z.object({ items: z.array(applicationView), file: myFileView.nullable() })
 
 export const queueInput = z
-  .object({ status: z.enum(['submitted', 'checked', 'notice']).optional(), limit: z.number().int().min(1).max(50).optional(), cursor: z.string().max(64).optional() })
+  .object({ status: z.enum(OPEN_APPLICATION_STATUSES).optional(), limit: z.number().int().min(1).max(50).optional(), cursor: z.string().max(64).optional() })
   .strict()
 export const queueItem = z.object({
   applicationId: z.string(),

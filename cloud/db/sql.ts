@@ -1,4 +1,4 @@
-// Small SQL helpers shared by the repositories.
+// Small SQL helpers shared by the domain services.
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -7,3 +7,9 @@ export const isUuid = (s: string) => UUID_RE.test(s)
 
 /** Escapes LIKE wildcards in user input. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** A constant list of codes as a SQL list, `('A', 'B')`: for the status lists the contract defines, never for input. */
+export function sqlList(values: readonly string[]): string {
+  if (!values.length || values.some((v) => !/^[A-Za-z_]+$/.test(v))) throw new Error(`not a list of codes: ${values.join(', ')}`)
+  return `(${values.map((v) => `'${v}'`).join(', ')})`
+}

@@ -1,5 +1,5 @@
 // Demo campaigns posted by the Jianwai street union to its members.
-import type { Queryable } from '.'
+import type { Queryable } from '../db'
 
 export async function seedCampaignDemo(q: Queryable, unions: Map<string, string>, now: Date): Promise<void> {
   const jianwai = unions.get('110105001')!

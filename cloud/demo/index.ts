@@ -1,8 +1,8 @@
 // Demo data for `npm start` and the tests: loaded by the caller after the app starts, once per database.
 // Deployed functions never import this module (scripts/build-cloud.ts checks the bundles).
 import type { App } from '../platform/app'
-import { seedDemo } from '../db/seed'
-import { seedSubsidyDemo } from '../db/seed-subsidy'
+import { seedDemo } from './base'
+import { seedSubsidyDemo } from './subsidy'
 
 export async function loadDemo(app: App): Promise<void> {
   await seedDemo(app)

@@ -1,9 +1,10 @@
 // Demo relief products from Beijing's paired assisted counties, and a few paid orders for the ledger
 // (including a company union's 2,700 gift packs).
 import crypto from 'node:crypto'
-import type { Queryable } from '.'
+import type { Queryable } from '../db'
 import type { Category } from '../../types/shop'
-import { mask } from '../../types/common'
+import { maskName, maskPhone } from '../../types/mask'
+import { newOrderNo } from '../domain/shop/rules'
 
 type P = [name: string, province: string, county: string, category: Category, unit: string, priceYuan: number, memberYuan: number, stock: number, supplier: string]
 
@@ -96,14 +97,14 @@ export async function seedShopDemo(q: Queryable, unions: Map<string, string>, se
     const items = await Promise.all(lines.map(async ([idx, qty]) => ({ qty, p: (await q.query<any>('select * from products where id = $1', [ids[idx]]))[0] })))
     const total = items.reduce((s, l) => s + l.p.price_fen * l.qty, 0)
     const payable = items.reduce((s, l) => s + l.p.member_price_fen * l.qty, 0)
-    const orderNo = `WU${at.slice(0, 10).replace(/-/g, '')}${String(crypto.randomInt(0, 1e10)).padStart(10, '0')}`
+    const orderNo = newOrderNo(new Date(at))
     const [o] = await q.query<{ id: string }>(
       `insert into orders (order_no, user_id, request_id, kind, status, buyer_union_id, seller_union_id, total_fen, payable_fen, delivery_type, contact_enc, contact_masked,
          invoice_title, invoice_tax_no, pay_deadline, paid_at, fulfilled_at, completed_at, created_at)
        values ($1, $2, $3, $4, 'COMPLETED', $5, $6, $7, $8, 'address', $12, $13, $9, $10, $11, $11, $11, $11, $11) returning id`,
       [
         orderNo, userId, `seed-${orderNo}`, kind, buyer, items[0].p.union_id, total, payable, invoice?.[0] ?? null, invoice?.[1] ?? null, new Date(at),
-        seal(JSON.stringify(c)), JSON.stringify({ name: mask(c.name, 1, 0), phone: mask(c.phone, 3, 4), region: c.region }),
+        seal(JSON.stringify(c)), JSON.stringify({ name: maskName(c.name), phone: maskPhone(c.phone), region: c.region }),
       ],
     )
     for (const l of items) {

@@ -1,5 +1,5 @@
 // Deterministic warm-station data over Beijing's districts: the demo set (2,000) and benchmark sets.
-import type { Queryable } from '.'
+import type { Queryable } from '../db'
 import { BEIJING_DISTRICTS, SERVICES, type Award, type Hours, type Service, type StationKind } from '../../types/station'
 import { insertHours } from '../domain/station/service'
 

@@ -2,11 +2,11 @@
 // review step, files (one stale, one never helped), a plan, a payment, and this year's budgets.
 import crypto from 'node:crypto'
 import type { App } from '../platform/app'
-import { mask } from '../../types/common'
+import { maskPhone } from '../../types/mask'
 import type { HouseholdInput } from '../../types/subsidy'
 import { evaluate } from '../domain/subsidy/rules'
 import { shanghai } from '../platform/time'
-import { insertDemoMember, makeIdNumber } from './seed'
+import { insertDemoMember, makeIdNumber } from './people'
 
 const yuan = (y: number) => Math.round(y * 100)
 
@@ -51,7 +51,7 @@ export async function seedSubsidyDemo(app: App): Promise<boolean> {
           m.memberId, m.unionId, `seed-${crypto.randomBytes(6).toString('hex')}`, status, ev.category, ev.region.code,
           app.sealer.encrypt(JSON.stringify({ region: ev.region.code, household: h.household, conditions: h.conditions, event: h.event })),
           ev.householdSize, ev.perCapitaFen, h.conditions, JSON.stringify(ev),
-          JSON.stringify([{ kind: 'income', ref: '单位收入证明（纸质，已交工会）' }]), app.sealer.encrypt(phone), mask(phone, 3, 4), checkedBy ?? null, at,
+          JSON.stringify([{ kind: 'income', ref: '单位收入证明（纸质，已交工会）' }]), app.sealer.encrypt(phone), maskPhone(phone), checkedBy ?? null, at,
         ],
       )
       if (checkedBy) await q.query(`insert into subsidy_reviews (application_id, step, decision, reviewer_id, reviewer_union_id, created_at) values ($1, 'check', 'pass', $2, $3, $4)`, [a.id, checkedBy, unions.get('110105001001'), at])

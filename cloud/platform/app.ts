@@ -87,7 +87,7 @@ async function startFunctionApp(): Promise<App> {
 let current: Promise<App> | null = null
 
 /** The process-wide app, created on first use (a cloud function's cold start). A failed start is forgotten, so the next call tries again. */
-export function getApp(): Promise<App> {
+function getApp(): Promise<App> {
   if (!current) {
     const starting = startFunctionApp()
     current = starting

@@ -1,13 +1,10 @@
-// Sessions and caller identity. Roles and union scope always come from the database.
-import crypto from 'node:crypto'
-import type { Role } from '../../../types/auth'
-import type { App } from '../../platform/app'
-import type { Queryable } from '../../db'
-import { AppError } from '../../platform/errors'
-import { sign } from '../../platform/crypto'
-import { OPENID_PATTERN } from '../../platform/identity'
-
-export const SESSION_DAYS = 7
+// Caller identity: who is calling, with roles and union scope, always read from the database.
+// Sessions are issued by domain/auth (login); this module only resolves them.
+import type { Role } from '../../types/auth'
+import type { Occupation } from '../../types/member'
+import type { App } from './app'
+import type { Queryable } from '../db'
+import { sign } from './crypto'
 
 export interface Caller {
   userId: string
@@ -21,6 +18,32 @@ export interface Caller {
   roles: Role[]
 }
 
+/** A user's member record with its active card: what makes a caller a member. */
+export interface ActiveMember {
+  memberId: string
+  cardId: string
+  name: string
+  occupation: Occupation
+  unionId: string
+  /** The card union's path and district. */
+  path: string
+  district: string | null
+}
+
+/** The one query for "this user's member record with an active card"; `user` is a SQL expression for users.id. */
+const activeMemberSql = (user: string) => `select m.id as member_id, c.id as card_id, m.name, m.occupation, c.union_id, cu.path, cu.district
+  from members m join cards c on c.member_id = m.id and c.status = 'active' join unions cu on cu.id = c.union_id
+  where m.user_id = ${user}`
+
+/** The user's member record and active card, or null; `lock` holds the card row until the transaction ends. */
+export async function activeMember(q: Queryable, userId: string, lock = false): Promise<ActiveMember | null> {
+  const [r] = await q.query<{ member_id: string; card_id: string; name: string; occupation: Occupation; union_id: string; path: string; district: string | null }>(
+    `${activeMemberSql('$1')}${lock ? ' for update of c' : ''}`,
+    [userId],
+  )
+  return r ? { memberId: r.member_id, cardId: r.card_id, name: r.name, occupation: r.occupation, unionId: r.union_id, path: r.path, district: r.district } : null
+}
+
 interface CallerRow {
   id: string
   openid: string
@@ -31,11 +54,11 @@ interface CallerRow {
 }
 
 const CALLER_SQL = `
-  select u.id, u.openid, u.is_admin, sa.union_id as staff_union_id, su.path as staff_path,
-    (select c.union_id from members m join cards c on c.member_id = m.id and c.status = 'active' where m.user_id = u.id) as member_union_id
+  select u.id, u.openid, u.is_admin, sa.union_id as staff_union_id, su.path as staff_path, am.union_id as member_union_id
   from users u
   left join staff_assignments sa on sa.user_id = u.id
-  left join unions su on su.id = sa.union_id`
+  left join unions su on su.id = sa.union_id
+  left join lateral (${activeMemberSql('u.id')}) am on true`
 
 function toCaller(r: CallerRow): Caller {
   const roles: Role[] = []
@@ -53,7 +76,8 @@ function toCaller(r: CallerRow): Caller {
   }
 }
 
-const tokenHash = (app: App, token: string) => sign(app.config.secrets.TOKEN_SECRET, token)
+/** Session tokens are stored as keyed hashes: a leaked table holds no usable token. */
+export const tokenHash = (app: App, token: string) => sign(app.config.secrets.TOKEN_SECRET, token)
 
 export async function callerByToken(app: App, token: string): Promise<Caller | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
@@ -82,33 +106,4 @@ export async function userForOpenid(q: Queryable, openid: string, at: Date): Pro
 export async function callerByOpenid(app: App, openid: string): Promise<Caller> {
   const userId = await userForOpenid(app.db, openid, app.now())
   return callerById(app.db, userId)
-}
-
-
-/** Resolves a login code to an openid: WeChat code2session when configured, `dev:<openid>` outside production. */
-async function openidForCode(app: App, code: string): Promise<string> {
-  if (code.startsWith('dev:')) {
-    if (app.config.production) throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新进入小程序')
-    const openid = code.slice(4)
-    if (!OPENID_PATTERN.test(openid)) throw new AppError('VALIDATION_FAILED', '开发登录标识只能包含字母、数字、下划线和短横线（最多64位）', { code: '格式不正确' })
-    return openid
-  }
-  const wx = await app.wx.code2session(code)
-  if (!wx) throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新进入小程序')
-  return wx.openid
-}
-
-export async function login(app: App, code: string) {
-  const openid = await openidForCode(app, code)
-  const token = crypto.randomBytes(32).toString('base64url')
-  const now = app.now()
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000)
-  const caller = await app.db.tx(async (q) => {
-    const userId = await userForOpenid(q, openid, now)
-    await q.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash(app, token), userId, expiresAt])
-    // Expired sessions are removed as new ones are made, so the table stays small without a job.
-    await q.query('delete from sessions where user_id = $1 and expires_at <= $2', [userId, now])
-    return callerById(q, userId)
-  })
-  return { token, openid, roles: caller.roles, staffUnionId: caller.staffUnion?.id ?? null, expiresAt: expiresAt.toISOString() }
 }

@@ -6,11 +6,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
-export const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
+const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
 type SecretName = (typeof SECRET_NAMES)[number]
 
 /** What a deployed function needs from its environment: no embedded database, no generated secrets. */
-export const FUNCTION_SETTINGS = ['DATABASE_URL', ...SECRET_NAMES] as const
+const FUNCTION_SETTINGS = ['DATABASE_URL', ...SECRET_NAMES] as const
 
 /** A configuration problem, naming the settings at fault (never their values). */
 export class ConfigError extends Error {

@@ -18,7 +18,3 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code]
   }
 }
-
-export const notFound = (message: string) => new AppError('NOT_FOUND', message)
-export const forbidden = (message = '您没有权限执行此操作') => new AppError('FORBIDDEN', message)
-export const conflict = (code: ErrorCode, message: string) => new AppError(code, message)

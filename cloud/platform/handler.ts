@@ -1,12 +1,12 @@
 // The one wrapper every function goes through: parse the request, resolve the caller, authorize,
 // validate input with the contract schema, run the service, and turn any error into the reply.
 import { z } from 'zod'
-import { contract, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '../../types/contract'
+import { contract, type ActionData, type ActionName, type ActionOutput, type FunctionName } from '../../types/contract'
 import { ERROR_STATUS, type ApiError, type Envelope } from '../../types/common'
 import { AppError } from './errors'
 import { appOrError, type App } from './app'
 import { isSaneOpenid, platformOpenid } from './identity'
-import { callerByOpenid, callerByToken, type Caller } from '../domain/auth/service'
+import { callerByOpenid, callerByToken, type Caller } from './caller'
 
 z.config(z.locales.zhCN())
 
@@ -18,12 +18,9 @@ export interface Ctx<C extends Caller | null = Caller> {
   caller: C
 }
 
-type Parsed<F extends FunctionName, A extends ActionName<F>> = Contract[F][A] extends { input: infer I extends z.ZodType } ? z.output<I> : never
-type Contract = typeof contract
-
 export type ActionDef<F extends FunctionName, A extends ActionName<F>> =
-  | { access: 'public'; run: (ctx: Ctx<Caller | null>, input: Parsed<F, A>) => Promise<ActionOutput<F, A>> }
-  | { access: Exclude<Access, 'public'>; run: (ctx: Ctx, input: Parsed<F, A>) => Promise<ActionOutput<F, A>> }
+  | { access: 'public'; run: (ctx: Ctx<Caller | null>, input: ActionData<F, A>) => Promise<ActionOutput<F, A>> }
+  | { access: Exclude<Access, 'public'>; run: (ctx: Ctx, input: ActionData<F, A>) => Promise<ActionOutput<F, A>> }
 
 export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: ActionDef<F, A> }
 
@@ -110,5 +107,3 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
   const access = Object.fromEntries(Object.entries(handlers as Record<string, { access: Access }>).map(([k, v]) => [k, v.access]))
   return { name, access, handle, main }
 }
-
-export type { ActionInput }

@@ -18,9 +18,9 @@ export type JobOutcome =
   | { job: string; slot: string; status: 'failed'; attempt: number; error: string }
   | { job: string; slot: string; status: 'skipped' }
 
-export const MAX_ATTEMPTS = 3
+const MAX_ATTEMPTS = 3
 /** A run unfinished after this long is taken for dead (function timeouts are far shorter). */
-export const STALE_MS = 10 * 60_000
+const STALE_MS = 10 * 60_000
 const KEEP_DAYS = 7
 
 export function slotOf(at: Date, everyMinutes: number): Date {

@@ -1,7 +1,7 @@
 // The union card end to end in headless Chromium: a newcomer logs in, registers and sees the e-card;
 // demo-staff sees the review queue and verifies the card.
 import { describeBrowser, loginAs, screenshot, startStack, uniqueOpenid, type Stack } from '../support/browser'
-import { makeIdNumber } from '../../cloud/db/seed'
+import { makeIdNumber } from '../../cloud/demo/people'
 
 describeBrowser('union card in the browser', () => {
   let s: Stack

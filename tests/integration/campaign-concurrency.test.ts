@@ -1,6 +1,6 @@
 // The quota under concurrent claims, on the PostgreSQL server.
 import { call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/db/seed'
+import { makeIdNumber } from '../../cloud/demo/people'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 

@@ -1,5 +1,5 @@
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/db/seed'
+import { makeIdNumber } from '../../cloud/demo/people'
 
 const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString()
 

@@ -1,6 +1,6 @@
 // The built `jobs` function on its timer trigger, and the job entry it shares with the gateway:
 // each job runs once per period slot however many timers fire, and only the platform's timer may call it.
-import { JOBS } from '../../cloud/jobs'
+import { JOBS } from '../../cloud/functions/jobs/schedule'
 import { runDueJobs, slotOf, type Job } from '../../cloud/platform/jobs'
 import { builtFunctions, callAs, cloudDatabase, startInstance, timerEvent, type CloudDb, type Instance } from '../support/cloudbase'
 import { address, newProduct, rid, stockOf } from '../support/shop'

@@ -1,6 +1,6 @@
 // Concurrency claims are proven on the PostgreSQL server (PGlite has one connection and cannot race).
 import { call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/db/seed'
+import { makeIdNumber } from '../../cloud/demo/people'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 

@@ -1,5 +1,5 @@
 import { backends, call, login, ok, post, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/db/seed'
+import { makeIdNumber } from '../../cloud/demo/people'
 import { fn as memberFn } from '../../cloud/functions/member'
 import { setApp } from '../../cloud/platform/app'
 

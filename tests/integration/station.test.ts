@@ -1,6 +1,6 @@
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
 import { greatCircleM, isOpenAt } from '../../cloud/domain/station/rules'
-import { prng } from '../../cloud/db/seed-stations'
+import { prng } from '../../cloud/demo/stations'
 import type { Hours, Service } from '../../types/station'
 
 interface Row {

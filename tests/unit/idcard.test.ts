@@ -1,6 +1,6 @@
 import { checkDigit, idCardProblem, normalizeIdNumber, PHONE_RE, normalizePhone } from '../../types/idcard'
 import { registerInput } from '../../types/member'
-import { makeIdNumber } from '../../cloud/db/seed'
+import { makeIdNumber } from '../../cloud/demo/people'
 
 describe('mainland ID numbers (GB 11643)', () => {
   it('should accept the standard example whose check digit is X', () => {

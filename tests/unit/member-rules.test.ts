@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import { formatCardNo, issueModeFor, maskIdNumber, maskPhone, signCardQr, verifyCardQr } from '../../cloud/domain/member/rules'
+import { formatCardNo, issueModeFor, signCardQr, verifyCardQr } from '../../cloud/domain/member/rules'
+import { maskIdNumber, maskPhone } from '../../types/mask'
 import { loadPolicies } from '../../config/policies'
 
 const key = crypto.randomBytes(32)

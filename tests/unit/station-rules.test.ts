@@ -1,5 +1,6 @@
-import { decodeCursor, encodeCursor, greatCircleM, hoursToIntervals, isOpenAt, rankingScore } from '../../cloud/domain/station/rules'
-import { generateStations } from '../../cloud/db/seed-stations'
+import { greatCircleM, hoursToIntervals, isOpenAt, rankingScore } from '../../cloud/domain/station/rules'
+import { decodeCursor, encodeCursor } from '../../cloud/db/page'
+import { generateStations } from '../../cloud/demo/stations'
 import type { Hours } from '../../types/station'
 
 // Shanghai is UTC+8 all year: 2026-11-23 is a Monday.

@@ -1,6 +1,6 @@
 // Append-only audit trail (the table rejects UPDATE and DELETE). Never put unmasked personal data here.
 import type { Queryable } from '../../db'
-import type { Caller } from '../auth/service'
+import type { Caller } from '../../platform/caller'
 
 export interface AuditEntry {
   actor: Caller | null
@@ -12,7 +12,7 @@ export interface AuditEntry {
   after?: unknown
 }
 
-export function actorRole(c: Caller | null): string {
+function actorRole(c: Caller | null): string {
   if (!c) return 'system'
   if (c.isAdmin) return 'admin'
   if (c.staffUnion) return 'staff'

@@ -1,23 +1,19 @@
-import crypto from 'node:crypto'
+// Campaigns posted by unions to their subtree: the member's feed, joining and claim codes, and the staff's drafts and figures.
 import { isUuid } from '../../db/sql'
 import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
-import type { Caller } from '../auth/service'
+import { decodeCursor, pageOf } from '../../db/page'
+import { activeMember, type Caller } from '../../platform/caller'
 import type { CampaignAction, CampaignDetail, CampaignKind, CampaignStatus, CampaignSummary } from '../../../types/campaign'
+import type { ActionData } from '../../../types/contract'
 import type { Occupation } from '../../../types/member'
 import { AppError } from '../../platform/errors'
+import { assertInScope, inScope, scopeCondition } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
-import { assertInScope, getUnion, inScope, scopeCondition } from '../union/service'
-import { decodeCursor, encodeCursor } from '../station/rules'
-
-// Claim codes avoid look-alike characters (0/O, 1/I/L) so they can be read out at a station counter.
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-
-export function newClaimCode(): string {
-  return Array.from({ length: 8 }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join('')
-}
+import { getUnion } from '../union/service'
+import { joinBlocker, newClaimCode, reachesSql } from './rules'
 
 interface Row {
   id: string
@@ -44,32 +40,6 @@ interface Row {
   my_joined_at: Date | null
 }
 
-/** The caller as a campaign audience: their member record and current union. */
-interface Audience {
-  memberId: string
-  name: string
-  occupation: Occupation
-  path: string
-  district: string | null
-}
-
-async function audienceOf(q: Queryable, userId: string): Promise<Audience | null> {
-  const [a] = await q.query<{ member_id: string; name: string; occupation: Occupation; path: string; district: string | null }>(
-    `select m.id as member_id, m.name, m.occupation, u.path, u.district from members m
-     join cards c on c.member_id = m.id and c.status = 'active' join unions u on u.id = c.union_id where m.user_id = $1`,
-    [userId],
-  )
-  return a ? { memberId: a.member_id, name: a.name, occupation: a.occupation, path: a.path, district: a.district } : null
-}
-
-/** Audience targeting, as a pure rule: the posting union's subtree, narrowed to occupations and districts. */
-export function reaches(c: { path: string; audience_occupations: string[] | null; audience_districts: string[] | null }, a: Audience): boolean {
-  if (!a.path.startsWith(c.path)) return false
-  if (c.audience_occupations?.length && !c.audience_occupations.includes(a.occupation)) return false
-  if (c.audience_districts?.length && (!a.district || !c.audience_districts.includes(a.district))) return false
-  return true
-}
-
 const SELECT = (mine: string) => `select c.*, u.name as union_name, u.path, j.code as my_code, j.used_at as my_used_at, j.joined_at as my_joined_at
   from campaigns c join unions u on u.id = c.union_id
   left join campaign_joins j on j.campaign_id = c.id and j.member_id = ${mine}`
@@ -91,29 +61,28 @@ function summary(r: Row): CampaignSummary {
   }
 }
 
-export async function feed(app: App, caller: Caller, input: { limit?: number; cursor?: string }) {
+export async function feed(app: App, caller: Caller, input: ActionData<'campaign', 'feed'>) {
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
   const limit = input.limit ?? 20
-  const a = await audienceOf(app.db, caller.userId)
+  const a = await activeMember(app.db, caller.userId)
   const now = app.now()
   const soon = new Date(now.getTime() + 7 * 86400_000)
   // Members see what reaches their union; people without a card see membership drives.
   const rows = a
     ? await app.db.query<Row>(
         `${SELECT('$1')} where c.status = 'published' and c.starts_at <= $2 and c.ends_at > $3
-           and $4 like u.path || '%'
-           and (c.audience_occupations is null or cardinality(c.audience_occupations) = 0 or $5 = any(c.audience_occupations))
-           and (c.audience_districts is null or cardinality(c.audience_districts) = 0 or $6 = any(c.audience_districts))
+           and ${reachesSql('c', 'u', { path: '$4', occupation: '$5', district: '$6' })}
          order by c.starts_at desc, c.id limit $7 offset $8`,
-        [a.memberId, soon, now, a.path, a.occupation, a.district ?? '', limit + 1, offset],
+        [a.memberId, soon, now, a.path, a.occupation, a.district, limit + 1, offset],
       )
     : await app.db.query<Row>(
         `${SELECT('null')} where c.status = 'published' and c.kind = 'membership_drive' and c.starts_at <= $1 and c.ends_at > $2
          order by c.starts_at desc, c.id limit $3 offset $4`,
         [soon, now, limit + 1, offset],
       )
-  return { items: rows.slice(0, limit).map(summary), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null }
+  const page = pageOf(rows, limit, offset)
+  return { items: page.rows.map(summary), nextCursor: page.nextCursor }
 }
 
 async function load(q: Queryable, id: string, memberId: string | null): Promise<Row> {
@@ -122,21 +91,8 @@ async function load(q: Queryable, id: string, memberId: string | null): Promise<
   return r
 }
 
-/** Why a member cannot join now, or null when they can. */
-function joinBlocker(r: Row, a: Audience | null, now: Date): string | null {
-  if (r.action === 'buy') return '本活动无需报名，直接购买活动商品即可'
-  if (!a) return '本活动仅限持有效会员卡的工会会员参加，请先办理会员卡'
-  if (r.status !== 'published') return r.status === 'closed' ? '活动已结束' : '活动尚未发布'
-  if (r.starts_at > now) return '活动尚未开始'
-  if (r.ends_at <= now) return '活动已结束'
-  if (!reaches(r, a)) return '本活动面向特定工会、职业或地区的会员，您不在活动范围内'
-  if (r.my_joined_at) return r.action === 'claim' ? '您已领取，请凭领取码到站点领取' : '您已报名'
-  if (r.quota !== null && r.taken >= r.quota) return '名额已满'
-  return null
-}
-
 export async function detail(app: App, caller: Caller, id: string): Promise<CampaignDetail> {
-  const a = await audienceOf(app.db, caller.userId)
+  const a = await activeMember(app.db, caller.userId)
   const r = await load(app.db, id, a?.memberId ?? null)
   // Drafts are visible to the staff who manage them only.
   if (r.status === 'draft' && !inScope(caller, r)) throw new AppError('NOT_FOUND', '活动不存在')
@@ -144,7 +100,7 @@ export async function detail(app: App, caller: Caller, id: string): Promise<Camp
   const products = r.product_ids.length
     ? await app.db.query<{ id: string; name: string; member_price_fen: number }>('select id, name, member_price_fen from products where id = any($1::uuid[]) order by name', [r.product_ids])
     : []
-  const reason = joinBlocker(r, a, app.now())
+  const reason = joinBlocker(r, a, app.now())?.message ?? null
   return {
     ...summary(r),
     body: r.body,
@@ -160,11 +116,11 @@ export async function detail(app: App, caller: Caller, id: string): Promise<Camp
 }
 
 export async function join(app: App, caller: Caller, id: string) {
-  const a = await audienceOf(app.db, caller.userId)
+  const a = await activeMember(app.db, caller.userId)
   const r = await load(app.db, id, a?.memberId ?? null)
   if (r.my_joined_at && r.action !== 'buy') return { id: r.id, action: r.action as 'signup' | 'claim', code: r.my_code, remaining: r.quota === null ? null : r.quota - r.taken }
   const blocker = joinBlocker(r, a, app.now())
-  if (blocker) throw new AppError(blocker === '名额已满' ? 'QUOTA_FULL' : r.action === 'buy' ? 'INVALID_STATE' : 'NOT_ELIGIBLE', blocker)
+  if (blocker) throw new AppError(blocker.code, blocker.message)
   for (let attempt = 0; ; attempt++) {
     try {
       return await app.db.tx(async (q) => {
@@ -232,24 +188,7 @@ export async function verifyClaim(app: App, caller: Caller, code: string) {
   })
 }
 
-export interface SaveCampaign {
-  id?: string
-  unionId?: string
-  kind: CampaignKind
-  title: string
-  body: string
-  startsAt: string
-  endsAt: string
-  quota?: number
-  action: CampaignAction
-  audience?: { occupations?: Occupation[]; districts?: string[] }
-  stationId?: string
-  productIds?: string[]
-  budgetFen?: number
-  images?: string[]
-}
-
-export async function save(app: App, caller: Caller, input: SaveCampaign) {
+export async function save(app: App, caller: Caller, input: ActionData<'campaign', 'save'>) {
   const unionId = input.unionId ?? caller.staffUnion?.id
   if (!unionId) throw new AppError('VALIDATION_FAILED', '请选择发布活动的工会', { unionId: '请选择发布活动的工会' })
   assertInScope(caller, await getUnion(app.db, unionId))
@@ -319,7 +258,7 @@ async function setStatus(app: App, caller: Caller, id: string, to: 'published' |
 export const publish = (app: App, caller: Caller, id: string) => setStatus(app, caller, id, 'published')
 export const close = (app: App, caller: Caller, id: string) => setStatus(app, caller, id, 'closed')
 
-export async function list(app: App, caller: Caller, input: { status?: CampaignStatus }) {
+export async function list(app: App, caller: Caller, input: ActionData<'campaign', 'list'>) {
   const params: unknown[] = []
   const scope = scopeCondition(caller, 'u', params)
   let cond = ''
@@ -331,7 +270,7 @@ export async function list(app: App, caller: Caller, input: { status?: CampaignS
   return { items: rows.map((r) => ({ ...summary(r), unionId: r.union_id })) }
 }
 
-export async function stats(app: App, caller: Caller, input: { id?: string }) {
+export async function stats(app: App, caller: Caller, input: ActionData<'campaign', 'stats'>) {
   const params: unknown[] = []
   const scope = scopeCondition(caller, 'u', params)
   let cond = ''
@@ -345,9 +284,7 @@ export async function stats(app: App, caller: Caller, input: { id?: string }) {
     `select c.id, c.title, c.kind, c.status, u.name as union_name, c.taken, c.quota, c.budget_fen,
        (select count(*)::int from campaign_joins j where j.campaign_id = c.id and j.used_at is not null) as used,
        (select count(*)::int from members m join cards k on k.member_id = m.id and k.status = 'active' join unions mu on mu.id = k.union_id
-         where mu.path like u.path || '%'
-           and (c.audience_occupations is null or m.occupation = any(c.audience_occupations))
-           and (c.audience_districts is null or mu.district = any(c.audience_districts))) as reach
+         where ${reachesSql('c', 'u', { path: 'mu.path', occupation: 'm.occupation', district: 'mu.district' })}) as reach
      from campaigns c join unions u on u.id = c.union_id where ${scope} ${cond} order by c.created_at desc limit 200`,
     params,
   )

@@ -1,40 +1,26 @@
-// The union staff console: dashboards and CSV exports over the caller's union subtree, and staff assignment.
+// The union staff console: dashboards and CSV exports over a union subtree in the caller's scope.
 import { stringify } from 'csv-stringify/sync'
 import type { App } from '../../platform/app'
-import type { Caller } from '../auth/service'
+import type { Caller } from '../../platform/caller'
+import type { ActionData } from '../../../types/contract'
 import type { Occupation } from '../../../types/member'
 import { OCCUPATION_LABELS, CARD_STATUS_LABELS } from '../../../types/member'
 import { STATION_KIND_LABELS } from '../../../types/station'
-import { ORDER_STATUS_LABELS, formatYuan } from '../../../types/shop'
+import { ORDER_STATUS_LABELS, PAID_ORDER_STATUSES, formatYuan } from '../../../types/shop'
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from '../../../types/campaign'
-import { AppError } from '../../platform/errors'
-import { audit } from '../audit/service'
-import { assertInScope, getUnion } from '../union/service'
-import { userForOpenid } from '../auth/service'
+import { sqlList } from '../../db/sql'
+import { scopeRoot, subtreeLike } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
-import { mask } from '../../../types/common'
+import { maskName } from '../../../types/mask'
 import { fileCounts, staleCutoff } from '../subsidy/service'
 import type { SubsidyCategory, FileKind } from '../../../types/subsidy-labels'
-import { CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS } from '../../../types/subsidy-labels'
+import { CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS, OPEN_APPLICATION_STATUSES } from '../../../types/subsidy-labels'
 
-async function subtree(app: App, caller: Caller, unionId?: string): Promise<{ id: string; name: string; path: string } | { id: null; name: null; path: '/' }> {
-  if (unionId) {
-    const u = await getUnion(app.db, unionId)
-    assertInScope(caller, u)
-    return { id: u.id, name: u.name, path: u.path }
-  }
-  if (caller.staffUnion) {
-    const u = await getUnion(app.db, caller.staffUnion.id)
-    return { id: u.id, name: u.name, path: u.path }
-  }
-  return { id: null, name: null, path: '/' }
-}
-
-export async function dashboard(app: App, caller: Caller, input: { unionId?: string; days?: number }) {
-  const u = await subtree(app, caller, input.unionId)
+export async function dashboard(app: App, caller: Caller, input: ActionData<'console', 'dashboard'>) {
+  const u = await scopeRoot(app.db, caller, input.unionId)
   const days = input.days ?? 30
   const since = new Date(app.now().getTime() - days * 86400_000)
-  const p = [`${u.path}%`, since]
+  const p = [subtreeLike(u.path), since]
   const [m] = await app.db.query<{ active: number; pending: number; fresh: number }>(
     `select count(*) filter (where c.status = 'active')::int as active, count(*) filter (where c.status = 'pending')::int as pending,
        count(*) filter (where c.status = 'active' and c.issued_at >= $2)::int as fresh
@@ -55,7 +41,7 @@ export async function dashboard(app: App, caller: Caller, input: { unionId?: str
   const [o] = await app.db.query<{ orders: number; amount: number; relief: number }>(
     `select count(distinct o.id)::int as orders, coalesce(sum(i.amount_fen), 0)::bigint as amount, coalesce(sum(i.amount_fen) filter (where i.relief), 0)::bigint as relief
      from orders o join order_items i on i.order_id = o.id join unions u on u.id = o.buyer_union_id
-     where o.status in ('PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED') and o.paid_at >= $2 and u.path like $1`,
+     where o.status in ${sqlList(PAID_ORDER_STATUSES)} and o.paid_at >= $2 and u.path like $1`,
     p,
   )
   const [c] = await app.db.query<{ published: number; joined: number; used: number }>(
@@ -87,7 +73,7 @@ async function subsidySummary(app: App, like: string) {
   )
   const [a] = await app.db.query<{ open: number }>(
     `select count(*)::int as open from subsidy_applications a join unions u on u.id = a.union_id
-     where a.status in ('submitted', 'checked', 'notice') and u.path like $1`,
+     where a.status in ${sqlList(OPEN_APPLICATION_STATUSES)} and u.path like $1`,
     [like],
   )
   const [pay] = await app.db.query<{ n: number; s: number }>(
@@ -116,9 +102,9 @@ const MAX_ROWS = 100_000
 const day = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '')
 
 /** CSV of one console table for the subtree; personal data stays masked. */
-export async function exportTable(app: App, caller: Caller, input: { table: 'members' | 'stations' | 'orders' | 'campaigns' | 'subsidy_files'; unionId?: string }) {
-  const u = await subtree(app, caller, input.unionId)
-  const like = `${u.path}%`
+export async function exportTable(app: App, caller: Caller, input: ActionData<'console', 'export'>) {
+  const u = await scopeRoot(app.db, caller, input.unionId)
+  const like = subtreeLike(u.path)
   let rows: (string | number)[][]
   if (input.table === 'members') {
     const r = await app.db.query<{ name: string; id_masked: string; phone_masked: string; occupation: Occupation; employer: string | null; union: string; card_no: string | null; status: keyof typeof CARD_STATUS_LABELS; issued_at: Date | null }>(
@@ -162,7 +148,7 @@ export async function exportTable(app: App, caller: Caller, input: { table: 'mem
     rows = [
       ['档案号', '姓名', '所在工会', '类别', '档案类型', '状态', '家庭人口', '人均月收入（元）', '建档/更新日期', '今年已帮扶（元）', '累计帮扶（元）', '最近帮扶日期', '帮扶计划', '返困风险'],
       ...r.map((x) => [
-        x.file_no, mask(x.name, 1, 0), x.union, CATEGORY_LABELS[x.category], FILE_KIND_LABELS[x.kind], FILE_STATUS_LABELS[x.status], x.household_size, yuan(x.per_capita_fen),
+        x.file_no, maskName(x.name), x.union, CATEGORY_LABELS[x.category], FILE_KIND_LABELS[x.kind], FILE_STATUS_LABELS[x.status], x.household_size, yuan(x.per_capita_fen),
         date(x.data_as_of), yuan(x.paid_year_fen), yuan(x.paid_total_fen), date(x.last_paid_at), x.has_plan ? '有' : '无', x.at_risk ? x.risk_reason || '有' : '',
       ]),
     ]
@@ -177,41 +163,4 @@ export async function exportTable(app: App, caller: Caller, input: { table: 'mem
   }
   const names = { members: '会员', stations: '驿站', orders: '订单', campaigns: '活动', subsidy_files: '困难职工档案' }
   return { filename: `${u.name ?? '全部'}-${names[input.table]}-${shanghai(app.now()).format('YYYYMMDD')}.csv`, csv: `\uFEFF${stringify(rows, SAFE)}`, rows: rows.length - 1 }
-}
-
-export async function assignStaff(app: App, caller: Caller, input: { openid: string; unionId: string }) {
-  const union = await getUnion(app.db, input.unionId)
-  return app.db.tx(async (q) => {
-    const userId = await userForOpenid(q, input.openid, app.now())
-    const [before] = await q.query<{ union_id: string }>('select union_id from staff_assignments where user_id = $1', [userId])
-    const [row] = await q.query<{ created_at: Date }>(
-      `insert into staff_assignments (user_id, union_id, assigned_by, created_at) values ($1, $2, $3, $4)
-       on conflict (user_id) do update set union_id = excluded.union_id, assigned_by = excluded.assigned_by, created_at = excluded.created_at returning created_at`,
-      [userId, union.id, caller.userId, app.now()],
-    )
-    await audit(q, { actor: caller, action: 'admin.assignStaff', entity: 'user', entityId: userId, unionId: union.id, before: before ? { unionId: before.union_id } : null, after: { unionId: union.id } })
-    return { openid: input.openid, unionId: union.id, unionName: union.name, assignedAt: row.created_at.toISOString() }
-  })
-}
-
-export async function removeStaff(app: App, caller: Caller, openid: string) {
-  if (openid === caller.openid) throw new AppError('VALIDATION_FAILED', '不能移除自己的权限', { openid: '不能移除自己' })
-  return app.db.tx(async (q) => {
-    const rows = await q.query<{ user_id: string; union_id: string }>(
-      'delete from staff_assignments where user_id = (select id from users where openid = $1) returning user_id, union_id',
-      [openid],
-    )
-    if (rows[0]) await audit(q, { actor: caller, action: 'admin.removeStaff', entity: 'user', entityId: rows[0].user_id, unionId: rows[0].union_id, before: { unionId: rows[0].union_id }, after: null })
-    return { openid, removed: rows.length > 0 }
-  })
-}
-
-export async function listStaff(app: App, caller: Caller, input: { unionId?: string }) {
-  const u = await subtree(app, caller, input.unionId)
-  const rows = await app.db.query<{ openid: string; union_id: string; union_name: string; created_at: Date }>(
-    `select us.openid, u.id as union_id, u.name as union_name, sa.created_at from staff_assignments sa join users us on us.id = sa.user_id join unions u on u.id = sa.union_id
-     where u.path like $1 order by u.path, us.openid`,
-    [`${u.path}%`],
-  )
-  return { items: rows.map((r) => ({ openid: r.openid, unionId: r.union_id, unionName: r.union_name, assignedAt: r.created_at.toISOString() })) }
 }

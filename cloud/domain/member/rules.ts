@@ -1,6 +1,5 @@
-// Pure membership rules: issue mode, card numbers, the signed card QR, masking. No I/O here.
+// Pure membership rules: issue mode, card numbers, the signed card QR. No I/O here.
 import type { MembershipPolicy } from '../../../config/policies'
-import { mask } from '../../../types/common'
 import { sign, safeEqual } from '../../platform/crypto'
 
 export type IssueMode = 'instant' | 'review'
@@ -13,9 +12,6 @@ export function issueModeFor(policy: MembershipPolicy, unionCode: string): Issue
 export function formatCardNo(unionCode: string, seq: number): string {
   return `${unionCode}-${String(seq).padStart(6, '0')}`
 }
-
-export const maskIdNumber = (v: string) => mask(v, 6, 4)
-export const maskPhone = (v: string) => mask(v, 3, 4)
 
 const QR_PREFIX = 'WU1'
 

@@ -1,41 +1,24 @@
 import type { App } from '../../platform/app'
 import { isUuid } from '../../db/sql'
-import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
-import type { Caller } from '../auth/service'
+import { activeMember, type Caller } from '../../platform/caller'
 import type { CardStatus, CardView, Occupation, PendingItem } from '../../../types/member'
+import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
+import { assertInScope, scopeCondition } from '../../platform/scope'
 import { audit } from '../audit/service'
-import { assertInScope, getUnion, scopeCondition } from '../union/service'
-import { formatCardNo, issueModeFor, maskIdNumber, maskPhone, signCardQr, verifyCardQr } from './rules'
+import { getUnion } from '../union/service'
+import { issueModeFor, signCardQr, verifyCardQr } from './rules'
+import { insertCard, insertMember, nextCardNo, updateMember } from './store'
 
 const LIVE = `('pending', 'active', 'suspended')`
 
-export interface RegisterData {
-  name: string
-  idNumber: string
-  phone: string
-  unionId: string
-  occupation: Occupation
-  employer?: string
-}
-
-/** Takes the union's next running number; the row lock makes concurrent issues get distinct numbers. */
-async function nextCardNo(q: Queryable, unionId: string): Promise<string> {
-  const [u] = await q.query<{ code: string; card_seq: number }>(
-    'update unions set card_seq = card_seq + 1 where id = $1 returning code, card_seq',
-    [unionId],
-  )
-  return formatCardNo(u.code, u.card_seq)
-}
-
-export async function register(app: App, caller: Caller, input: RegisterData) {
+export async function register(app: App, caller: Caller, input: ActionData<'member', 'register'>) {
   const union = await getUnion(app.db, input.unionId)
   if (!union.accepts_members || union.status !== 'active') {
     throw new AppError('UNION_CLOSED', '该工会暂不直接接收入会申请，请选择您所在单位或行业的基层工会')
   }
   const idHash = app.sealer.hash('id', input.idNumber)
-  const phoneHash = app.sealer.hash('phone', input.phone)
   const mode = issueModeFor(app.policies.membership, union.code)
   const now = app.now()
 
@@ -50,47 +33,22 @@ export async function register(app: App, caller: Caller, input: RegisterData) {
     if (holder && holder.user_id !== caller.userId) {
       throw new AppError('DUPLICATE_MEMBER', '该身份证号已办理会员卡，一人只能持有一张会员卡。如需更换绑定的微信，请联系所在工会')
     }
-    const values = [
-      input.name,
-      idHash,
-      app.sealer.encrypt(input.idNumber),
-      maskIdNumber(input.idNumber),
-      phoneHash,
-      app.sealer.encrypt(input.phone),
-      maskPhone(input.phone),
-      input.occupation,
-      input.employer || null,
-      now,
-    ]
     let id: string
     try {
       if (mine) {
-        // Re-applying after a rejection: the details may have been corrected.
-        await q.query(
-          `update members set name = $1, id_hash = $2, id_enc = $3, id_masked = $4, phone_hash = $5, phone_enc = $6,
-             phone_masked = $7, occupation = $8, employer = $9, updated_at = $10 where id = $11`,
-          [...values, mine.id],
-        )
+        await updateMember(q, app.sealer, mine.id, input, now)
         id = mine.id
       } else {
-        const [row] = await q.query<{ id: string }>(
-          `insert into members (name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer, updated_at, user_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-          [...values, caller.userId],
-        )
-        id = row.id
+        id = await insertMember(q, app.sealer, caller.userId, input, now)
       }
       const active = mode === 'instant'
       const cardNo = active ? await nextCardNo(q, union.id) : null
-      const [card] = await q.query<{ id: string }>(
-        `insert into cards (member_id, union_id, status, card_no, issued_at) values ($1, $2, $3, $4, $5) returning id`,
-        [id, union.id, active ? 'active' : 'pending', cardNo, active ? now : null],
-      )
+      const cardId = await insertCard(q, { memberId: id, unionId: union.id, status: active ? 'active' : 'pending', cardNo, issuedAt: active ? now : null })
       await audit(q, {
         actor: caller,
         action: 'member.register',
         entity: 'card',
-        entityId: card.id,
+        entityId: cardId,
         unionId: union.id,
         after: { status: active ? 'active' : 'pending', cardNo, issue: mode },
       })
@@ -210,7 +168,7 @@ export async function pending(app: App, caller: Caller, limit = 50) {
   return { items, total: rows[0]?.total ?? 0 }
 }
 
-export async function review(app: App, caller: Caller, input: { memberId: string; approve: boolean; reason?: string }) {
+export async function review(app: App, caller: Caller, input: ActionData<'member', 'review'>) {
   if (!isUuid(input.memberId)) throw new AppError('NOT_FOUND', '没有找到这条待审核的申请')
   const now = app.now()
   return app.db.tx(async (q) => {
@@ -254,10 +212,7 @@ export async function review(app: App, caller: Caller, input: { memberId: string
       )
       if (!from) throw new AppError('INVALID_STATE', '该会员的会员卡当前不是有效状态，无法完成转会')
       const cardNo = await nextCardNo(q, t.to_union_id)
-      await q.query(
-        `insert into cards (member_id, union_id, status, card_no, issued_at, decided_by, decided_at) values ($1, $2, 'active', $3, $4, $5, $4)`,
-        [input.memberId, t.to_union_id, cardNo, now, caller.userId],
-      )
+      await insertCard(q, { memberId: input.memberId, unionId: t.to_union_id, status: 'active', cardNo, issuedAt: now, decided: { by: caller.userId, at: now } })
       result = { status: 'active', cardNo }
     } else {
       const [from] = await q.query<{ status: CardStatus; card_no: string | null }>('select status, card_no from cards where id = $1', [t.from_card_id])
@@ -307,19 +262,15 @@ export async function requestTransfer(app: App, caller: Caller, toUnionId: strin
   const to = await getUnion(app.db, toUnionId)
   if (!to.accepts_members || to.status !== 'active') throw new AppError('UNION_CLOSED', '该工会暂不接收会员转入，请选择基层工会')
   return app.db.tx(async (q) => {
-    const [card] = await q.query<{ id: string; member_id: string; union_id: string }>(
-      `select c.id, c.member_id, c.union_id from cards c join members m on m.id = c.member_id
-       where m.user_id = $1 and c.status = 'active' for update of c`,
-      [caller.userId],
-    )
+    const card = await activeMember(q, caller.userId, true)
     if (!card) throw new AppError('INVALID_STATE', '只有持有效会员卡的会员才能办理转会')
-    if (card.union_id === to.id) throw new AppError('VALIDATION_FAILED', '您已是该工会的会员', { toUnionId: '请选择其他工会' })
+    if (card.unionId === to.id) throw new AppError('VALIDATION_FAILED', '您已是该工会的会员', { toUnionId: '请选择其他工会' })
     try {
       const [t] = await q.query<{ id: string }>(
         `insert into transfers (member_id, from_card_id, from_union_id, to_union_id) values ($1, $2, $3, $4) returning id`,
-        [card.member_id, card.id, card.union_id, to.id],
+        [card.memberId, card.cardId, card.unionId, to.id],
       )
-      await audit(q, { actor: caller, action: 'member.transfer', entity: 'transfer', entityId: t.id, unionId: to.id, after: { status: 'pending', from: card.union_id, to: to.id } })
+      await audit(q, { actor: caller, action: 'member.transfer', entity: 'transfer', entityId: t.id, unionId: to.id, after: { status: 'pending', from: card.unionId, to: to.id } })
     } catch (e) {
       if (uniqueViolation(e) !== null) throw new AppError('CONFLICT', '您已有一个转会申请正在审核中')
       throw e

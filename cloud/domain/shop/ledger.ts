@@ -2,12 +2,14 @@
 // every line traceable to its order, payment and invoice; CSV for the auditors.
 import { stringify } from 'csv-stringify/sync'
 import type { App } from '../../platform/app'
-import type { Caller } from '../auth/service'
-import { CATEGORY_LABELS, formatYuan, type Category } from '../../../types/shop'
+import type { Caller } from '../../platform/caller'
+import { CATEGORY_LABELS, PAID_ORDER_STATUSES, formatYuan, type Category, type LedgerDimension } from '../../../types/shop'
+import type { ActionData } from '../../../types/contract'
+import { sqlList } from '../../db/sql'
 import { AppError } from '../../platform/errors'
-import { assertInScope, getUnion } from '../union/service'
+import { scopeRoot, subtreeLike } from '../../platform/scope'
 
-type By = 'county' | 'category' | 'supplier' | 'month' | 'union'
+type By = LedgerDimension
 
 const GROUP: Record<By, { key: string; label: string }> = {
   county: { key: `i.province || '/' || i.county`, label: `i.province || ' ' || i.county` },
@@ -17,24 +19,18 @@ const GROUP: Record<By, { key: string; label: string }> = {
   union: { key: `coalesce(bu.id::text, '-')`, label: `coalesce(bu.name, '非会员个人')` },
 }
 
-const COUNTED = `('PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED')`
 const MAX_JSON_LINES = 1000
 /** Cells starting with = + - @ are prefixed so a spreadsheet never runs them as formulas. */
 const SAFE = { escape_formulas: true }
 const MAX_CSV_LINES = 200_000
 
-export async function ledger(app: App, caller: Caller, input: { by: By; unionId?: string; from?: string; to?: string; format?: 'json' | 'csv' }) {
-  let path: string
-  if (input.unionId) {
-    const u = await getUnion(app.db, input.unionId)
-    assertInScope(caller, u)
-    path = u.path
-  } else if (caller.staffUnion) path = caller.staffUnion.path
-  else path = '/' // platform admin
+export async function ledger(app: App, caller: Caller, input: ActionData<'shop', 'ledger'>) {
+  const { path } = await scopeRoot(app.db, caller, input.unionId)
   if (input.from && input.to && input.from > input.to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', { from: '开始日期不能晚于结束日期' })
 
-  const params: unknown[] = [`${path}%`]
-  const where = [`o.status in ${COUNTED}`, path === '/' ? `(bu.path like $1 or bu.id is null)` : `bu.path like $1`]
+  const params: unknown[] = [subtreeLike(path)]
+  // The platform admin's ledger also holds purchases by people without a card (no buying union).
+  const where = [`o.status in ${sqlList(PAID_ORDER_STATUSES)}`, path === '/' ? `(bu.path like $1 or bu.id is null)` : `bu.path like $1`]
   if (input.from) {
     params.push(input.from)
     where.push(`o.paid_at >= ($${params.length}::date)::timestamp at time zone 'Asia/Shanghai'`)

@@ -57,7 +57,7 @@ export function deliverSimulated(app: App): void {
 }
 
 /** Records a successful payment once. A payment for an order cancelled meanwhile is refunded. */
-export async function applyPaid(app: App, outTradeNo: string, transactionId: string, amountFen: number, notificationId?: string): Promise<boolean> {
+async function applyPaid(app: App, outTradeNo: string, transactionId: string, amountFen: number, notificationId?: string): Promise<boolean> {
   const now = app.now()
   const outcome = await app.db.tx(async (q) => {
     const [p] = await q.query<{ order_id: string; amount_fen: number; status: string }>('select order_id, amount_fen, status from payments where out_trade_no = $1 for update', [outTradeNo])
@@ -85,7 +85,7 @@ export async function applyPaid(app: App, outTradeNo: string, transactionId: str
 }
 
 /** Records a successful refund once; returns stock when the goods never left. */
-export async function applyRefunded(app: App, outRefundNo: string, refundId: string, refundFen: number, status: string, notificationId?: string): Promise<boolean> {
+async function applyRefunded(app: App, outRefundNo: string, refundId: string, refundFen: number, status: string, notificationId?: string): Promise<boolean> {
   if (status !== 'SUCCESS') {
     if (status === 'ABNORMAL' || status === 'CLOSED') app.log.error({ outRefundNo, status }, 'refund needs attention')
     return false

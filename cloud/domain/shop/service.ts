@@ -1,18 +1,19 @@
+// The relief shop: catalogue, order placement, the order life cycle and starting a payment.
 import type { App } from '../../platform/app'
 import { isUuid, likeEscape } from '../../db/sql'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
-import type { Caller } from '../auth/service'
+import { decodeCursor, pageOf } from '../../db/page'
+import type { Caller } from '../../platform/caller'
 import type { Category, OrderDetail, OrderStatus, ProductDetail, ProductSummary } from '../../../types/shop'
-import { mask } from '../../../types/common'
+import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
+import { assertInScope } from '../../platform/scope'
 import { audit } from '../audit/service'
 import { applyCheckoutSubsidy, reverseOrderSubsidy } from '../subsidy/service'
-import { assertInScope, getUnion } from '../union/service'
-import { decodeCursor, encodeCursor } from '../station/rules'
-import { maskPhone } from '../member/rules'
+import { getUnion } from '../union/service'
+import { maskName, maskPhone } from '../../../types/mask'
 import { canMove, linePrice, newOrderNo, refundAllowed, refundNoFor } from './rules'
-
 
 interface ProductRow {
   id: string
@@ -49,7 +50,7 @@ const toSummary = (p: ProductRow): ProductSummary => ({
   status: p.status,
 })
 
-export async function products(app: App, input: { q?: string; category?: Category; province?: string; county?: string; reliefOnly?: boolean; limit?: number; cursor?: string }) {
+export async function products(app: App, input: ActionData<'shop', 'products'>) {
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
   const where = [`status = 'on_sale'`]
@@ -71,7 +72,8 @@ export async function products(app: App, input: { q?: string; category?: Categor
   const origins = await app.db.query<{ province: string; county: string; count: number }>(
     `select province, county, count(*)::int as count from products where status = 'on_sale' group by province, county order by province, county`,
   )
-  return { items: rows.slice(0, limit).map(toSummary), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null, origins }
+  const page = pageOf(rows, limit, offset)
+  return { items: page.rows.map(toSummary), nextCursor: page.nextCursor, origins }
 }
 
 async function loadProduct(q: Queryable, id: string): Promise<ProductRow> {
@@ -199,7 +201,7 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
           o.delivery.type,
           o.delivery.stationId ?? null,
           contact ? app.sealer.encrypt(JSON.stringify(contact)) : null,
-          contact ? JSON.stringify({ name: mask(contact.name, 1, 0), phone: maskPhone(contact.phone), region: contact.region }) : null,
+          contact ? JSON.stringify({ name: maskName(contact.name), phone: maskPhone(contact.phone), region: contact.region }) : null,
           o.invoice?.title ?? null,
           o.invoice?.taxNo ?? null,
           o.note ?? null,
@@ -240,17 +242,13 @@ async function placeOrder(app: App, caller: Caller, o: PlaceOrder) {
   }
 }
 
-export async function createOrder(app: App, caller: Caller, input: { requestId: string; items: { productId: string; qty: number }[]; delivery: Delivery; note?: string; reliefSubsidy?: boolean }) {
+export async function createOrder(app: App, caller: Caller, input: ActionData<'shop', 'createOrder'>) {
   const max = app.policies.shop.memberMaxQtyPerLine
   if (input.items.some((i) => i.qty > max)) throw new AppError('VALIDATION_FAILED', `个人每种商品最多购买 ${max} 件，单位团购请使用工会团购`, { items: `每种商品最多 ${max} 件` })
   return placeOrder(app, caller, { ...input, kind: 'member', buyerUnionId: caller.memberUnionId, memberPrice: caller.isMember })
 }
 
-export async function bulkOrder(
-  app: App,
-  caller: Caller,
-  input: { requestId: string; unionId: string; items: { productId: string; qty: number }[]; invoice: { title: string; taxNo: string }; delivery: { name: string; phone: string; region: string; detail: string }; note?: string },
-) {
+export async function bulkOrder(app: App, caller: Caller, input: ActionData<'shop', 'bulkOrder'>) {
   assertInScope(caller, await getUnion(app.db, input.unionId))
   return placeOrder(app, caller, {
     requestId: input.requestId,
@@ -335,7 +333,7 @@ export async function pay(app: App, caller: Caller, orderId: string) {
   return { orderId: o.id, provider: app.pay.name, outTradeNo: p.out_trade_no, payableFen: o.payable_fen, params: app.pay.paymentParams(prepayId!) }
 }
 
-export async function cancelOrder(app: App, caller: Caller, input: { orderId: string; reason?: string }) {
+export async function cancelOrder(app: App, caller: Caller, input: ActionData<'shop', 'cancelOrder'>) {
   const o = await ownOrder(app, caller, input.orderId)
   if (o.status !== 'PENDING_PAYMENT') {
     if (o.status === 'CANCELLED') return { orderId: o.id, status: o.status }
@@ -379,7 +377,7 @@ export async function autoConfirm(app: App): Promise<number> {
   return n
 }
 
-export async function fulfil(app: App, caller: Caller, input: { orderId: string; trackingNo?: string }) {
+export async function fulfil(app: App, caller: Caller, input: ActionData<'shop', 'fulfil'>) {
   const [o] = isUuid(input.orderId) ? await app.db.query<OrderRow & { path: string }>('select o.*, u.path from orders o join unions u on u.id = o.seller_union_id where o.id = $1', [input.orderId]) : []
   if (!o) throw new AppError('NOT_FOUND', '订单不存在')
   assertInScope(caller, o)
@@ -391,7 +389,7 @@ export async function fulfil(app: App, caller: Caller, input: { orderId: string;
   return { orderId: o.id, status: to }
 }
 
-export async function requestRefund(app: App, caller: Caller, input: { orderId: string; reason: string }) {
+export async function requestRefund(app: App, caller: Caller, input: ActionData<'shop', 'refund'>) {
   const o = await ownOrder(app, caller, input.orderId)
   if (o.status === 'REFUNDING' || o.status === 'REFUNDED') return { orderId: o.id, status: o.status }
   if (!refundAllowed(o.status, o.completed_at, app.now(), app.policies.shop.refundWindowDays)) {
@@ -425,7 +423,7 @@ export async function sendRefund(app: App, orderId: string) {
   }
 }
 
-export async function myOrders(app: App, caller: Caller, input: { status?: OrderStatus; limit?: number; cursor?: string }) {
+export async function myOrders(app: App, caller: Caller, input: ActionData<'shop', 'myOrders'>) {
   await expireDue(app, caller.userId)
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
@@ -442,7 +440,8 @@ export async function myOrders(app: App, caller: Caller, input: { status?: Order
      from orders o where o.user_id = $1 ${cond} order by o.created_at desc, o.id limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, limit + 1, offset],
   )
-  return { items: rows.slice(0, limit).map((o) => summary(o, o.item_count, o.first_name)), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null }
+  const page = pageOf(rows, limit, offset)
+  return { items: page.rows.map((o) => summary(o, o.item_count, o.first_name)), nextCursor: page.nextCursor }
 }
 
 function summary(o: OrderRow, itemCount: number, firstName: string) {
@@ -497,11 +496,7 @@ export async function order(app: App, caller: Caller, orderId: string): Promise<
   }
 }
 
-export async function saveProduct(
-  app: App,
-  caller: Caller,
-  input: { id?: string; unionId: string; name: string; province: string; county: string; category: Category; supplier: { name: string; licenseNo: string; contact: string }; unit: string; priceFen: number; memberPriceFen: number; stock: number; images?: string[]; relief: boolean; status: 'on_sale' | 'off_shelf'; description?: string },
-) {
+export async function saveProduct(app: App, caller: Caller, input: ActionData<'shop', 'saveProduct'>) {
   assertInScope(caller, await getUnion(app.db, input.unionId))
   return app.db.tx(async (q) => {
     const values = [input.unionId, input.name, input.province, input.county, input.category, input.supplier.name, input.supplier.licenseNo, input.supplier.contact, input.unit, input.priceFen, input.memberPriceFen, input.stock, input.images ?? [], input.relief, input.status, input.description ?? '', app.now()]

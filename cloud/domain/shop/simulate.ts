@@ -1,7 +1,7 @@
 // The simulated provider's "member paid" step, for development builds without a merchant account:
 // one implementation behind the gateway's POST /pay/simulate/pay and the shop.simulatePay action.
 import type { App } from '../../platform/app'
-import type { Caller } from '../auth/service'
+import type { Caller } from '../../platform/caller'
 import type { SimulatedPay } from '../../platform/pay/simulated'
 import type { OrderStatus } from '../../../types/shop'
 import { AppError } from '../../platform/errors'
@@ -9,7 +9,7 @@ import { deliverSimulated } from './payments'
 import { ownOrder, pay } from './service'
 
 /** The simulator with its deliverer wired; refused wherever real WeChat Pay is (or must be) in use. */
-export function simulator(app: App): SimulatedPay {
+function simulator(app: App): SimulatedPay {
   if (app.pay.name !== 'simulated' || app.config.production) throw new AppError('SIMULATION_DISABLED', '当前环境使用真实微信支付，不能模拟支付')
   deliverSimulated(app)
   return app.pay as SimulatedPay

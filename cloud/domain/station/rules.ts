@@ -34,7 +34,7 @@ export function isOpenAt(hours: Hours, at: Date): boolean {
 }
 
 /** earthdistance's sphere radius, so brute-force checks compare like with like. */
-export const EARTH_RADIUS_M = 6378168
+const EARTH_RADIUS_M = 6378168
 
 export function greatCircleM(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180
@@ -42,16 +42,6 @@ export function greatCircleM(lat1: number, lng1: number, lat2: number, lng2: num
   const dLng = (lng2 - lng1) * rad
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)))
-}
-
-/** Opaque page cursor: the offset into the nearest-first list. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url')
-}
-export function decodeCursor(cursor: string | undefined): number | null {
-  if (!cursor) return 0
-  const m = /^o:(\d{1,4})$/.exec(Buffer.from(cursor, 'base64url').toString())
-  return m ? Number(m[1]) : null
 }
 
 export interface RankingWeights {

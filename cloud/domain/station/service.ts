@@ -1,15 +1,18 @@
+// Warm stations: the nearest-first finder, details, check-ins and ratings, live status, and the staff's records and figures.
 import type { App } from '../../platform/app'
 import { isUuid } from '../../db/sql'
 import type { Queryable } from '../../db'
-import type { Caller } from '../auth/service'
+import { decodeCursor, pageOf } from '../../db/page'
+import type { Caller } from '../../platform/caller'
 import type { Award, Hours, LiveStatus, Service, StationDetail, StationKind, StationSummary } from '../../../types/station'
 import { SERVICES } from '../../../types/station'
+import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
+import { assertInScope, inScope, scopeCondition, scopeRoot, subtreeLike } from '../../platform/scope'
 import { shanghaiClock } from '../../platform/time'
 import { audit } from '../audit/service'
-import { assertInScope, getUnion, inScope, scopeCondition } from '../union/service'
-import { decodeCursor, encodeCursor, hoursToIntervals, rankingScore } from './rules'
-
+import { getUnion } from '../union/service'
+import { hoursToIntervals, rankingScore } from './rules'
 
 interface StationRow {
   id: string
@@ -69,16 +72,7 @@ function openNowSql(app: App, params: unknown[]): string {
 const SUMMARY_COLUMNS = `s.id, s.name, s.kind, s.address, s.district, s.lat, s.lng, s.services, s.is_24h, s.rating_sum, s.rating_count,
   s.live_status, s.live_status_at, s.awards`
 
-export interface NearbyQuery {
-  lat: number
-  lng: number
-  radiusM?: number
-  services?: Service[]
-  openNow?: boolean
-  kind?: StationKind
-  limit?: number
-  cursor?: string
-}
+export type NearbyQuery = ActionData<'station', 'nearby'>
 
 /** Builds the nearest-first query; exported so the benchmark can EXPLAIN exactly what runs. */
 export function nearbySql(app: App, input: NearbyQuery, offset: number) {
@@ -112,9 +106,8 @@ export async function nearby(app: App, input: NearbyQuery) {
   const { sql, params, limit } = nearbySql(app, input, offset)
   // Order by distance alone: a second sort key would make PostgreSQL sort the whole box instead of
   // stopping the nearest-first index scan after `limit` rows.
-  const rows = await app.db.query<StationRow>(sql, params)
-  const more = rows.length > limit
-  return { items: rows.slice(0, limit).map(toSummary), nextCursor: more ? encodeCursor(offset + limit) : null }
+  const page = pageOf(await app.db.query<StationRow>(sql, params), limit, offset)
+  return { items: page.rows.map(toSummary), nextCursor: page.nextCursor }
 }
 
 interface DetailRow extends StationRow {
@@ -148,7 +141,7 @@ async function isKeeper(q: Queryable, stationId: string, userId: string): Promis
   return (await q.query('select 1 from station_keepers where station_id = $1 and user_id = $2', [stationId, userId])).length > 0
 }
 
-export async function detail(app: App, caller: Caller, input: { id: string; lat?: number; lng?: number }): Promise<StationDetail> {
+export async function detail(app: App, caller: Caller, input: ActionData<'station', 'detail'>): Promise<StationDetail> {
   if ((input.lat === undefined) !== (input.lng === undefined)) throw new AppError('VALIDATION_FAILED', '经纬度需要同时提供', { lat: '经纬度需要同时提供' })
   const r = await loadStation(app.db, app, input.id, input.lat !== undefined ? { lat: input.lat, lng: input.lng! } : undefined)
   const [mine] = await app.db.query<{ stars: number; comment: string | null }>(
@@ -194,7 +187,7 @@ export async function checkIn(app: App, caller: Caller, stationId: string) {
   })
 }
 
-export async function rate(app: App, caller: Caller, input: { stationId: string; stars: number; comment?: string }) {
+export async function rate(app: App, caller: Caller, input: ActionData<'station', 'rate'>) {
   return app.db.tx(async (q) => {
     const station = await loadStation(q, app, input.stationId)
     assertActive(station)
@@ -214,7 +207,7 @@ export async function rate(app: App, caller: Caller, input: { stationId: string;
   })
 }
 
-export async function report(app: App, caller: Caller, input: { stationId: string; status: LiveStatus; note?: string }) {
+export async function report(app: App, caller: Caller, input: ActionData<'station', 'report'>) {
   const now = app.now()
   return app.db.tx(async (q) => {
     const station = await loadStation(q, app, input.stationId)
@@ -227,22 +220,6 @@ export async function report(app: App, caller: Caller, input: { stationId: strin
     await audit(q, { actor: caller, action: 'station.report', entity: 'station', entityId: station.id, unionId: station.union_id, before: { liveStatus: station.live_status }, after: { liveStatus: input.status, note: input.note ?? null } })
     return { liveStatus: input.status, liveStatusAt: now.toISOString() }
   })
-}
-
-export interface SaveStation {
-  id?: string
-  unionId: string
-  kind: StationKind
-  name: string
-  address: string
-  district: string
-  lat: number
-  lng: number
-  services: Service[]
-  hours: Hours
-  phone?: string
-  photos?: string[]
-  awards?: Award[]
 }
 
 /** Writes opening intervals for many stations in one statement (arrays through unnest). */
@@ -260,7 +237,7 @@ async function writeHours(q: Queryable, stationId: string, hours: Hours) {
   await insertHours(q, [{ stationId, hours }])
 }
 
-export async function save(app: App, caller: Caller, input: SaveStation) {
+export async function save(app: App, caller: Caller, input: ActionData<'station', 'save'>) {
   if (!input.hours.is24h && input.hours.weekly.length === 0) throw new AppError('VALIDATION_FAILED', '请填写开放时间', { hours: '请填写开放时间或选择24小时开放' })
   const union = await getUnion(app.db, input.unionId)
   assertInScope(caller, union)
@@ -293,7 +270,7 @@ export async function save(app: App, caller: Caller, input: SaveStation) {
   })
 }
 
-export async function close(app: App, caller: Caller, input: { id: string; reason: string }) {
+export async function close(app: App, caller: Caller, input: ActionData<'station', 'close'>) {
   return app.db.tx(async (q) => {
     const station = await loadStation(q, app, input.id)
     assertInScope(caller, station)
@@ -304,21 +281,11 @@ export async function close(app: App, caller: Caller, input: { id: string; reaso
   })
 }
 
-async function scopeUnion(app: App, caller: Caller, unionId?: string): Promise<{ path: string }> {
-  if (unionId) {
-    const u = await getUnion(app.db, unionId)
-    assertInScope(caller, u)
-    return u
-  }
-  if (caller.staffUnion) return caller.staffUnion
-  return { path: '/' } // platform admin: everything
-}
-
-export async function stats(app: App, caller: Caller, input: { unionId?: string; days?: number }) {
-  const union = await scopeUnion(app, caller, input.unionId)
+export async function stats(app: App, caller: Caller, input: ActionData<'station', 'stats'>) {
+  const union = await scopeRoot(app.db, caller, input.unionId)
   const days = input.days ?? 30
   const since = shanghaiClock(new Date(app.now().getTime() - (days - 1) * 86400_000)).day
-  const params: unknown[] = [`${union.path}%`, since]
+  const params: unknown[] = [subtreeLike(union.path), since]
   const rows = await app.db.query<{ id: string; name: string; district: string; visits: number; visit_count: number; rating_sum: number; rating_count: number }>(
     `select s.id, s.name, s.district, s.visit_count, s.rating_sum, s.rating_count,
        (select count(*)::int from station_checkins c where c.station_id = s.id and c.day >= $2) as visits
@@ -335,7 +302,7 @@ export async function stats(app: App, caller: Caller, input: { unionId?: string;
   }
 }
 
-export async function ranking(app: App, caller: Caller, input: { limit?: number }) {
+export async function ranking(app: App, caller: Caller, input: ActionData<'station', 'ranking'>) {
   const params: unknown[] = []
   const scope = scopeCondition(caller, 'u', params)
   const rows = await app.db.query<{ id: string; name: string; district: string; rating_sum: number; rating_count: number; visit_count: number; services: string[]; phone: string | null; photos: string[]; hours: Hours; awards: Award[] }>(

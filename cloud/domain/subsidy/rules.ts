@@ -22,19 +22,19 @@ const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`
 const times = (x: number) => `${Math.round(x * 100) / 100} 倍`
 const money = (fen: number) => `¥${yuan(fen)}`
 
-export function regionOf(policy: SubsidyPolicy, code?: string): { code: string; region: SubsidyRegion } {
+function regionOf(policy: SubsidyPolicy, code?: string): { code: string; region: SubsidyRegion } {
   const c = code ?? policy.defaultRegion
   const region = policy.regions[c]
   if (!region) throw new AppError('VALIDATION_FAILED', '暂不支持该地区的困难认定，请选择您参保或工作所在地区', { region: '暂不支持该地区' })
   return { code: c, region }
 }
 
-export function monthsText(months: number[] | null): string {
+function monthsText(months: number[] | null): string {
   return months ? `每年 ${months.join('、')} 月发放` : '全年可申请'
 }
 
 /** Programmes a household of this category and these counted conditions may ask for, with why. */
-export function offers(policy: SubsidyPolicy, category: SubsidyCategory, counted: Condition[]): ProgrammeOffer[] {
+function offers(policy: SubsidyPolicy, category: SubsidyCategory, counted: Condition[]): ProgrammeOffer[] {
   const out: ProgrammeOffer[] = []
   for (const p of policy.programmes) {
     if (!p.categories.includes(category)) continue

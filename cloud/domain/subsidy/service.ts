@@ -5,19 +5,19 @@ import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
 import { isUuid, likeEscape } from '../../db/sql'
-import type { Caller } from '../auth/service'
+import { decodeCursor, pageOf } from '../../db/page'
+import { activeMember, type ActiveMember, type Caller } from '../../platform/caller'
 import { AppError } from '../../platform/errors'
+import { assertInScope, inScope, scopeCondition, subtreeLike } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
-import { assertInScope, inScope, scopeCondition } from '../union/service'
-import { decodeCursor, encodeCursor } from '../station/rules'
-import { maskPhone } from '../member/rules'
+import { maskPhone } from '../../../types/mask'
+import type { ActionData } from '../../../types/contract'
 import type { Evaluation, HouseholdInput } from '../../../types/subsidy'
-import type { ApplicationStatus, Condition, FileFilter, FileKind, SubsidyCategory } from '../../../types/subsidy-labels'
+import { OPEN_APPLICATION_STATUSES, type ApplicationStatus, type Condition, type FileFilter, type FileKind, type OpenApplicationStatus, type SubsidyCategory } from '../../../types/subsidy-labels'
 import { dayNumber, evaluate, fileKindFor, findProgramme, FORMAL, noticeName, paymentRefusal } from './rules'
 
 const APPROVER_LEVELS = ['street', 'district', 'city']
-const OPEN: ApplicationStatus[] = ['submitted', 'checked', 'notice']
 const today = (app: App) => shanghai(app.now()).format('YYYY-MM-DD')
 const yearMonth = (app: App) => {
   const d = shanghai(app.now())
@@ -42,24 +42,8 @@ const unseal = (app: App, s: string): HouseholdData => JSON.parse(app.sealer.dec
 
 // ---------- member side ----------
 
-interface MemberCtx {
-  memberId: string
-  name: string
-  unionId: string
-  path: string
-}
-
-async function memberOf(q: Queryable, userId: string): Promise<MemberCtx | null> {
-  const [m] = await q.query<{ id: string; name: string; union_id: string; path: string }>(
-    `select m.id, m.name, c.union_id, u.path from members m join cards c on c.member_id = m.id and c.status = 'active'
-     join unions u on u.id = c.union_id where m.user_id = $1`,
-    [userId],
-  )
-  return m ? { memberId: m.id, name: m.name, unionId: m.union_id, path: m.path } : null
-}
-
-async function requireMember(q: Queryable, userId: string): Promise<MemberCtx> {
-  const m = await memberOf(q, userId)
+async function requireMember(q: Queryable, userId: string): Promise<ActiveMember> {
+  const m = await activeMember(q, userId)
   if (!m) throw new AppError('FORBIDDEN', '困难帮扶面向工会会员，请先办理工会会员卡再申请')
   return m
 }
@@ -97,11 +81,7 @@ interface AppRow extends HouseholdColumns {
 const APP_SELECT = `select a.*, u.name as union_name, u.path, m.name as member_name
   from subsidy_applications a join unions u on u.id = a.union_id join members m on m.id = a.member_id`
 
-export async function apply(
-  app: App,
-  caller: Caller,
-  input: HouseholdInput & { requestId: string; evidence: { kind: string; ref: string; note?: string }[]; phone: string; note?: string },
-) {
+export async function apply(app: App, caller: Caller, input: ActionData<'subsidy', 'apply'>) {
   const m = await requireMember(app.db, caller.userId)
   const seen = await app.db.query<AppRow>(`${APP_SELECT} where a.member_id = $1 and a.request_id = $2`, [m.memberId, input.requestId])
   if (seen[0]) return { applicationId: seen[0].id, status: seen[0].status, category: seen[0].category, evaluation: seen[0].evaluation }
@@ -287,7 +267,7 @@ export async function notices(app: App, caller: Caller) {
   }
 }
 
-export async function object(app: App, caller: Caller, input: { applicationId: string; text: string }) {
+export async function object(app: App, caller: Caller, input: ActionData<'subsidy', 'object'>) {
   const m = await requireMember(app.db, caller.userId)
   const [a] = isUuid(input.applicationId)
     ? await app.db.query<{ id: string; member_id: string; union_id: string; notice_ends_at: Date }>(`select n.* from (${NOTICE_SQL}) n where n.id = $2`, [m.path, input.applicationId])
@@ -320,9 +300,10 @@ async function callerLevel(q: Queryable, caller: Caller): Promise<string | null>
   const [u] = await q.query<{ level: string }>('select level from unions where id = $1', [caller.staffUnion.id])
   return u?.level ?? null
 }
-type OpenStatus = 'submitted' | 'checked' | 'notice'
+const isOpen = (s: ApplicationStatus): s is OpenApplicationStatus => (OPEN_APPLICATION_STATUSES as readonly string[]).includes(s)
+
 /** The review step recorded for an open application's status, and the action the reviewer's screen names it. */
-const STEP_OF: Record<OpenStatus, { step: 'check' | 'approve' | 'notice'; act: 'check' | 'approve' | 'finalize' }> = {
+const STEP_OF: Record<OpenApplicationStatus, { step: 'check' | 'approve' | 'notice'; act: 'check' | 'approve' | 'finalize' }> = {
   submitted: { step: 'check', act: 'check' },
   checked: { step: 'approve', act: 'approve' },
   notice: { step: 'notice', act: 'finalize' },
@@ -336,11 +317,11 @@ function canAct(caller: Caller, level: string | null, a: { status: ApplicationSt
   return null
 }
 
-export async function queue(app: App, caller: Caller, input: { status?: 'submitted' | 'checked' | 'notice'; limit?: number; cursor?: string }) {
+export async function queue(app: App, caller: Caller, input: ActionData<'subsidy', 'queue'>) {
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
   const limit = input.limit ?? 20
-  const params: unknown[] = [input.status ? [input.status] : OPEN]
+  const params: unknown[] = [input.status ? [input.status] : OPEN_APPLICATION_STATUSES]
   const scope = scopeCondition(caller, 'u', params)
   params.push(limit + 1, offset)
   const rows = await app.db.query<AppRow>(
@@ -356,8 +337,9 @@ export async function queue(app: App, caller: Caller, input: { status?: 'submitt
         [ids],
       )
     : []
+  const page = pageOf(rows, limit, offset)
   return {
-    items: rows.slice(0, limit).map((r) => ({
+    items: page.rows.map((r) => ({
       applicationId: r.id,
       memberName: r.member_name,
       phoneMasked: r.phone_masked,
@@ -377,7 +359,7 @@ export async function queue(app: App, caller: Caller, input: { status?: 'submitt
       evidenceCount: r.evidence.length,
       objections: objections.filter((o) => o.application_id === r.id).map((o) => ({ text: app.sealer.decrypt(o.text_enc), at: o.created_at.toISOString() })),
     })),
-    nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null,
+    nextCursor: page.nextCursor,
   }
 }
 
@@ -400,7 +382,7 @@ async function fileFromApplication(q: Queryable, a: AppRow, now: Date): Promise<
   return f.id
 }
 
-export async function review(app: App, caller: Caller, input: { applicationId: string; decision: 'pass' | 'reject'; reason?: string; step?: 'check' | 'approve' | 'finalize' }) {
+export async function review(app: App, caller: Caller, input: ActionData<'subsidy', 'review'>) {
   if (!isUuid(input.applicationId)) throw new AppError('NOT_FOUND', '申请不存在')
   const level = await callerLevel(app.db, caller)
   return app.db.tx(async (q) => {
@@ -408,8 +390,8 @@ export async function review(app: App, caller: Caller, input: { applicationId: s
     if (!a) throw new AppError('NOT_FOUND', '申请不存在')
     assertInScope(caller, a)
     const now = app.now()
-    if (!OPEN.includes(a.status)) throw new AppError('INVALID_STATE', '该申请已办结，无需再审核')
-    const { step, act } = STEP_OF[a.status as OpenStatus]
+    if (!isOpen(a.status)) throw new AppError('INVALID_STATE', '该申请已办结，无需再审核')
+    const { step, act } = STEP_OF[a.status]
     if (input.step && input.step !== act) throw new AppError('CONFLICT', '该申请已被其他人处理，请刷新后查看最新状态')
     if (step !== 'check' && !isApprover(caller, level)) throw new AppError('FORBIDDEN', '审批和公示建档由街道（乡镇）或区县工会办理')
     if (step === 'approve' && a.checked_by === caller.userId) throw new AppError('FORBIDDEN', '核实与审批须由不同的工作人员办理')
@@ -504,7 +486,7 @@ export async function fileCounts(q: Queryable, where: string, params: unknown[])
   return counts
 }
 
-export async function files(app: App, caller: Caller, input: { filter?: FileFilter; category?: SubsidyCategory; unionId?: string; q?: string; limit?: number; cursor?: string }) {
+export async function files(app: App, caller: Caller, input: ActionData<'subsidy', 'files'>) {
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
   const limit = input.limit ?? 20
@@ -514,7 +496,7 @@ export async function files(app: App, caller: Caller, input: { filter?: FileFilt
     const [u] = isUuid(input.unionId) ? await app.db.query<{ path: string }>('select path from unions where id = $1', [input.unionId]) : []
     if (!u) throw new AppError('NOT_FOUND', '所选工会不存在')
     assertInScope(caller, u)
-    params.push(`${likeEscape(u.path)}%`)
+    params.push(subtreeLike(u.path))
     where.push(`u.path like $${params.length}`)
   }
   if (input.category) {
@@ -534,7 +516,8 @@ export async function files(app: App, caller: Caller, input: { filter?: FileFilt
     `${FILE_SELECT} where ${base} and ${filter} order by f.at_risk desc, f.data_as_of, f.id limit $${params.length - 1} offset $${params.length}`,
     params,
   )
-  return { items: rows.slice(0, limit).map((f) => summary(app, f)), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null, counts }
+  const page = pageOf(rows, limit, offset)
+  return { items: page.rows.map((f) => summary(app, f)), nextCursor: page.nextCursor, counts }
 }
 
 async function planOf(q: Queryable, fileId: string) {
@@ -586,7 +569,7 @@ export async function file(app: App, caller: Caller, fileId: string) {
   }
 }
 
-export async function plan(app: App, caller: Caller, input: { fileId: string; goal: string; measures: string[]; responsible: string; contact: string; nextReviewDate: string }) {
+export async function plan(app: App, caller: Caller, input: ActionData<'subsidy', 'plan'>) {
   const f = await loadFile(app.db, caller, input.fileId)
   if (f.status !== 'active') throw new AppError('INVALID_STATE', '档案已归档，如需继续帮扶请先重新申请')
   const next = dayNumber(input.nextReviewDate)
@@ -619,7 +602,7 @@ export async function formalize(app: App, caller: Caller, fileId: string) {
   })
 }
 
-export async function archive(app: App, caller: Caller, input: { fileId: string; reason: string }) {
+export async function archive(app: App, caller: Caller, input: ActionData<'subsidy', 'archive'>) {
   return app.db.tx(async (q) => {
     const f = await loadFile(q, caller, input.fileId, true)
     if (f.status === 'archived') return { fileId: f.id, kind: f.kind, status: f.status, category: f.category }
@@ -667,7 +650,7 @@ async function draw(q: Queryable, budgetId: string, amountFen: number): Promise<
   return b ? b.remaining : null
 }
 
-export async function disburse(app: App, caller: Caller, input: { requestId: string; fileId: string; programme: string; amountFen?: number; note?: string }) {
+export async function disburse(app: App, caller: Caller, input: ActionData<'subsidy', 'disburse'>) {
   const p = findProgramme(app.policies.subsidy, input.programme)
   if (p.kind === 'checkout') throw new AppError('VALIDATION_FAILED', `${p.name}在工会商城结算时自动抵扣，无需手工发放`, { programme: '请选择其他帮扶项目' })
   const amount = input.amountFen ?? p.amountFen
@@ -703,7 +686,7 @@ export async function disburse(app: App, caller: Caller, input: { requestId: str
   })
 }
 
-export async function budgets(app: App, caller: Caller, input: { unionId?: string; year?: number }) {
+export async function budgets(app: App, caller: Caller, input: ActionData<'subsidy', 'budgets'>) {
   const params: unknown[] = [input.year ?? yearMonth(app).year]
   const where = ['b.year = $1', scopeCondition(caller, 'u', params)]
   if (input.unionId) {
@@ -715,7 +698,7 @@ export async function budgets(app: App, caller: Caller, input: { unionId?: strin
   return { items: rows.map((b) => budgetView(app, b)) }
 }
 
-export async function setBudget(app: App, caller: Caller, input: { unionId: string; programme: string; year: number; totalFen: number }) {
+export async function setBudget(app: App, caller: Caller, input: ActionData<'subsidy', 'setBudget'>) {
   findProgramme(app.policies.subsidy, input.programme)
   const [u] = isUuid(input.unionId) ? await app.db.query<{ id: string; path: string }>('select id, path from unions where id = $1', [input.unionId]) : []
   if (!u) throw new AppError('NOT_FOUND', '所选工会不存在')

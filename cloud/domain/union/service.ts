@@ -1,11 +1,12 @@
+// The union tree: lookups and the list members pick their union from. Scope checks are in platform/scope.ts.
 import type { App } from '../../platform/app'
 import { isUuid, likeEscape } from '../../db/sql'
 import type { Queryable } from '../../db'
-import type { Caller } from '../auth/service'
 import type { UnionLevel, UnionSummary } from '../../../types/union'
+import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
 
-export interface UnionRow {
+interface UnionRow {
   id: string
   code: string
   name: string
@@ -20,7 +21,7 @@ export interface UnionRow {
 const SELECT = `select u.id, u.code, u.name, u.level, u.parent_id, p.name as parent_name, u.path, u.accepts_members, u.status
   from unions u left join unions p on p.id = u.parent_id`
 
-export const toSummary = (u: UnionRow): UnionSummary => ({
+const toSummary = (u: UnionRow): UnionSummary => ({
   id: u.id,
   name: u.name,
   code: u.code,
@@ -31,7 +32,7 @@ export const toSummary = (u: UnionRow): UnionSummary => ({
 })
 
 
-export async function findUnion(q: Queryable, id: string): Promise<UnionRow | null> {
+async function findUnion(q: Queryable, id: string): Promise<UnionRow | null> {
   if (!isUuid(id)) return null
   const rows = await q.query<UnionRow>(`${SELECT} where u.id = $1`, [id])
   return rows[0] ?? null
@@ -44,7 +45,7 @@ export async function getUnion(q: Queryable, id: string): Promise<UnionRow> {
 }
 
 
-export async function listUnions(app: App, input: { q?: string; acceptsMembers?: boolean; limit?: number }) {
+export async function listUnions(app: App, input: ActionData<'union', 'list'>) {
   const where = [`u.status = 'active'`]
   const params: unknown[] = []
   if (input.q) {
@@ -61,22 +62,4 @@ export async function listUnions(app: App, input: { q?: string; acceptsMembers?:
     params,
   )
   return { items: rows.map(toSummary) }
-}
-
-/** Staff act within their own union and its sub-unions; the platform admin everywhere. */
-export function inScope(caller: Caller, union: { path: string }): boolean {
-  if (caller.isAdmin) return true
-  return !!caller.staffUnion && union.path.startsWith(caller.staffUnion.path)
-}
-
-export function assertInScope(caller: Caller, union: { path: string }): void {
-  if (!inScope(caller, union)) throw new AppError('FORBIDDEN', '该事项不属于您所在工会的管辖范围')
-}
-
-/** SQL condition on a unions alias limiting rows to the caller's subtree; pushes its parameter. */
-export function scopeCondition(caller: Caller, alias: string, params: unknown[]): string {
-  if (caller.isAdmin) return 'true'
-  if (!caller.staffUnion) return 'false'
-  params.push(`${likeEscape(caller.staffUnion.path)}%`)
-  return `${alias}.path like $${params.length}`
 }

@@ -1,5 +1,5 @@
 import { defineFunction } from '../../platform/handler'
-import { assignStaff, listStaff, removeStaff } from '../../domain/console/service'
+import { assignStaff, listStaff, removeStaff } from '../../domain/admin/service'
 
 export const fn = defineFunction('admin', {
   assignStaff: { access: 'admin', run: ({ app, caller }, input) => assignStaff(app, caller, input) },

@@ -3,7 +3,7 @@
 import { appOrError } from '../../platform/app'
 import { platformOpenid } from '../../platform/identity'
 import { runDueJobs, type JobOutcome } from '../../platform/jobs'
-import { JOBS } from '../../jobs'
+import { JOBS } from './schedule'
 import type { Envelope } from '../../../types/common'
 
 interface TimerEvent {

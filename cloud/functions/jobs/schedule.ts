@@ -1,9 +1,9 @@
-// The schedule, shared by the gateway's timer and the `jobs` cloud function: which jobs run, how often.
+// The schedule, shared by the `jobs` cloud function and the gateway's timer (cloud/server.ts): which jobs run, how often.
 // Every job is idempotent (conditional updates), so a retried slot changes nothing twice.
-import { pruneJobRuns, type Job } from './platform/jobs'
-import { autoConfirm, expireDue } from './domain/shop/service'
-import { reconcilePayments } from './domain/shop/payments'
-import { monitorFiles } from './domain/subsidy/service'
+import { pruneJobRuns, type Job } from '../../platform/jobs'
+import { autoConfirm, expireDue } from '../../domain/shop/service'
+import { reconcilePayments } from '../../domain/shop/payments'
+import { monitorFiles } from '../../domain/subsidy/service'
 
 export const JOBS: Job[] = [
   { name: 'shop.expireUnpaid', everyMinutes: 1, run: (app) => expireDue(app) },

@@ -1,8 +1,12 @@
-// WeChat Pay's notifications over HTTP, one implementation for the gateway's routes and the `payNotify`
-// function: the raw body goes to handleNotification, and its reply becomes what WeChat Pay expects
-// (204 when applied or already applied; 4xx/5xx with {code: 'FAIL', message} to be retried or looked at).
+// Payments over HTTP, one implementation for the `payNotify` function and the gateway's routes.
+// WeChat Pay's notifications: the raw body goes to handleNotification, and its reply becomes what WeChat Pay
+// expects (204 when applied or already applied; 4xx/5xx with {code: 'FAIL', message} to be retried or looked at).
 import type { App } from '../../platform/app'
-import { handleNotification } from './payments'
+import { handleNotification } from '../../domain/shop/payments'
+
+// The simulated provider (outside production): its notifications delivered in process, and the "member paid" step.
+export { deliverSimulated } from '../../domain/shop/payments'
+export { simulatePayment } from '../../domain/shop/simulate'
 
 export const NOTIFY_PATHS = ['/pay/notify', '/pay/refund-notify'] as const
 

@@ -2,7 +2,7 @@
 // integration request in, an integration response out. Paths ending in /pay/notify and /pay/refund-notify
 // go to the same handler as the gateway's routes; payments and refunds apply once however often they arrive.
 import { appOrError } from '../../platform/app'
-import { answerNotification, isNotifyPath, type HttpReply } from '../../domain/shop/notify-http'
+import { answerNotification, isNotifyPath, type HttpReply } from './http'
 
 interface IntegrationRequest {
   path?: unknown

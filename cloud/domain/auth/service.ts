@@ -1,0 +1,36 @@
+// Login and sessions. Resolving a session back to a caller is the platform's job (platform/caller.ts).
+import crypto from 'node:crypto'
+import type { App } from '../../platform/app'
+import { AppError } from '../../platform/errors'
+import { OPENID_PATTERN } from '../../platform/identity'
+import { callerById, tokenHash, userForOpenid } from '../../platform/caller'
+
+const SESSION_DAYS = 7
+
+/** Resolves a login code to an openid: WeChat code2session when configured, `dev:<openid>` outside production. */
+async function openidForCode(app: App, code: string): Promise<string> {
+  if (code.startsWith('dev:')) {
+    if (app.config.production) throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新进入小程序')
+    const openid = code.slice(4)
+    if (!OPENID_PATTERN.test(openid)) throw new AppError('VALIDATION_FAILED', '开发登录标识只能包含字母、数字、下划线和短横线（最多64位）', { code: '格式不正确' })
+    return openid
+  }
+  const wx = await app.wx.code2session(code)
+  if (!wx) throw new AppError('UNAUTHENTICATED', '登录凭证无效，请重新进入小程序')
+  return wx.openid
+}
+
+export async function login(app: App, code: string) {
+  const openid = await openidForCode(app, code)
+  const token = crypto.randomBytes(32).toString('base64url')
+  const now = app.now()
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000)
+  const caller = await app.db.tx(async (q) => {
+    const userId = await userForOpenid(q, openid, now)
+    await q.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash(app, token), userId, expiresAt])
+    // Expired sessions are removed as new ones are made, so the table stays small without a job.
+    await q.query('delete from sessions where user_id = $1 and expires_at <= $2', [userId, now])
+    return callerById(q, userId)
+  })
+  return { token, openid, roles: caller.roles, staffUnionId: caller.staffUnion?.id ?? null, expiresAt: expiresAt.toISOString() }
+}

@@ -1,0 +1,75 @@
+// Member and card rows: the writes registration, review and transfer share (and the demo data uses).
+import type { Queryable } from '../../db'
+import type { Sealer } from '../../platform/crypto'
+import type { CardStatus, Occupation } from '../../../types/member'
+import { maskIdNumber, maskPhone } from '../../../types/mask'
+import { formatCardNo } from './rules'
+
+export interface MemberDetails {
+  name: string
+  idNumber: string
+  phone: string
+  occupation: Occupation
+  employer?: string | null
+}
+
+/** The member columns as stored: ID number and phone sealed, hashed for lookups and masked for display. */
+function memberValues(sealer: Sealer, d: MemberDetails, at: Date): unknown[] {
+  return [
+    d.name,
+    sealer.hash('id', d.idNumber),
+    sealer.encrypt(d.idNumber),
+    maskIdNumber(d.idNumber),
+    sealer.hash('phone', d.phone),
+    sealer.encrypt(d.phone),
+    maskPhone(d.phone),
+    d.occupation,
+    d.employer || null,
+    at,
+  ]
+}
+
+export async function insertMember(q: Queryable, sealer: Sealer, userId: string, d: MemberDetails, at: Date): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into members (name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer, updated_at, user_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+    [...memberValues(sealer, d, at), userId],
+  )
+  return row.id
+}
+
+/** Re-applying after a rejection: the details may have been corrected. */
+export async function updateMember(q: Queryable, sealer: Sealer, memberId: string, d: MemberDetails, at: Date): Promise<void> {
+  await q.query(
+    `update members set name = $1, id_hash = $2, id_enc = $3, id_masked = $4, phone_hash = $5, phone_enc = $6,
+       phone_masked = $7, occupation = $8, employer = $9, updated_at = $10 where id = $11`,
+    [...memberValues(sealer, d, at), memberId],
+  )
+}
+
+/** Takes the union's next running number; the row lock makes concurrent issues get distinct numbers. */
+export async function nextCardNo(q: Queryable, unionId: string): Promise<string> {
+  const [u] = await q.query<{ code: string; card_seq: number }>(
+    'update unions set card_seq = card_seq + 1 where id = $1 returning code, card_seq',
+    [unionId],
+  )
+  return formatCardNo(u.code, u.card_seq)
+}
+
+export interface NewCard {
+  memberId: string
+  unionId: string
+  status: CardStatus
+  cardNo: string | null
+  issuedAt: Date | null
+  /** Who decided, for a card issued by review or transfer. */
+  decided?: { by: string; at: Date }
+}
+
+export async function insertCard(q: Queryable, c: NewCard): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into cards (member_id, union_id, status, card_no, issued_at, decided_by, decided_at) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [c.memberId, c.unionId, c.status, c.cardNo, c.issuedAt, c.decided?.by ?? null, c.decided?.at ?? null],
+  )
+  return row.id
+}
