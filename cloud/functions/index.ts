@@ -1,4 +1,4 @@
-// Every deployable function, for the gateway and the tests.
+// The functions the gateway mounts at POST /api/<name>, for the gateway and the tests (jobs and payNotify stand alone).
 import { fn as auth } from './auth'
 import { fn as union } from './union'
 import { fn as member } from './member'

@@ -29,7 +29,7 @@ describe.each(backends())('campaign audience in SQL (%s)', (backend) => {
       db = await openPglite()
       close = () => db.close()
     }
-  })
+  }, 60_000)
   afterAll(() => close())
 
   it('should agree with the TypeScript rule when arrays are null, empty or given', async () => {
@@ -42,5 +42,5 @@ describe.each(backends())('campaign audience in SQL (%s)', (backend) => {
       )
       expect(rows.map((r) => r.reaches)).toEqual(CAMPAIGNS.map((c) => reaches(c, m)))
     }
-  })
+  }, 60_000)
 })

@@ -22,7 +22,7 @@ export interface SimulatedPay extends PayProvider {
   transactionNotification(outTradeNo: string): Promise<SignedNotification>
   /** Completes a pending refund and returns its signed notification. */
   completeRefund(outRefundNo: string): Promise<SignedNotification>
-  /** Where notifications go when the simulator sends them itself (the gateway sets this outside tests). */
+  /** Where notifications go when the simulator sends them itself (set by deliverSimulated in domain/shop/payments). */
   deliver?: (kind: 'transaction' | 'refund', n: SignedNotification) => Promise<void>
 }
 
