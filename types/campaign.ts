@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { fen, id } from './common'
+import { fen, id, isoTime } from './common'
 import { OCCUPATIONS } from './member'
 import { CAMPAIGN_ACTIONS, CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from './campaign-labels'
 
 export * from './campaign-labels'
 
-const time = z.string({ error: '请填写时间' }).datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-12-01T09:00:00+08:00' })
+const time = isoTime()
 
 export const saveInput = z
   .object({

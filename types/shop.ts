@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fen, id } from './common'
+import { calendarDate, fen, id } from './common'
 import { nameSchema, phoneSchema } from './member'
 import { CATEGORIES, LEDGER_DIMENSIONS, MAX_LINES, MAX_QTY_PER_LINE, ORDER_STATUSES } from './shop-labels'
 
@@ -183,8 +183,8 @@ export const ledgerInput = z
   .object({
     by: z.enum(LEDGER_DIMENSIONS, { error: '未知的统计维度' }),
     unionId: id.optional(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+    from: calendarDate().optional(),
+    to: calendarDate().optional(),
     format: z.enum(['json', 'csv']).optional(),
   })
   .strict()

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { fen, id } from './common'
+import { calendarDate, fen, id } from './common'
 import { phoneSchema } from './member'
 import { APPLICATION_STATUSES, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, OPEN_APPLICATION_STATUSES, RELATIONS } from './subsidy-labels'
 
 export * from './subsidy-labels'
 
-const date = z.string({ error: '请填写日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const date = calendarDate()
 const requestId = z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8到64位字母、数字、下划线或短横线')
 /** Monthly income of one person, up to 100,000 yuan. */
 const income = fen.max(10_000_000, '月收入不能超过10万元')

@@ -2,7 +2,7 @@
 // validate input with the contract schema, run the service, and turn any error into the reply.
 import { z } from 'zod'
 import { contract, type ActionData, type ActionName, type ActionOutput, type FunctionName } from '../../types/contract'
-import { ERROR_STATUS, type ApiError, type Envelope } from '../../types/common'
+import { ERROR_STATUS, unsafeTextPath, type ApiError, type Envelope } from '../../types/common'
 import { AppError } from './errors'
 import { appOrError, type App } from './app'
 import { isSaneOpenid, platformOpenid } from './identity'
@@ -67,6 +67,8 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
       actionName = req.data.action
       const def = Object.prototype.hasOwnProperty.call(handlers, actionName) ? (handlers as Record<string, ActionDef<F, any>>)[actionName] : undefined
       if (!def) return fail('UNKNOWN_ACTION', `未知的操作：${name}.${actionName.slice(0, 64)}`)
+      const unsafe = unsafeTextPath(req.data.data)
+      if (unsafe) return fail('VALIDATION_FAILED', '输入中含有无法识别的字符，请删除后重试', { [unsafe]: '含有无法识别的字符' })
 
       let caller: Caller | null = null
       if ('openid' in identity) {
