@@ -3,6 +3,7 @@
 // and the campaigns.
 import type { App } from '../platform/app'
 import { greatCircleM } from '../domain/station/rules'
+import { setStaffUnion } from '../domain/admin/service'
 import { CLUSTERS, generateStations, insertStations, prng, type GeneratedStation } from './stations'
 import { DISTRICT_UNION, insertDemoUnions } from './unions'
 import { DEMO_MEMBERS, insertDemoMember } from './people'
@@ -30,9 +31,9 @@ export async function seedDemo(app: App): Promise<boolean> {
       (await q.query<{ id: string }>('insert into users (openid, is_admin) values ($1, $2) returning id', [openid, admin]))[0].id
     await user('demo-admin', true)
     const staff = await user('demo-staff')
-    await q.query('insert into staff_assignments (user_id, union_id) values ($1, $2)', [staff, unions.get('110105001')])
+    await setStaffUnion(q, staff, unions.get('110105001')!, null, app.now())
     const hdStaff = await user('demo-staff-haidian')
-    await q.query('insert into staff_assignments (user_id, union_id) values ($1, $2)', [hdStaff, unions.get('110108001')])
+    await setStaffUnion(q, hdStaff, unions.get('110108001')!, null, app.now())
 
     for (const m of DEMO_MEMBERS) await insertDemoMember(app, q, m)
 

@@ -6,6 +6,7 @@ import { maskPhone } from '../../types/mask'
 import type { HouseholdInput } from '../../types/subsidy'
 import { evaluate } from '../domain/subsidy/rules'
 import { shanghai } from '../platform/time'
+import { setStaffUnion } from '../domain/admin/service'
 import { insertDemoMember, makeIdNumber } from './people'
 
 const yuan = (y: number) => Math.round(y * 100)
@@ -22,7 +23,7 @@ export async function seedSubsidyDemo(app: App): Promise<boolean> {
     const policy = app.policies.subsidy
 
     const [gm] = await q.query<{ id: string }>(`insert into users (openid) values ('demo-staff-gm') returning id`)
-    await q.query('insert into staff_assignments (user_id, union_id) values ($1, $2)', [gm.id, unions.get('110105001001')])
+    await setStaffUnion(q, gm.id, unions.get('110105001001')!, null, now)
     const [street] = await q.query<{ id: string }>(`select id from users where openid = 'demo-staff'`)
 
     const budgets: [string, string, number, number][] = [

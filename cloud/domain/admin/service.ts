@@ -1,5 +1,6 @@
 // Staff assignments: the platform admin names who works for which union; staff list those in their scope.
 import type { App } from '../../platform/app'
+import type { Queryable } from '../../db'
 import { userForOpenid, type Caller } from '../../platform/caller'
 import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
@@ -7,18 +8,24 @@ import { scopeRoot, subtreeLike } from '../../platform/scope'
 import { audit } from '../audit/service'
 import { getUnion } from '../union/service'
 
+/** Makes the user staff of the union (one union per staff member); returns when. */
+export async function setStaffUnion(q: Queryable, userId: string, unionId: string, assignedBy: string | null, at: Date): Promise<Date> {
+  const [row] = await q.query<{ created_at: Date }>(
+    `insert into staff_assignments (user_id, union_id, assigned_by, created_at) values ($1, $2, $3, $4)
+     on conflict (user_id) do update set union_id = excluded.union_id, assigned_by = excluded.assigned_by, created_at = excluded.created_at returning created_at`,
+    [userId, unionId, assignedBy, at],
+  )
+  return row.created_at
+}
+
 export async function assignStaff(app: App, caller: Caller, input: ActionData<'admin', 'assignStaff'>) {
   const union = await getUnion(app.db, input.unionId)
   return app.db.tx(async (q) => {
     const userId = await userForOpenid(q, input.openid, app.now())
     const [before] = await q.query<{ union_id: string }>('select union_id from staff_assignments where user_id = $1', [userId])
-    const [row] = await q.query<{ created_at: Date }>(
-      `insert into staff_assignments (user_id, union_id, assigned_by, created_at) values ($1, $2, $3, $4)
-       on conflict (user_id) do update set union_id = excluded.union_id, assigned_by = excluded.assigned_by, created_at = excluded.created_at returning created_at`,
-      [userId, union.id, caller.userId, app.now()],
-    )
+    const assignedAt = await setStaffUnion(q, userId, union.id, caller.userId, app.now())
     await audit(q, { actor: caller, action: 'admin.assignStaff', entity: 'user', entityId: userId, unionId: union.id, before: before ? { unionId: before.union_id } : null, after: { unionId: union.id } })
-    return { openid: input.openid, unionId: union.id, unionName: union.name, assignedAt: row.created_at.toISOString() }
+    return { openid: input.openid, unionId: union.id, unionName: union.name, assignedAt: assignedAt.toISOString() }
   })
 }
 

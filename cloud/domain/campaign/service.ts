@@ -14,6 +14,7 @@ import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
 import { getUnion } from '../union/service'
 import { joinBlocker, newClaimCode, reachesSql } from './rules'
+import { insertCampaign, updateCampaign, type CampaignFields } from './store'
 
 interface Row {
   id: string
@@ -200,23 +201,22 @@ export async function save(app: App, caller: Caller, input: ActionData<'campaign
     const found = await app.db.query('select id from products where id = any($1::uuid[])', [input.productIds.filter(isUuid)])
     if (found.length !== new Set(input.productIds).size) throw new AppError('VALIDATION_FAILED', '关联商品不存在', { productIds: '请重新选择商品' })
   }
-  const values = [
+  const fields: CampaignFields = {
     unionId,
-    input.kind,
-    input.title,
-    input.body,
-    new Date(input.startsAt),
-    new Date(input.endsAt),
-    input.action,
-    input.quota ?? null,
-    input.audience?.occupations?.length ? input.audience.occupations : null,
-    input.audience?.districts?.length ? input.audience.districts : null,
-    input.stationId ?? null,
-    input.productIds ?? [],
-    input.budgetFen ?? null,
-    input.images ?? [],
-    app.now(),
-  ]
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    action: input.action,
+    quota: input.quota ?? null,
+    occupations: input.audience?.occupations?.length ? input.audience.occupations : null,
+    districts: input.audience?.districts?.length ? input.audience.districts : null,
+    stationId: input.stationId ?? null,
+    productIds: input.productIds ?? [],
+    budgetFen: input.budgetFen ?? null,
+    images: input.images ?? [],
+  }
   return app.db.tx(async (q) => {
     let id: string
     if (input.id) {
@@ -224,19 +224,10 @@ export async function save(app: App, caller: Caller, input: ActionData<'campaign
       assertInScope(caller, old)
       if (old.status === 'closed') throw new AppError('INVALID_STATE', '活动已结束，不能修改')
       if (input.quota !== undefined && input.quota < old.taken) throw new AppError('VALIDATION_FAILED', `已有 ${old.taken} 人参加，名额不能少于 ${old.taken}`, { quota: `不能少于 ${old.taken}` })
-      await q.query(
-        `update campaigns set union_id = $1, kind = $2, title = $3, body = $4, starts_at = $5, ends_at = $6, action = $7, quota = $8, audience_occupations = $9,
-           audience_districts = $10, station_id = $11, product_ids = $12, budget_fen = $13, images = $14, updated_at = $15 where id = $16`,
-        [...values, input.id],
-      )
+      await updateCampaign(q, input.id, fields, app.now())
       id = input.id
     } else {
-      const [row] = await q.query<{ id: string }>(
-        `insert into campaigns (union_id, kind, title, body, starts_at, ends_at, action, quota, audience_occupations, audience_districts, station_id, product_ids, budget_fen, images, updated_at, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
-        [...values, caller.userId],
-      )
-      id = row.id
+      id = await insertCampaign(q, fields, caller.userId, app.now())
     }
     await audit(q, { actor: caller, action: input.id ? 'campaign.update' : 'campaign.create', entity: 'campaign', entityId: id, unionId, after: { title: input.title, kind: input.kind, quota: input.quota ?? null, startsAt: input.startsAt, endsAt: input.endsAt } })
     return { id }
