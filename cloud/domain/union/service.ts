@@ -31,7 +31,6 @@ const toSummary = (u: UnionRow): UnionSummary => ({
   acceptsMembers: u.accepts_members && u.status === 'active',
 })
 
-
 async function findUnion(q: Queryable, id: string): Promise<UnionRow | null> {
   if (!isUuid(id)) return null
   const rows = await q.query<UnionRow>(`${SELECT} where u.id = $1`, [id])
@@ -43,7 +42,6 @@ export async function getUnion(q: Queryable, id: string): Promise<UnionRow> {
   if (!u) throw new AppError('NOT_FOUND', '所选工会不存在，请重新选择')
   return u
 }
-
 
 export async function listUnions(app: App, input: ActionData<'union', 'list'>) {
   const where = [`u.status = 'active'`]
