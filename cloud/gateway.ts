@@ -6,6 +6,8 @@ import type { App } from './platform/app'
 import { functions } from './functions'
 import { ERROR_STATUS } from '../types/common'
 import { answerNotification, deliverSimulated, NOTIFY_PATHS, simulatePayment } from './functions/payNotify/http'
+import { CLOSING, clientErrorHandler, edgeError, envelope, frameworkErrors, NOT_FOUND } from './platform/http/envelope'
+import { securityHeaders } from './platform/http/security'
 
 export interface GatewayOptions {
   /** Folder of the H5 build; omitted in API-only tests. */
@@ -17,17 +19,45 @@ function bearer(header: string | undefined): string | undefined {
   return m?.[1]
 }
 
-export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise<FastifyInstance> {
-  const server = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: true })
+/** Keep-alive sockets idle longer than this are closed (below typical load balancers' 60 s). */
+const KEEP_ALIVE_MS = 5_000
+/** All request headers must arrive within this. */
+const HEADERS_TIMEOUT_MS = 10_000
 
-  server.setErrorHandler((err: { statusCode?: number }, _req, reply) => {
-    // Malformed JSON, wrong content type, a body too large: the request never reached a function.
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
-    if (status === 500) app.log.error({ err }, 'gateway error')
-    const code = status === 500 ? 'INTERNAL' : 'VALIDATION_FAILED'
-    const message = status === 413 ? '请求内容过大' : status === 500 ? '服务暂时不可用，请稍后重试' : '请求格式不正确，应为 JSON：{"action": "...", "data": {...}}'
-    reply.status(status === 413 ? 413 : ERROR_STATUS[code]).send({ ok: false, error: { code, message } })
+export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise<FastifyInstance> {
+  const tp = app.config.trustProxy
+  const server = Fastify({
+    logger: false,
+    bodyLimit: 256 * 1024,
+    // Only the configured proxies' X-Forwarded-* are believed (a hop count, or their addresses).
+    trustProxy: typeof tp === 'number' ? (_addr: string, hop: number) => hop < tp : tp,
+    // The whole request, body included: a client trickling bytes is cut off with a 408 envelope.
+    requestTimeout: app.config.requestTimeoutMs,
+    // Node checks request and header timeouts on this interval (30 s by default): check often enough to hold them.
+    http: { connectionsCheckingInterval: Math.min(1_000, app.config.requestTimeoutMs / 2) },
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    return503OnClosing: false,
+    frameworkErrors,
+    clientErrorHandler,
   })
+  server.server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, app.config.requestTimeoutMs)
+
+  // While shutting down, in-flight requests finish and new ones get the envelope (503 UNAVAILABLE).
+  let closing = false
+  server.addHook('preClose', async () => {
+    closing = true
+  })
+  server.addHook('onRequest', async (_req, reply) => {
+    if (closing) return reply.status(CLOSING.status).header('connection', 'close').send(envelope(CLOSING))
+  })
+
+  server.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
+    // Malformed JSON, wrong content type, a body too large: the request never reached a function.
+    const e = edgeError(err)
+    if (e.status === 500) app.log.error({ err }, 'gateway error')
+    return reply.status(e.status).send(envelope(e))
+  })
+  await securityHeaders(server, opts.staticDir)
 
   server.get('/healthz', async () => {
     await app.db.query('select 1')
@@ -78,8 +108,10 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
     await server.register(fastifyStatic, { root: path.resolve(opts.staticDir), prefix: '/' })
     server.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')
-      return reply.status(404).send({ ok: false, error: { code: 'NOT_FOUND', message: '页面不存在' } })
+      return reply.status(NOT_FOUND.status).send(envelope(NOT_FOUND))
     })
+  } else {
+    server.setNotFoundHandler((_req, reply) => reply.status(NOT_FOUND.status).send(envelope(NOT_FOUND)))
   }
   return server
 }

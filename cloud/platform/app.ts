@@ -45,6 +45,7 @@ async function createPay(config: AppConfig, db: Db): Promise<PayProvider> {
     privateKeyPem: p.privateKeyPem!,
     apiV3Key: Buffer.from(p.apiV3Key!, 'utf8'),
     platformPublicKeyPem: p.platformPublicKeyPem!,
+    platformSerial: p.platformSerial!,
     notifyBase: p.notifyBase!,
   })
 }

@@ -1,6 +1,8 @@
-// Configuration, read and checked once per process. Production and deployed functions fail loudly on a
-// missing secret; a local server generates missing secrets and keeps them under DATA_DIR so encrypted
-// data stays readable.
+// Configuration, read and checked once per process, before anything touches the database. It fails
+// closed: a start is production (every secret demanded, no demo data, no dev: logins, no simulated
+// payments) unless NODE_ENV says development or test, or nothing is configured at all (the embedded
+// database of a fresh clone, which stays the demo). A local demo generates missing secrets and keeps them
+// under DATA_DIR so encrypted data stays readable.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -8,9 +10,6 @@ import { z } from 'zod'
 
 const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
 type SecretName = (typeof SECRET_NAMES)[number]
-
-/** What a deployed function needs from its environment: no embedded database, no generated secrets. */
-const FUNCTION_SETTINGS = ['DATABASE_URL', ...SECRET_NAMES] as const
 
 /** A configuration problem, naming the settings at fault (never their values). */
 export class ConfigError extends Error {
@@ -24,7 +23,7 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('.data'),
@@ -42,7 +41,11 @@ const envSchema = z.object({
   WXPAY_PRIVATE_KEY: z.string().optional(),
   WXPAY_APIV3_KEY: z.string().optional(),
   WXPAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
+  WXPAY_PLATFORM_SERIAL: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Which proxies' X-Forwarded-For to believe: a hop count, or addresses/CIDRs separated by commas. */
+  TRUST_PROXY: z.string().regex(/^(\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'a hop count or a comma-separated list of addresses/CIDRs').optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 })
 
 export interface AppConfig {
@@ -54,7 +57,21 @@ export interface AppConfig {
   databaseUrl?: string
   wx: { appId?: string; secret?: string }
   logLevel: string
-  pay: { provider: 'simulated' | 'wechat'; mchId?: string; serialNo?: string; privateKeyPem?: string; apiV3Key?: string; platformPublicKeyPem?: string; notifyBase?: string }
+  pay: {
+    provider: 'simulated' | 'wechat'
+    mchId?: string
+    serialNo?: string
+    privateKeyPem?: string
+    apiV3Key?: string
+    platformPublicKeyPem?: string
+    /** The serial (or public-key id) WeChat Pay names in Wechatpay-Serial. */
+    platformSerial?: string
+    notifyBase?: string
+  }
+  /** fastify's trustProxy: false, a hop count, or the proxies' addresses. */
+  trustProxy: boolean | number | string[]
+  /** Whole-request limit (headers and body): a client sending slowly is cut off. */
+  requestTimeoutMs: number
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -98,10 +115,6 @@ export interface LoadOptions {
 export function loadConfig(env: Record<string, string | undefined> = process.env, opts: LoadOptions = {}): AppConfig {
   // An empty value (as a deploy template leaves for an unset variable) counts as unset.
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  if (opts.mode === 'function') {
-    const missing = FUNCTION_SETTINGS.filter((n) => !given[n])
-    if (missing.length) throw new ConfigError(`Missing function settings: ${missing.join(', ')}`, [...missing])
-  }
   const parsed = envSchema.safeParse(given)
   if (!parsed.success) {
     throw new ConfigError(
@@ -110,26 +123,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     )
   }
   const e = parsed.data
-  const production = e.NODE_ENV === 'production'
+  const explicitDev = e.NODE_ENV === 'development' || e.NODE_ENV === 'test'
+  const demo = !e.NODE_ENV && !e.DATABASE_URL && opts.mode !== 'function'
+  const production = !explicitDev && !demo
   const dataDir = path.resolve(e.DATA_DIR)
   let secrets: Record<SecretName, Buffer>
-  if (opts.mode === 'function' && !production) {
-    secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, decodeKey(n, e[n]!)])) as Record<SecretName, Buffer>
-  } else if (production) {
+  if (production || opts.mode === 'function') {
+    // A deployed function needs its database and secrets from the environment, whatever NODE_ENV says.
+    const problems = production ? productionProblems(e) : e.DATABASE_URL ? [] : ['DATABASE_URL']
     const missing = SECRET_NAMES.filter((n) => !e[n])
-    if (!e.DATABASE_URL) missing.push('DATABASE_URL' as SecretName)
-    if (!e.WX_APPID || !e.WX_SECRET) missing.push('WX_APPID/WX_SECRET' as SecretName)
-    if (e.PAY_PROVIDER !== 'wechat') missing.push('PAY_PROVIDER=wechat' as SecretName)
-    for (const k of ['WXPAY_MCHID', 'WXPAY_SERIAL_NO', 'WXPAY_PRIVATE_KEY', 'WXPAY_APIV3_KEY', 'WXPAY_PLATFORM_PUBLIC_KEY', 'PUBLIC_BASE_URL'] as const) {
-      if (!e[k]) missing.push(k as SecretName)
+    const decoded = Object.fromEntries(SECRET_NAMES.filter((n) => e[n]).map((n) => [n, tryKey(e[n]!)])) as Partial<Record<SecretName, Buffer | null>>
+    const bad = SECRET_NAMES.filter((n) => decoded[n] === null)
+    if (missing.length || bad.length || problems.length) {
+      const settings = [...problems, ...missing, ...bad]
+      throw new ConfigError(
+        `${production ? 'Production' : 'Function'} settings missing or invalid: ${settings.join(', ')}${bad.length ? ' (keys are 32 bytes, base64: openssl rand -base64 32)' : ''} (see .env.example)`,
+        settings,
+      )
     }
-    if (missing.length) throw new ConfigError(`Missing required production settings: ${missing.join(', ')} (see .env.example)`, missing)
-    secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, decodeKey(n, e[n]!)])) as Record<SecretName, Buffer>
+    secrets = decoded as Record<SecretName, Buffer>
   } else {
     secrets = devSecrets(dataDir, e)
   }
+  const same = SECRET_NAMES.filter((n, i) => SECRET_NAMES.some((m, j) => j !== i && secrets[m].equals(secrets[n])))
+  if (same.length) throw new ConfigError(`Each secret needs its own key; these are equal: ${same.join(', ')}`, same)
   return {
-    env: e.NODE_ENV,
+    env: e.NODE_ENV ?? (production ? 'production' : 'development'),
     production,
     port: e.PORT,
     host: e.HOST,
@@ -142,11 +161,52 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       mchId: e.WXPAY_MCHID,
       serialNo: e.WXPAY_SERIAL_NO,
       // PEM values may be given with literal \n in one-line environment files.
-      privateKeyPem: e.WXPAY_PRIVATE_KEY?.replace(/\\n/g, '\n'),
+      privateKeyPem: pem(e.WXPAY_PRIVATE_KEY),
       apiV3Key: e.WXPAY_APIV3_KEY,
-      platformPublicKeyPem: e.WXPAY_PLATFORM_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+      platformPublicKeyPem: pem(e.WXPAY_PLATFORM_PUBLIC_KEY),
+      platformSerial: e.WXPAY_PLATFORM_SERIAL,
       notifyBase: e.PUBLIC_BASE_URL,
     },
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     secrets,
   }
+}
+
+type Env = z.infer<typeof envSchema>
+
+// PEM values may be given with literal \n in one-line environment files.
+const pem = (v: string | undefined) => v?.replace(/\\n/g, '\n')
+
+function tryKey(value: string): Buffer | null {
+  const buf = Buffer.from(value, 'base64')
+  return buf.length === 32 ? buf : null
+}
+
+/** What production needs beyond the four secrets, each named; keys are parsed here, not at first use. */
+function productionProblems(e: Env): string[] {
+  const out: string[] = []
+  if (!e.DATABASE_URL) out.push('DATABASE_URL')
+  if (!e.WX_APPID) out.push('WX_APPID')
+  if (!e.WX_SECRET) out.push('WX_SECRET')
+  if (e.PAY_PROVIDER !== 'wechat') out.push('PAY_PROVIDER=wechat')
+  for (const k of ['WXPAY_MCHID', 'WXPAY_SERIAL_NO', 'WXPAY_PLATFORM_SERIAL', 'PUBLIC_BASE_URL'] as const) if (!e[k]) out.push(k)
+  const parses = (k: 'WXPAY_PRIVATE_KEY' | 'WXPAY_PLATFORM_PUBLIC_KEY', make: (pem: string) => unknown) => {
+    try {
+      if (!e[k]) throw new Error('missing')
+      make(pem(e[k])!)
+    } catch {
+      out.push(k)
+    }
+  }
+  parses('WXPAY_PRIVATE_KEY', (p) => crypto.createPrivateKey(p))
+  parses('WXPAY_PLATFORM_PUBLIC_KEY', (p) => crypto.createPublicKey(p))
+  if (Buffer.byteLength(e.WXPAY_APIV3_KEY ?? '', 'utf8') !== 32) out.push('WXPAY_APIV3_KEY')
+  if (e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) out.push('PUBLIC_BASE_URL (https://)')
+  return out
+}
+
+function trustProxyOf(v: string | undefined): boolean | number | string[] {
+  if (!v) return false
+  return /^\d+$/.test(v) ? Number(v) : v.split(',')
 }

@@ -3,24 +3,75 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
-import { loadConfig } from '../../cloud/platform/config'
+import { loadConfig, type ConfigError } from '../../cloud/platform/config'
 import { createSealer } from '../../cloud/platform/crypto'
 import { createLogger, scrub } from '../../cloud/platform/logger'
 
 const key = () => crypto.randomBytes(32).toString('base64')
 
 describe('configuration', () => {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const pay = {
+    PAY_PROVIDER: 'wechat',
+    WXPAY_MCHID: '1900000001',
+    WXPAY_SERIAL_NO: 'ABC',
+    WXPAY_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n'),
+    WXPAY_APIV3_KEY: 'k'.repeat(32),
+    WXPAY_PLATFORM_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0114232134912410000000000000',
+    PUBLIC_BASE_URL: 'https://api.example.cn',
+  }
+  const secrets = () => ({ DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key() })
+  const prod = () => ({ DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', ...secrets(), ...pay })
+  const settingsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env)
+    } catch (e) {
+      return (e as ConfigError).settings
+    }
+    return []
+  }
+
   it('should fail start-up loudly in production when secrets are missing', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y' })).toThrow(/DATA_KEY.*HASH_KEY.*TOKEN_SECRET.*QR_SECRET/)
   })
 
-  it('should accept production with every secret set', () => {
-    const pay = { PAY_PROVIDER: 'wechat', WXPAY_MCHID: '1900000001', WXPAY_SERIAL_NO: 'ABC', WXPAY_PRIVATE_KEY: 'pem', WXPAY_APIV3_KEY: 'k'.repeat(32), WXPAY_PLATFORM_PUBLIC_KEY: 'pem', PUBLIC_BASE_URL: 'https://api.example.cn' }
-    const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key(), ...pay })
+  it('should accept production with every setting valid', () => {
+    const c = loadConfig({ NODE_ENV: 'production', ...prod() })
     expect(c.production).toBe(true)
-    expect(c.pay.provider).toBe('wechat')
+    expect(c.pay).toMatchObject({ provider: 'wechat', platformSerial: pay.WXPAY_PLATFORM_SERIAL })
+    expect(c.pay.privateKeyPem).toContain('\n')
     // The simulated payment provider is refused in production.
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key(), ...pay, PAY_PROVIDER: 'simulated' })).toThrow(/PAY_PROVIDER=wechat/)
+    expect(() => loadConfig({ NODE_ENV: 'production', ...prod(), PAY_PROVIDER: 'simulated' })).toThrow(/PAY_PROVIDER=wechat/)
+  })
+
+  it('should treat a start against DATABASE_URL without NODE_ENV as production, and refuse it without its settings', () => {
+    expect(settingsOf({ DATABASE_URL: 'postgres://x@127.0.0.1/y', DATA_DIR: os.tmpdir() })).toEqual(expect.arrayContaining(['WX_APPID', 'PAY_PROVIDER=wechat', 'DATA_KEY', 'QR_SECRET']))
+    expect(loadConfig({ ...prod() }).production).toBe(true)
+    // An explicit development setting keeps the conveniences on a PostgreSQL server.
+    expect(loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'postgres://x@127.0.0.1/y', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wu-cfg-')) }).production).toBe(false)
+  })
+
+  it('should stay the demo when nothing is configured (a fresh clone)', () => {
+    const c = loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wu-cfg-')) })
+    expect([c.production, c.env, c.pay.provider, c.trustProxy]).toEqual([false, 'development', 'simulated', false])
+  })
+
+  it('should name every bad setting at once, keys included, before anything opens the database', () => {
+    const env = { ...prod(), WXPAY_PRIVATE_KEY: 'not a pem', WXPAY_PLATFORM_PUBLIC_KEY: '', WXPAY_APIV3_KEY: 'short', WX_SECRET: '', PUBLIC_BASE_URL: 'http://api.example.cn' }
+    expect(settingsOf(env)).toEqual(['WX_SECRET', 'WXPAY_PRIVATE_KEY', 'WXPAY_PLATFORM_PUBLIC_KEY', 'WXPAY_APIV3_KEY', 'PUBLIC_BASE_URL (https://)'])
+  })
+
+  it('should refuse one key used for two secrets', () => {
+    const k = key()
+    expect(settingsOf({ NODE_ENV: 'production', ...prod(), HASH_KEY: k, QR_SECRET: k })).toEqual(['HASH_KEY', 'QR_SECRET'])
+  })
+
+  it('should trust only the configured proxies', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-cfg-'))
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1'])
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(settingsOf({ DATA_DIR: dir, TRUST_PROXY: 'everyone' })).toEqual(['TRUST_PROXY'])
   })
 
   it('should generate development secrets once and keep them', () => {

@@ -34,17 +34,26 @@ const header = (h: Record<string, string | string[] | undefined>, name: string) 
   return Array.isArray(v) ? v[0] : v
 }
 
+/** How far a notification's Wechatpay-Timestamp may be from now, either way: older ones are replays. */
+export const NOTIFY_MAX_SKEW_S = 5 * 60
+
 /** WeChat Pay v3 notification handling, identical for the real platform and the simulator. */
 export function parseWechatNotification(
   headers: Record<string, string | string[] | undefined>,
   body: string,
-  platformPublicKey: string,
+  platform: { publicKeyPem: string; serial: string },
   apiV3Key: Buffer,
+  nowMs = Date.now(),
 ): PayNotification {
   const timestamp = header(headers, 'Wechatpay-Timestamp')
   const nonce = header(headers, 'Wechatpay-Nonce')
   const signature = header(headers, 'Wechatpay-Signature')
-  if (!timestamp || !nonce || !signature || !rsaVerify(platformPublicKey, notificationMessage(timestamp, nonce, body), signature)) {
+  // Checked before the signature: a notice signed with another key, or an old one replayed, is refused as such.
+  if (header(headers, 'Wechatpay-Serial') !== platform.serial) throw new AppError('BAD_SIGNATURE', '通知的平台证书序列号不符')
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > NOTIFY_MAX_SKEW_S) {
+    throw new AppError('BAD_SIGNATURE', '通知时间戳无效或已过期')
+  }
+  if (!nonce || !signature || !rsaVerify(platform.publicKeyPem, notificationMessage(timestamp, nonce, body), signature)) {
     throw new AppError('BAD_SIGNATURE', '通知签名验证失败')
   }
   let env: { id: string; event_type: string; resource: EncryptedResource }

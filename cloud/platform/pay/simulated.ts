@@ -8,6 +8,9 @@ import { encryptResource, notificationMessage, requestPaymentParams, rsaSign } f
 import { parseWechatNotification, type PayProvider, type TradeState } from './provider'
 import { generateSimKeys, type SimKeys } from './sim-keys'
 
+/** The simulator's stand-in for WeChat Pay's platform certificate serial (Wechatpay-Serial). */
+export const SIMULATED_SERIAL = 'SIMULATED'
+
 export interface SignedNotification {
   headers: Record<string, string>
   body: string
@@ -45,7 +48,7 @@ export function createSimulatedPay(db: Queryable, opts: { appId?: string; mchId?
         'content-type': 'application/json',
         'wechatpay-timestamp': timestamp,
         'wechatpay-nonce': nonce,
-        'wechatpay-serial': 'SIMULATED',
+        'wechatpay-serial': SIMULATED_SERIAL,
         'wechatpay-signature': rsaSign(privateKey, notificationMessage(timestamp, nonce, body)),
       },
       body,
@@ -89,7 +92,7 @@ export function createSimulatedPay(db: Queryable, opts: { appId?: string; mchId?
       return { prepayId: row.prepay_id }
     },
     paymentParams: (prepayId) => requestPaymentParams(appId, prepayId, privateKey),
-    parseNotification: (headers, body) => parseWechatNotification(headers, body, publicPem, apiV3Key),
+    parseNotification: (headers, body) => parseWechatNotification(headers, body, { publicKeyPem: publicPem, serial: SIMULATED_SERIAL }, apiV3Key),
     async query(outTradeNo) {
       const [t] = await db.query<{ state: TradeState; transaction_id: string | null; amount_fen: number }>('select state, transaction_id, amount_fen from sim_pay_transactions where out_trade_no = $1', [outTradeNo])
       return t ? { state: t.state, transactionId: t.transaction_id ?? undefined, amountFen: t.amount_fen } : { state: 'NOT_FOUND' }

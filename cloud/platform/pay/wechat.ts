@@ -11,6 +11,8 @@ export interface WechatPayConfig {
   privateKeyPem: string
   apiV3Key: Buffer
   platformPublicKeyPem: string
+  /** What WeChat Pay sends in Wechatpay-Serial: the platform certificate's serial or public-key id. */
+  platformSerial: string
   /** Public HTTPS base of the gateway, e.g. https://api.example.cn: notifications go to /pay/notify and /pay/refund-notify. */
   notifyBase: string
   baseUrl?: string
@@ -61,7 +63,7 @@ export function createWechatPay(cfg: WechatPayConfig, fetchImpl: typeof fetch = 
       return { prepayId: r.data.prepay_id }
     },
     paymentParams: (prepayId) => requestPaymentParams(cfg.appId, prepayId, key),
-    parseNotification: (headers, body) => parseWechatNotification(headers, body, cfg.platformPublicKeyPem, cfg.apiV3Key),
+    parseNotification: (headers, body) => parseWechatNotification(headers, body, { publicKeyPem: cfg.platformPublicKeyPem, serial: cfg.platformSerial }, cfg.apiV3Key),
     async query(outTradeNo) {
       const r = await call<{ trade_state?: TradeState; transaction_id?: string; amount?: { total: number }; code?: string }>(
         'GET',
