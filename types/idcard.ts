@@ -48,6 +48,14 @@ export function birthDateOf(idNumber: string): string {
 
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
 export const PHONE_RE = /^1[3-9]\d{9}$/
+export const PHONE_MESSAGES = { required: '请填写手机号', format: '请填写11位手机号' } as const
+
+/** What is wrong with a phone number as typed (spaces, dashes and +86 allowed), or null; empty counts as missing. */
+export function phoneProblem(raw: string): string | null {
+  const v = normalizePhone(raw.trim())
+  if (!v) return PHONE_MESSAGES.required
+  return PHONE_RE.test(v) ? null : PHONE_MESSAGES.format
+}
 export function normalizePhone(raw: string): string {
   return raw.replace(/[\s-]/g, '').replace(/^\+?86/, '')
 }

@@ -1,45 +1,13 @@
 import { z } from 'zod'
-import { idCardProblem, ID_CARD_MESSAGES, normalizeIdNumber, normalizePhone, PHONE_RE } from './idcard'
+import { idCardProblem, ID_CARD_MESSAGES, normalizeIdNumber, normalizePhone, PHONE_MESSAGES, PHONE_RE } from './idcard'
 import { id } from './common'
+import { text } from './text'
+import { CARD_STATUSES, OCCUPATIONS } from './member-labels'
+import { EMPLOYER, NAME } from './member-fields'
 
-/** New-employment-form groups first (DOMAIN.md), then the other "eight groups", then the rest. */
-export const OCCUPATIONS = [
-  'courier',
-  'food_delivery',
-  'ride_hailing',
-  'truck_driver',
-  'property_service',
-  'security_guard',
-  'domestic_worker',
-  'care_worker',
-  'factory_worker',
-  'office_worker',
-  'other',
-] as const
-export type Occupation = (typeof OCCUPATIONS)[number]
-export const OCCUPATION_LABELS: Record<Occupation, string> = {
-  courier: '快递员',
-  food_delivery: '外卖送餐员',
-  ride_hailing: '网约车司机',
-  truck_driver: '货车司机',
-  property_service: '物业服务人员',
-  security_guard: '保安员',
-  domestic_worker: '家政服务员',
-  care_worker: '护理员',
-  factory_worker: '产业工人',
-  office_worker: '企业职工',
-  other: '其他',
-}
+export * from './member-labels'
+export * from './member-fields'
 
-export const CARD_STATUSES = ['pending', 'active', 'rejected', 'suspended', 'transferred'] as const
-export type CardStatus = (typeof CARD_STATUSES)[number]
-export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
-  pending: '审核中',
-  active: '有效',
-  rejected: '未通过',
-  suspended: '已暂停',
-  transferred: '已转出',
-}
 
 export const idNumberSchema = z
   .string({ error: '请填写身份证号' })
@@ -50,16 +18,11 @@ export const idNumberSchema = z
   })
 
 export const phoneSchema = z
-  .string({ error: '请填写手机号' })
+  .string({ error: PHONE_MESSAGES.required })
   .transform(normalizePhone)
-  .refine((v) => PHONE_RE.test(v), '请填写11位手机号')
+  .refine((v) => PHONE_RE.test(v), PHONE_MESSAGES.format)
 
-export const nameSchema = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(2, '姓名至少2个字')
-  .max(30, '姓名不能超过30个字')
-  .regex(/^[\u4e00-\u9fa5·A-Za-z .]+$/, '姓名只能包含汉字、字母或间隔号')
+export const nameSchema = text(NAME)
 
 export const registerInput = z
   .object({
@@ -68,7 +31,7 @@ export const registerInput = z
     phone: phoneSchema,
     unionId: id,
     occupation: z.enum(OCCUPATIONS, { error: '请选择职业' }),
-    employer: z.string().trim().max(60, '工作单位不能超过60个字').optional(),
+    employer: text(EMPLOYER).optional(),
   })
   .strict()
 export type RegisterInput = z.input<typeof registerInput>
