@@ -9,6 +9,14 @@ export default defineAppConfig({
     { root: 'packages/subsidy', pages: ['check/index', 'apply/index', 'mine/index', 'queue/index', 'file/index', 'files/index', 'budget/index', 'notices/index'] },
     { root: 'packages/shop', pages: ['index/index', 'product/index', 'cart/index', 'confirm/index', 'pay/index', 'orders/index', 'order/index', 'bulk/index', 'ledger/index'] },
   ],
+  // Subpackages a page leads to, fetched in the background once it shows (WeChat: at most 2 MB per page).
+  // Home leads to every member package (card and 我的 are reached from it); staff packages come from the
+  // console, on Wi-Fi only, so members on a weak signal never pay for them.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/member', 'packages/campaign', 'packages/shop', 'packages/subsidy'] },
+    'pages/stations/index': { network: 'all', packages: ['packages/stations'] },
+    'packages/console/index/index': { packages: ['packages/admin', 'packages/campaign', 'packages/stations', 'packages/shop', 'packages/subsidy'] },
+  },
   // WeChat refuses getLocation without these declarations.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于查找您附近的暖心驿站，位置不会被保存' } },

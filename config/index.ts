@@ -49,6 +49,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Taro's mini-program default prints every Chinese character as a 6-byte \uXXXX escape; WeChat reads
+    // UTF-8, where it takes 3. Same code, a smaller main package.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile,
       postcss: {

@@ -5,11 +5,11 @@
 import Taro from '@tarojs/taro'
 import { api, ApiCallError, getToken, setToken, setUnauthenticatedHandler, signInWithWeChat } from './api'
 import { platformIdentity } from './transport'
+import { url } from './routes'
 import type { Me } from '../../types/auth'
-import type { UnionSummary } from '../../types/union'
 
-export const LOGIN_PAGE = '/pages/login/index'
-export const HOME_PAGE = '/pages/index/index'
+export const LOGIN_PAGE = url('login')
+export const HOME_PAGE = url('index')
 
 let me: Me | null = null
 let pending: Promise<Me | null> | null = null
@@ -113,16 +113,3 @@ export function logout(): void {
 
 export const isStaff = (u: Me | null) => !!u && (u.roles.includes('staff') || u.roles.includes('admin'))
 export const isAdmin = (u: Me | null) => !!u && u.roles.includes('admin')
-
-/** The staff member's union and everything under it (admins: every union), from a union list. */
-export function unionsInScope(all: UnionSummary[], me: Me): UnionSummary[] {
-  if (isAdmin(me)) return all
-  const root = me.staffUnionId
-  if (!root) return []
-  const byId = new Map(all.map((u) => [u.id, u]))
-  const inScope = (u: UnionSummary) => {
-    for (let cur: UnionSummary | undefined = u, n = 0; cur && n < 20; cur = cur.parentId ? byId.get(cur.parentId) : undefined, n++) if (cur.id === root) return true
-    return false
-  }
-  return all.filter(inScope)
-}

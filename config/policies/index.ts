@@ -29,13 +29,17 @@ export const stationsPolicySchema = z.object({
 })
 export type StationsPolicy = z.infer<typeof stationsPolicySchema>
 
-export const shopPolicySchema = z.object({
-  paymentWindowMinutes: z.number().int().min(5).max(24 * 60),
-  autoConfirmDays: z.number().int().min(1).max(60),
-  refundWindowDays: z.number().int().min(0).max(90),
-  reconcileAfterMinutes: z.number().int().min(1).max(60),
-  memberMaxQtyPerLine: z.number().int().min(1).max(5000),
-})
+export const shopPolicySchema = z
+  .object({
+    paymentWindowMinutes: z.number().int().min(5).max(24 * 60),
+    autoConfirmDays: z.number().int().min(1).max(60),
+    refundWindowDays: z.number().int().min(0).max(90),
+    reconcileAfterMinutes: z.number().int().min(1).max(60),
+    memberMaxQtyPerLine: z.number().int().min(1).max(5000),
+    maxUnpaidOrdersPerMember: z.number().int().min(1).max(100),
+    maxHeldUnitsPerMember: z.number().int().min(1).max(5000),
+  })
+  .refine((p) => p.memberMaxQtyPerLine <= p.maxHeldUnitsPerMember, 'maxHeldUnitsPerMember below memberMaxQtyPerLine: a full line could never be ordered')
 export type ShopPolicy = z.infer<typeof shopPolicySchema>
 
 const ratio = z.number().min(0).max(1)

@@ -4,7 +4,7 @@ import shopPolicy from '../../config/policies/shop.json'
 import { TRANSITIONS } from '../../cloud/domain/shop/rules'
 import { LEDGER_TABS, MEMBER_MAX_QTY, ORDER_TABS, REFUNDABLE } from '../../client/packages/shop/labels'
 import { lineInRow, shanghaiMonth } from '../../client/packages/shop/staff'
-import { unionsInScope } from '../../client/services/session'
+import { unionsInScope } from '../../client/services/unions'
 
 describe('shop labels', () => {
   test('the member limit matches the shop policy', () => {

@@ -1,4 +1,6 @@
-import { amapMarkerUrl, beijingWeekday, formatAge, formatDistance, formatHours, formatLiveStatus, formatRadius, formatRating, todayHours, weeklyHours } from '../../client/components/station/format'
+import { formatAge, formatDistance, formatLiveStatus, formatRadius, formatRating } from '../../client/components/station/format'
+import { beijingWeekday, formatHours, todayHours, weeklyHours } from '../../client/components/station/hours'
+import { amapMarkerUrl } from '../../client/packages/stations/detail/open-map'
 
 describe('station formatting', () => {
   test('distances: metres under 1 km, one decimal under 10 km, whole km beyond', () => {

@@ -1,18 +1,13 @@
-// Loading, empty and error blocks shared by pages: large text, one clear next step.
+// The page states every page shares: loading, empty, error with 重试 and the foot of a paged list
+// (staff only: forbidden.tsx). Large text, one clear next step.
 import { View, Text, Button } from '@tarojs/components'
 import './index.css'
 
-export function Loading({ text = '加载中…' }: { text?: string }) {
-  return (
-    <View className='state state-loading'>
-      <Text className='state-text'>{text}</Text>
-    </View>
-  )
-}
+type BlockProps = { kind: 'loading' | 'empty' | 'error'; text: string; action?: string; onAction?: () => void }
 
-export function Empty({ text, action, onAction }: { text: string; action?: string; onAction?: () => void }) {
+function Block({ kind, text, action, onAction }: BlockProps) {
   return (
-    <View className='state state-empty'>
+    <View className={`state state-${kind}`}>
       <Text className='state-text'>{text}</Text>
       {action && onAction ? (
         <Button className='state-button' onClick={onAction}>
@@ -23,15 +18,19 @@ export function Empty({ text, action, onAction }: { text: string; action?: strin
   )
 }
 
-export function ErrorBlock({ message, onRetry }: { message: string; onRetry?: () => void }) {
+export const Loading = ({ text = '加载中…' }: { text?: string }) => <Block kind='loading' text={text} />
+
+export const Empty = (p: { text: string; action?: string; onAction?: () => void }) => <Block kind='empty' {...p} />
+
+export const ErrorBlock = ({ message, onRetry }: { message: string; onRetry?: () => void }) => <Block kind='error' text={message} action='重试' onAction={onRetry} />
+
+/** Under a paged list: 加载更多 while there is more (retry after a failure), else the end line if given. */
+export function LoadMore({ list, end }: { list: { hasMore: boolean; more: { loading: boolean; error: string | null }; loadMore: () => void }; end?: string }) {
+  const { hasMore, more } = list
+  if (!hasMore) return end ? <Text className='state-end'>{end}</Text> : null
   return (
-    <View className='state state-error'>
-      <Text className='state-text'>{message}</Text>
-      {onRetry ? (
-        <Button className='state-button' onClick={onRetry}>
-          重试
-        </Button>
-      ) : null}
-    </View>
+    <Button className='state-more load-more' loading={more.loading || undefined} disabled={more.loading || undefined} onClick={() => list.loadMore()}>
+      {more.loading ? '加载中…' : more.error ? `${more.error}，点此重试` : '加载更多'}
+    </Button>
   )
 }

@@ -1,6 +1,7 @@
-// Pure formatting for the station pages: distances, opening hours, ages. No Taro here, so tests can use it.
+// Pure formatting for the station pages: distances, ages, ratings, live status. No Taro here, so tests can
+// use it. Opening hours are in hours.ts (only the detail page shows them).
 import { AWARD_LEVEL_LABELS, LIVE_STATUS_LABELS, SERVICE_LABELS, type LiveStatus, type Service } from '../../../types/station-labels'
-import type { Award, Hours } from '../../../types/station'
+import type { Award } from '../../../types/station'
 
 /** 350 -> "350米", 1234 -> "1.2公里", 12345 -> "12公里". */
 export function formatDistance(m: number | null | undefined): string {
@@ -47,55 +48,6 @@ export function formatLiveStatus(status: LiveStatus | null, at: string | null, n
   return at ? `${formatAge(at, now)}更新：${label}` : label
 }
 
-const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-
-/**
- * One opening interval. A close at or before the open runs past midnight (the server's rule):
- * "09:00"-"18:00" -> "09:00–18:00"; "22:00"-"06:00" -> "22:00–次日06:00"; "20:00"-"00:00" -> "20:00–24:00";
- * "00:00"-"00:00" -> "全天".
- */
-export function formatHours(open: string, close: string): string {
-  const o = toMin(open)
-  const c = toMin(close)
-  if (c > o) return `${open}–${close}`
-  if (c === 0) return o === 0 ? '全天' : `${open}–24:00`
-  return `${open}–次日${close}`
-}
-
-export const WEEKDAY_LABELS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
-
-/** Seven rows, Monday first: { day, label, text } with "24小时开放", "不开放" or the intervals. */
-export function weeklyHours(hours: Hours): { day: number; label: string; text: string }[] {
-  return WEEKDAY_LABELS.map((label, i) => {
-    const day = i + 1
-    if (hours.is24h) return { day, label, text: '24小时开放' }
-    const list = hours.weekly
-      .filter((h) => h.day === day)
-      .sort((a, b) => toMin(a.open) - toMin(b.open))
-      .map((h) => formatHours(h.open, h.close))
-    return { day, label, text: list.length ? list.join('、') : '不开放' }
-  })
-}
-
-/** ISO weekday (1 = Monday) in Beijing time, whatever the phone's time zone. */
-export function beijingWeekday(now: number = Date.now()): number {
-  const d = new Date(now + 8 * 3600_000).getUTCDay()
-  return d === 0 ? 7 : d
-}
-
-/** Today's hours in one line, including a night that started yesterday: "00:00–06:00、22:00–次日06:00". */
-export function todayHours(hours: Hours, now: number = Date.now()): string {
-  if (hours.is24h) return '24小时开放'
-  const today = beijingWeekday(now)
-  const yesterday = today === 1 ? 7 : today - 1
-  const parts: string[] = []
-  for (const h of hours.weekly) {
-    if (h.day === yesterday && toMin(h.close) > 0 && toMin(h.close) <= toMin(h.open)) parts.push(`00:00–${h.close}`)
-  }
-  for (const h of [...hours.weekly].filter((x) => x.day === today).sort((a, b) => toMin(a.open) - toMin(b.open))) parts.push(formatHours(h.open, h.close))
-  return parts.length ? parts.join('、') : '今日不开放'
-}
-
 /** "4.6分（23人评价）" or "暂无评价". */
 export function formatRating(avg: number | null, count: number): string {
   if (avg === null || !count) return '暂无评价'
@@ -123,9 +75,4 @@ export const SERVICE_ICONS: Record<Service, string> = {
   repair_kit: '🔧',
   cooling: '🧊',
   heating: '🔥',
-}
-
-/** Amap's web marker page (GCJ-02 coordinates, "gaode"): the navigation fallback in plain browsers. */
-export function amapMarkerUrl(s: { lat: number; lng: number; name: string }): string {
-  return `https://uri.amap.com/marker?position=${s.lng},${s.lat}&name=${encodeURIComponent(s.name)}&coordinate=gaode&callnative=1&src=warm-union`
 }

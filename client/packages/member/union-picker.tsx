@@ -1,7 +1,8 @@
 // Searchable list of unions that accept members (union.list), shared by register and transfer.
 import { useEffect, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-import { api, ApiCallError } from '../../services/api'
+import { api } from '../../services/api'
+import { errorText } from '../../services/errors'
 import type { UnionSummary } from '../../../types/union'
 
 type Props = {
@@ -32,7 +33,7 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error }: P
           .catch((e) => {
             if (!live) return
             setItems([])
-            setLoadError(e instanceof ApiCallError ? e.message : '工会列表加载失败，请检查网络')
+            setLoadError(errorText(e))
           })
       },
       q ? 300 : 0,

@@ -1,22 +1,11 @@
-// Helpers shared by the shop pages: error wording, payment, remembered address.
+// Helpers shared by the shop pages: opening a page, payment, remembered address.
 import Taro from '@tarojs/taro'
 import { api, ApiCallError } from '../../services/api'
 import { formatYuan } from '../../../types/money'
 import type { OrderStatus } from '../../../types/shop'
 import type { AddressForm } from './validate'
 
-/** A sentence for the member. On UNAUTHENTICATED services/session.ts has already opened the login page. */
-export function errorText(e: unknown): string {
-  if (e instanceof ApiCallError) {
-    if (e.code === 'UNAUTHENTICATED') return '登录已过期，请重新登录'
-    if (e.code === 'FORBIDDEN') return '仅限工会工作人员使用，或该事项不在您的管辖范围'
-    return e.message
-  }
-  return '网络不太好，请稍后重试'
-}
-
-export const errorCode = (e: unknown): string | null => (e instanceof ApiCallError ? e.code : null)
-
+/** Opens a page (a url from services/routes); when the page stack is full, replaces this one instead. */
 export const go = (url: string) => Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }))
 
 // ---- remembered address: only when the member ticks 记住地址 ----

@@ -5,7 +5,7 @@ import { api } from '../../services/api'
 import { getLocation } from '../../services/location'
 import type { StationSummary } from '../../../types/station'
 import { DISTRICTS } from './labels'
-import { errorText } from './shared'
+import { errorText } from '../../services/errors'
 
 export type PickedStation = { id: string; name: string; address: string }
 

@@ -42,7 +42,7 @@ const TONE: Record<Evaluation['category'], string> = { deep: 'sb-tone-deep', rel
 
 export function EvaluationCard({ ev, title = '测算结果' }: { ev: Evaluation; title?: string }) {
   return (
-    <View className={`sb-card sb-result check-result category-${ev.category}`}>
+    <View className={`wu-card sb-result check-result category-${ev.category}`}>
       <Text className='sb-result-title'>{title}</Text>
       <Text className={`sb-category result-category ${TONE[ev.category]}`}>{ev.label}</Text>
       <Text className='sb-decision result-decision'>{ev.decision}</Text>

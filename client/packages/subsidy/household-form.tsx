@@ -2,10 +2,10 @@
 // conditions and an optional sudden event. Big touch targets; one tap adds a member of a given relation.
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { CONDITIONS, CONDITION_LABELS, EVENT_KINDS, EVENT_KIND_LABELS, RELATIONS, RELATION_LABELS, type Relation } from '../../../types/subsidy-labels'
+import { MAX_HOUSEHOLD as MAX_MEMBERS } from '../../../types/subsidy-fields'
 import { newRow, todayBeijing, type FieldErrors, type HouseholdForm } from './shared'
 
 const OTHER_RELATIONS = RELATIONS.filter((r) => r !== 'self') as Exclude<Relation, 'self'>[]
-const MAX_MEMBERS = 20
 
 type Props = {
   form: HouseholdForm
@@ -28,7 +28,7 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
 
   return (
     <View className='sb-household'>
-      <View className='sb-card'>
+      <View className='wu-card'>
         <Text className='sb-section'>家庭成员与月收入</Text>
         <Text className='sb-hint'>填写共同生活的家庭成员。月收入按最近几个月平均，单位“元”；没有收入请填 0。</Text>
         {form.rows.map((r, i) => {
@@ -86,7 +86,7 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
         )}
       </View>
 
-      <View className='sb-card'>
+      <View className='wu-card'>
         <Text className='sb-section'>家里有以下情况吗？（可多选，没有可不选）</Text>
         <View className='sb-conditions'>
           {CONDITIONS.map((c) => {
@@ -102,7 +102,7 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
         {errors.conditions ? <Text className='sb-error'>{errors.conditions}</Text> : null}
       </View>
 
-      <View className='sb-card'>
+      <View className='wu-card'>
         <Text className='sb-section'>最近有突发事件导致生活困难吗？</Text>
         <View className='sb-chips'>
           <Text className={`sb-chip event-no ${form.event.on ? '' : 'sb-chip-on'}`} onClick={() => setEvent({ on: false })}>

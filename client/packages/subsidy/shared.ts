@@ -1,10 +1,9 @@
-// Helpers shared by the hardship-relief pages: money parsing, the household form, a request id, dates
-// and error wording. Runtime values come only from types/subsidy-labels.ts (zod-free); the zod schemas in
+// Helpers shared by the hardship-relief pages: money parsing, the household form, a request id and dates. Runtime values come only from types/subsidy-labels.ts (zod-free); the zod schemas in
 // types/subsidy.ts are imported as types only, so zod stays out of this subpackage.
 import Taro from '@tarojs/taro'
-import { ApiCallError } from '../../services/api'
 import type { ActionInput, ActionOutput } from '../../../types/contract'
 import { CONDITIONS, RELATION_LABELS, type Condition, type EventKind, type Relation } from '../../../types/subsidy-labels'
+import { MAX_EXPENSE_FEN, MAX_HOUSEHOLD, MAX_INCOME_FEN } from '../../../types/subsidy-fields'
 
 export type HouseholdInput = ActionInput<'subsidy', 'evaluate'>
 export type ApplyInput = ActionInput<'subsidy', 'apply'>
@@ -13,10 +12,8 @@ export type Programme = Evaluation['programmes'][number]
 export type Reason = Evaluation['reasons'][number]
 export type EvidenceKind = ApplyInput['evidence'][number]['kind']
 
-/** Same ceiling as the server: one person's monthly income up to 100,000 yuan. */
-export const MAX_INCOME_FEN = 10_000_000
-/** Extra expenses after a sudden event: up to 10 million yuan. */
-export const MAX_EXPENSE_FEN = 1_000_000_000
+export { MAX_INCOME_FEN } from '../../../types/subsidy-fields'
+export { BUDGET_PROGRAMMES } from './policy'
 
 export type YuanResult = { ok: true; fen: number } | { ok: false; error: string }
 
@@ -94,7 +91,7 @@ export function buildHousehold(form: HouseholdForm): { input: HouseholdInput | n
     else errors[`household.${i}.monthlyIncomeFen`] = p.error
   })
   if (form.rows.filter((r) => r.relation === 'self').length !== 1) errors.household = '家庭成员中应有且只有一位“本人”'
-  if (form.rows.length > 20) errors.household = '家庭成员不能超过20人'
+  if (form.rows.length > MAX_HOUSEHOLD) errors.household = `家庭成员不能超过${MAX_HOUSEHOLD}人`
   const conditions = CONDITIONS.filter((c) => form.conditions.includes(c))
   let event: HouseholdInput['event']
   if (form.event.on) {
@@ -187,34 +184,5 @@ export function dateText(iso: string): string {
   return `${d.getFullYear()}年${pad(d.getMonth() + 1)}月${pad(d.getDate())}日`
 }
 
-export function errorText(e: unknown): string {
-  if (e instanceof ApiCallError) {
-    if (e.code === 'UNAUTHENTICATED') return '登录已过期，请重新登录'
-    if (e.code === 'NETWORK') return '网络不太好，请检查网络后重试'
-    return e.message
-  }
-  return '网络不太好，请稍后重试'
-}
-
-export const isForbidden = (e: unknown) => e instanceof ApiCallError && e.code === 'FORBIDDEN'
-
 /** Shows a message the user must acknowledge. */
 export const alertModal = (title: string, content: string) => Taro.showModal({ title, content, showCancel: false })
-
-// ---- Budgets ----
-
-/**
- * The relief programmes a union can budget for, in the policy's order (config/policies/subsidy.json,
- * copied here so the page needs neither the JSON nor zod; tests/client/subsidy-budget.test.tsx checks they match).
- * Rows from subsidy.budgets carry their own names; this list is for the "新增预算" form.
- */
-export const BUDGET_PROGRAMMES: readonly { id: string; name: string }[] = [
-  { id: 'comfort_serious', name: '大病重伤慰问金' },
-  { id: 'school_aid', name: '金秋助学' },
-  { id: 'winter_warmth', name: '冬季送温暖慰问金' },
-  { id: 'summer_coolness', name: '夏送清凉防暑用品' },
-  { id: 'relief_purchase', name: '消费帮扶购物补贴' },
-]
-
-/** The server's ceiling for one budget: 100 million yuan. */
-export const MAX_BUDGET_FEN = 100_000_000_00

@@ -1,26 +1,20 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { api, ApiCallError } from '../../services/api'
-import { ensureLogin } from '../../services/session'
+import { api } from '../../services/api'
+import { url } from '../../services/routes'
 import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../services/labels'
-import type { CardView } from '../../../types/member'
+import { usePageQuery } from '../../hooks/page-query'
 import { CardQr } from '../../components/card-qr'
 import { ErrorBlock, Loading } from '../../components/states'
 import './index.css'
 
-type State = { kind: 'loading' } | { kind: 'login' } | { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'card'; card: CardView; stale?: string }
-
-const REGISTER = '/packages/member/register/index'
 /** Refresh this long before the QR expires, so the code a member shows always verifies. */
 const REFRESH_MARGIN_MS = 30_000
 const MIN_REFRESH_MS = 10_000
 
-const errorMessage = (e: unknown) => (e instanceof ApiCallError ? e.message : '网络不太好，请稍后重试')
-
 export default function CardPage() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-  const [refreshing, setRefreshing] = useState(false)
+  const card = usePageQuery(() => api.member.myCard({}), { login: 'required' })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const visible = useRef(true)
 
@@ -28,79 +22,64 @@ export default function CardPage() {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
   }
-
-  const load = async () => {
+  const load = () => {
     clearTimer()
-    setRefreshing(true)
-    try {
-      if (!(await ensureLogin())) {
-        setState({ kind: 'login' })
-        return
-      }
-      const card = await api.member.myCard({})
-      setState({ kind: 'card', card })
-      if (card.qrExpiresAt && visible.current) {
-        const wait = Math.max(MIN_REFRESH_MS, new Date(card.qrExpiresAt).getTime() - Date.now() - REFRESH_MARGIN_MS)
-        timer.current = setTimeout(() => void load(), wait)
-      }
-    } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'NOT_FOUND') setState({ kind: 'none' })
-      else if (e instanceof ApiCallError && e.code === 'UNAUTHENTICATED') setState({ kind: 'login' })
-      else
-        setState((s) =>
-          // Keep showing a card we already have (the member may be offline at a station); say it is stale.
-          s.kind === 'card' ? { ...s, stale: `${errorMessage(e)}，二维码可能已过期` } : { kind: 'error', message: errorMessage(e) },
-        )
-    } finally {
-      setRefreshing(false)
-      Taro.stopPullDownRefresh()
-    }
+    void card.reload()
   }
 
+  // A fresh QR is fetched before the shown one expires, while the page is visible.
+  useEffect(() => {
+    const c = card.data
+    clearTimer()
+    if (!c?.qrExpiresAt || !visible.current) return
+    const wait = Math.max(MIN_REFRESH_MS, new Date(c.qrExpiresAt).getTime() - Date.now() - REFRESH_MARGIN_MS)
+    timer.current = setTimeout(load, wait)
+  }, [card.data])
   useDidShow(() => {
     visible.current = true
-    void load()
   })
   useDidHide(() => {
     visible.current = false
     clearTimer()
   })
-  usePullDownRefresh(() => void load())
   useEffect(() => clearTimer, [])
 
-  if (state.kind === 'loading') return <Loading text='正在读取会员卡…' />
-  if (state.kind === 'error') return <ErrorBlock message={state.message} onRetry={load} />
-  if (state.kind === 'login')
+  const code = card.error?.code
+  const state = card.signedOut || code === 'UNAUTHENTICATED' ? 'login' : code === 'NOT_FOUND' ? 'none' : card.data ? 'card' : card.error ? 'error' : 'loading'
+  if (state === 'loading') return <Loading text='正在读取会员卡…' />
+  if (state === 'error') return <ErrorBlock message={card.error!.message} onRetry={load} />
+  if (state === 'login')
     return (
-      <View className='card-page'>
+      <View className='wu-page card-page'>
         <View className='card-empty'>
           <Text className='card-empty-title'>请先登录</Text>
           <Text className='card-empty-text'>登录后即可查看您的工会会员卡。</Text>
-          <Button className='card-primary' onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+          <Button className='card-primary' onClick={() => Taro.navigateTo({ url: url('login') })}>
             去登录
           </Button>
         </View>
       </View>
     )
-  if (state.kind === 'none')
+  if (state === 'none')
     return (
-      <View className='card-page'>
+      <View className='wu-page card-page'>
         <View className='card-empty'>
           <Text className='card-empty-title'>您还没有工会会员卡</Text>
           <Text className='card-empty-text'>
             加入工会，享受会员专属服务和优惠：驿站歇脚、送温暖送清凉、困难帮扶。快递员、外卖骑手、网约车司机等新就业形态劳动者都可以加入。填写信息后即可领取电子会员卡。
           </Text>
-          <Button className='card-primary join-now' onClick={() => Taro.navigateTo({ url: REGISTER })}>
+          <Button className='card-primary join-now' onClick={() => Taro.navigateTo({ url: url('member/register') })}>
             立即入会
           </Button>
         </View>
       </View>
     )
 
-  const c = state.card
+  const c = card.data!
+  // A card we already have stays shown (the member may be offline at a station), marked as maybe stale.
   return (
-    <View className='card-page'>
-      {state.stale ? <Text className='card-notice card-stale'>{state.stale}</Text> : null}
+    <View className='wu-page card-page'>
+      {card.error ? <Text className='card-notice card-stale'>{`${card.error.message}，二维码可能已过期`}</Text> : null}
 
       {c.status === 'pending' ? (
         <View className='card-status-box card-pending'>
@@ -112,7 +91,7 @@ export default function CardPage() {
         <View className='card-status-box card-rejected'>
           <Text className='card-status-title'>入会申请未通过</Text>
           <Text className='card-status-text'>原因：{c.rejectReason || '请联系所在工会了解详情'}</Text>
-          <Button className='card-primary reapply' onClick={() => Taro.navigateTo({ url: REGISTER })}>
+          <Button className='card-primary reapply' onClick={() => Taro.navigateTo({ url: url('member/register') })}>
             重新申请
           </Button>
         </View>
@@ -141,7 +120,7 @@ export default function CardPage() {
           <CardQr payload={c.qr} />
           <Text className='qr-hint qr-main-hint'>长按或出示二维码供工作人员核验</Text>
           {c.qrExpiresAt ? <Text className='qr-hint'>二维码自动更新，有效至 {minuteText(c.qrExpiresAt).slice(11)}</Text> : null}
-          <Button className='card-secondary qr-refresh' loading={refreshing || undefined} disabled={refreshing || undefined} onClick={() => void load()}>
+          <Button className='card-secondary qr-refresh' loading={card.loading || undefined} disabled={card.loading || undefined} onClick={load}>
             刷新二维码
           </Button>
         </View>
@@ -154,7 +133,7 @@ export default function CardPage() {
         </View>
       ) : null}
 
-      <View className='card-info'>
+      <View className='wu-card card-info'>
         <Text className='info-title'>会员信息</Text>
         <Text className='info-row'>身份证号：{c.idNumberMasked}</Text>
         <Text className='info-row'>手机号：{c.phoneMasked}</Text>
@@ -164,7 +143,7 @@ export default function CardPage() {
       </View>
 
       {c.status === 'active' && !c.pendingTransfer ? (
-        <Button className='card-secondary card-transfer-button' onClick={() => Taro.navigateTo({ url: '/packages/member/transfer/index' })}>
+        <Button className='card-secondary card-transfer-button' onClick={() => Taro.navigateTo({ url: url('member/transfer') })}>
           换工作了？申请转会
         </Button>
       ) : null}

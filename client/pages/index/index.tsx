@@ -2,46 +2,40 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { ensureLogin, isStaff } from '../../services/session'
+import { url, type PageName } from '../../services/routes'
 import type { Me } from '../../../types/auth'
 import './index.css'
 
-type Tile = { title: string; sub: string; url: string; cls: string; soon?: boolean }
+type Tile = { title: string; sub: string; to: PageName; cls: string }
 
-// Pages not yet registered in app.config.ts are marked soon: tapping them explains instead of failing.
 const MEMBER_TILES: Tile[] = [
-  { title: '我的会员卡', sub: '电子会员卡 · 出示核验', url: '/pages/card/index', cls: 'tile-card' },
-  { title: '入会申请', sub: '填写信息 · 立等可取', url: '/packages/member/register/index', cls: 'tile-register' },
-  { title: '工会活动', sub: '送温暖 · 送清凉', url: '/packages/campaign/feed/index', cls: 'tile-campaigns' },
-  { title: '暖心驿站', sub: '附近喝水、热饭、歇脚', url: '/pages/stations/index', cls: 'tile-stations' },
-  { title: '工会商城', sub: '消费帮扶好物', url: '/packages/shop/index/index', cls: 'tile-shop' },
-  { title: '困难帮扶', sub: '申请帮扶 · 送温暖', url: '/packages/subsidy/check/index', cls: 'tile-subsidy' },
-  { title: '我的', sub: '账号与转会', url: '/pages/me/index', cls: 'tile-me' },
+  { title: '我的会员卡', sub: '电子会员卡 · 出示核验', to: 'card', cls: 'tile-card' },
+  { title: '入会申请', sub: '填写信息 · 立等可取', to: 'member/register', cls: 'tile-register' },
+  { title: '工会活动', sub: '送温暖 · 送清凉', to: 'campaign/feed', cls: 'tile-campaigns' },
+  { title: '暖心驿站', sub: '附近喝水、热饭、歇脚', to: 'stations', cls: 'tile-stations' },
+  { title: '工会商城', sub: '消费帮扶好物', to: 'shop/index', cls: 'tile-shop' },
+  { title: '困难帮扶', sub: '申请帮扶 · 送温暖', to: 'subsidy/check', cls: 'tile-subsidy' },
+  { title: '我的', sub: '账号与转会', to: 'me', cls: 'tile-me' },
 ]
 
 const STAFF_TILES: Tile[] = [
-  { title: '会员审核', sub: '入会与转会申请', url: '/packages/admin/review/index', cls: 'tile-review' },
-  { title: '扫码验卡', sub: '核验会员身份', url: '/packages/admin/verify/index', cls: 'tile-verify' },
-  { title: '工会工作台', sub: '数据总览 · 报表导出', url: '/packages/console/index/index', cls: 'tile-console' },
-  { title: '活动管理', sub: '发布与核销', url: '/packages/campaign/manage/index', cls: 'tile-manage' },
-  { title: '帮扶审核', sub: '困难职工申请与档案', url: '/packages/subsidy/queue/index', cls: 'tile-subsidy-review' },
-  { title: '工会采购', sub: '批量采购 · 消费帮扶台账', url: '/packages/shop/ledger/index', cls: 'tile-ledger' },
+  { title: '会员审核', sub: '入会与转会申请', to: 'admin/review', cls: 'tile-review' },
+  { title: '扫码验卡', sub: '核验会员身份', to: 'admin/verify', cls: 'tile-verify' },
+  { title: '工会工作台', sub: '数据总览 · 报表导出', to: 'console/index', cls: 'tile-console' },
+  { title: '活动管理', sub: '发布与核销', to: 'campaign/manage', cls: 'tile-manage' },
+  { title: '帮扶审核', sub: '困难职工申请与档案', to: 'subsidy/queue', cls: 'tile-subsidy-review' },
+  { title: '工会采购', sub: '批量采购 · 消费帮扶台账', to: 'shop/ledger', cls: 'tile-ledger' },
 ]
 
-function open(t: Tile) {
-  if (t.soon) {
-    Taro.showToast({ title: `${t.title}即将上线`, icon: 'none' })
-    return
-  }
-  Taro.navigateTo({ url: t.url }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
-}
+const open = (t: Tile) => Taro.navigateTo({ url: url(t.to) }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
 
 function Tiles({ tiles, staff }: { tiles: Tile[]; staff?: boolean }) {
   return (
     <View className='tiles'>
       {tiles.map((t) => (
-        <View key={t.url} className={`tile ${staff ? 'tile-staff' : ''} ${t.soon ? 'tile-soon' : ''} ${t.cls}`} onClick={() => open(t)} role='button' aria-label={t.title}>
+        <View key={t.to} className={`tile ${staff ? 'tile-staff' : ''} ${t.cls}`} onClick={() => open(t)} role='button' aria-label={t.title}>
           <Text className='tile-title'>{t.title}</Text>
-          <Text className='tile-sub'>{t.soon ? '即将上线' : t.sub}</Text>
+          <Text className='tile-sub'>{t.sub}</Text>
         </View>
       ))}
     </View>

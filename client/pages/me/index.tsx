@@ -4,6 +4,7 @@ import { View, Text, Button } from '@tarojs/components'
 import { currentUser, ensureLogin, hasSession, logout } from '../../services/session'
 import { platformIdentity } from '../../services/transport'
 import { ROLE_TEXT } from '../../services/labels'
+import { url, type PageName } from '../../services/routes'
 import type { Me } from '../../../types/auth'
 import './index.css'
 
@@ -18,11 +19,11 @@ export default function MePage() {
       .then((me) => setState(me ? { kind: 'in', me } : hasSession() ? { kind: 'offline' } : { kind: 'out' }))
   useDidShow(() => void load())
 
-  const go = (url: string) => Taro.navigateTo({ url })
+  const go = (to: PageName) => Taro.navigateTo({ url: url(to) })
   const me = state.kind === 'in' ? state.me : null
   return (
-    <View className='me'>
-      <View className='me-card'>
+    <View className='wu-page me'>
+      <View className='wu-card me-card'>
         <Text className='me-label'>账号</Text>
         <Text className='me-value me-openid'>
           {state.kind === 'loading' ? '加载中…' : state.kind === 'offline' ? '网络不太好，暂时无法读取账号' : me ? me.openid : '未登录'}
@@ -35,17 +36,17 @@ export default function MePage() {
           重试
         </Button>
       ) : null}
-      <Button className='me-button' onClick={() => go('/pages/card/index')}>
+      <Button className='me-button' onClick={() => go('card')}>
         我的会员卡
       </Button>
-      <Button className='me-button' onClick={() => go('/packages/campaign/claims/index')}>
+      <Button className='me-button' onClick={() => go('campaign/claims')}>
         我的活动
       </Button>
-      <Button className='me-button' onClick={() => go('/packages/member/transfer/index')}>
+      <Button className='me-button' onClick={() => go('member/transfer')}>
         转会（更换所属工会）
       </Button>
       {state.kind === 'out' ? (
-        <Button className='me-button me-login' onClick={() => go('/pages/login/index')}>
+        <Button className='me-button me-login' onClick={() => go('login')}>
           登录
         </Button>
       ) : state.kind !== 'loading' && !platformIdentity ? (
@@ -53,7 +54,7 @@ export default function MePage() {
           className='me-button me-logout'
           onClick={() => {
             logout()
-            Taro.reLaunch({ url: '/pages/login/index' })
+            Taro.reLaunch({ url: url('login') })
           }}
         >
           退出登录

@@ -1,16 +1,17 @@
 // Warm-station finder: the nearest station with water, a microwave, a toilet, a seat or a charger, in two taps.
-import { useRef, useState } from 'react'
-import Taro, { useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useLoad } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api } from '../../services/api'
+import { url } from '../../services/routes'
 import { getLocation, setCurrentOrigin, type Origin } from '../../services/location'
 import { BEIJING_DISTRICTS, NEARBY_MAX_RADIUS_M, SERVICE_LABELS, type Service } from '../../../types/station-labels'
-import type { StationSummary } from '../../../types/station'
+import { usePagedList } from '../../hooks/paged-list'
+import { ErrorBlock, LoadMore } from '../../components/states'
 import { StationItem } from '../../components/station/StationItem'
 import { StationMap } from '../../components/station/StationMap'
-import { loadStations, saveStations, type StationCache } from '../../components/station/cache'
+import { loadStations, saveStations } from '../../components/station/cache'
 import { formatClock, formatRadius, SERVICE_ICONS } from '../../components/station/format'
-import { errorText, haveSession, isLoginError } from '../../components/station/session'
 import '../../components/station/station.css'
 import './index.css'
 
@@ -18,6 +19,7 @@ const FILTER_SERVICES: Service[] = ['water', 'meal_heating', 'rest', 'toilet', '
 const DEFAULT_RADIUS_M = 3000
 const PAGE_SIZE = 20
 const CACHE_MAX = 50
+const NOTHING = { items: [], nextCursor: null }
 
 interface Query {
   services: Service[]
@@ -27,75 +29,48 @@ interface Query {
 
 type Phase = 'locating' | 'pick' | 'ready'
 
-const openDetail = (id: string) => Taro.navigateTo({ url: `/packages/stations/detail/index?id=${encodeURIComponent(id)}` })
+const openDetail = (id: string) => Taro.navigateTo({ url: url('stations/detail', { id }) })
 
 export default function StationFinder() {
   const [phase, setPhase] = useState<Phase>('locating')
   const [locMessage, setLocMessage] = useState<string | null>(null)
   const [origin, setOrigin] = useState<Origin | null>(null)
   const [query, setQuery] = useState<Query>({ services: [], openNow: false, radiusM: DEFAULT_RADIUS_M })
-  const [items, setItems] = useState<StationSummary[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [offline, setOffline] = useState<StationCache | null>(null)
-  const [needLogin, setNeedLogin] = useState(false)
   const [view, setView] = useState<'list' | 'map'>('list')
-  const request = useRef(0)
   const phaseRef = useRef<Phase>('locating')
   phaseRef.current = phase
 
-  const showCacheOr = (message: string | null) => {
-    const cache = loadStations()
-    if (cache) {
-      setOffline(cache)
-      setItems(null)
-    } else if (message) setError(message)
-  }
-
-  async function search(o: Origin, q: Query) {
-    const mine = ++request.current
-    setLoading(true)
-    setError(null)
-    setMoreError(null)
-    setNeedLogin(false)
-    try {
-      if (!(await haveSession())) {
-        if (mine !== request.current) return
-        if (loadStations()) showCacheOr(null)
-        else setNeedLogin(true)
-        return
-      }
+  const list = usePagedList(
+    async (cursor?: string) => {
+      if (!origin) return NOTHING
       const r = await api.station.nearby({
-        lat: o.lat,
-        lng: o.lng,
-        radiusM: q.radiusM,
-        services: q.services.length ? q.services : undefined,
-        openNow: q.openNow || undefined,
+        lat: origin.lat,
+        lng: origin.lng,
+        radiusM: query.radiusM,
+        services: query.services.length ? query.services : undefined,
+        openNow: query.openNow || undefined,
         limit: PAGE_SIZE,
+        cursor,
       })
-      if (mine !== request.current) return
-      setItems(r.items)
-      setCursor(r.nextCursor)
-      setOffline(null)
-      if (r.items.length) saveStations(r.items)
-    } catch (e) {
-      if (mine !== request.current) return
-      if (isLoginError(e)) setError(errorText(e))
-      else showCacheOr(errorText(e))
-    } finally {
-      if (mine === request.current) setLoading(false)
-      Taro.stopPullDownRefresh()
-    }
-  }
+      return r
+    },
+    (s) => s.id,
+    { login: 'token', on: 'manual', deps: [origin, query] },
+  )
+  const { items, loading, signedOut } = list
+  // No session, or no answer (but not an expired session): what the finder last saw, if anything.
+  const offline = useMemo(() => (signedOut || (list.error && list.error.code !== 'UNAUTHENTICATED') ? loadStations() : null), [signedOut, list.error])
+  const needLogin = signedOut && !offline
+  const error = offline ? null : list.error
+  // The last good result, for offline use (saveStations drops the distances).
+  useEffect(() => {
+    if (items?.length) saveStations(items.slice(0, CACHE_MAX))
+  }, [items])
 
   function start(o: Origin) {
     setOrigin(o)
     setCurrentOrigin(o)
     setPhase('ready')
-    void search(o, query)
   }
 
   async function locate() {
@@ -116,55 +91,17 @@ export default function StationFinder() {
 
   useLoad(() => void locate())
 
-  const update = (next: Query) => {
-    setQuery(next)
-    if (origin) void search(origin, next)
-  }
+  const update = setQuery
   const toggleService = (s: Service) =>
     update({ ...query, services: query.services.includes(s) ? query.services.filter((x) => x !== s) : [...query.services, s] })
   const toggleOpenNow = () => update({ ...query, openNow: !query.openNow })
   const widen = () => update({ ...query, radiusM: Math.min(query.radiusM * 2, NEARBY_MAX_RADIUS_M) })
 
-  async function loadMore() {
-    if (!origin || !cursor || loadingMore || loading || !items) return
-    const mine = request.current
-    setLoadingMore(true)
-    setMoreError(null)
-    try {
-      const r = await api.station.nearby({
-        lat: origin.lat,
-        lng: origin.lng,
-        radiusM: query.radiusM,
-        services: query.services.length ? query.services : undefined,
-        openNow: query.openNow || undefined,
-        limit: PAGE_SIZE,
-        cursor,
-      })
-      if (mine !== request.current) return
-      const seen = new Set(items.map((s) => s.id))
-      const all = [...items, ...r.items.filter((s) => !seen.has(s.id))]
-      setItems(all)
-      setCursor(r.nextCursor)
-      saveStations(all.slice(0, CACHE_MAX))
-    } catch (e) {
-      if (mine === request.current) setMoreError(errorText(e))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
-  const loadMoreRef = useRef(loadMore)
-  loadMoreRef.current = loadMore
-  useReachBottom(() => void loadMoreRef.current())
-  usePullDownRefresh(() => {
-    if (origin) void search(origin, query)
-    else Taro.stopPullDownRefresh()
-  })
-
   const atMax = query.radiusM >= NEARBY_MAX_RADIUS_M
   const nextRadius = Math.min(query.radiusM * 2, NEARBY_MAX_RADIUS_M)
 
   return (
-    <View className='station-page station-finder'>
+    <View className='wu-page station-page station-finder'>
       {phase === 'locating' ? (
         <View className='finder-locating'>
           <Text className='finder-big-text'>正在获取您的位置…</Text>
@@ -229,25 +166,18 @@ export default function StationFinder() {
           {!loading && needLogin ? (
             <View className='section'>
               <Text className='finder-big-text'>请先登录，再查找附近的驿站</Text>
-              <Button className='big-button' onClick={() => Taro.navigateTo({ url: '/pages/login/index' })}>
+              <Button className='big-button' onClick={() => Taro.navigateTo({ url: url('login') })}>
                 去登录
               </Button>
             </View>
           ) : null}
 
-          {!loading && error ? (
-            <View className='section finder-error'>
-              <Text className='notice notice-error'>{error}</Text>
-              <Button className='big-button' onClick={() => void search(origin, query)}>
-                重试
-              </Button>
-            </View>
-          ) : null}
+          {!loading && error ? <ErrorBlock message={error.message} onRetry={list.reload} /> : null}
 
           {!loading && offline ? (
             <View className='finder-offline'>
               <Text className='notice notice-offline offline-banner'>离线数据，更新于 {formatClock(offline.savedAt)}（网络恢复后请刷新，距离以实际为准）</Text>
-              <Button className='big-button secondary' onClick={() => void search(origin, query)}>
+              <Button className='big-button secondary' onClick={list.reload}>
                 重新加载
               </Button>
               {offline.items.map((s) => (
@@ -274,12 +204,8 @@ export default function StationFinder() {
               {items.map((s) => (
                 <StationItem key={s.id} station={s} onOpen={openDetail} />
               ))}
-              {cursor ? (
-                <Button className={`big-button secondary load-more${loadingMore ? ' big-button-off' : ''}`} disabled={loadingMore || undefined} onClick={() => void loadMore()}>
-                  {loadingMore ? '加载中…' : moreError ? `${moreError}，点此重试` : '加载更多'}
-                </Button>
-              ) : null}
-              {!cursor && items.length > 0 && !atMax ? (
+              <LoadMore list={list} />
+              {!list.hasMore && items.length > 0 && !atMax ? (
                 <Button className='big-button secondary widen-button' onClick={widen}>
                   没有更多了，扩大范围到 {formatRadius(nextRadius)}
                 </Button>

@@ -1,38 +1,24 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
+import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { OCCUPATION_TEXT, minuteText } from '../../../services/labels'
 import type { PendingItem } from '../../../../types/member'
+import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { staffMessage } from '../shared'
+import { Forbidden } from '../../../components/states/forbidden'
 import '../admin.css'
 
 export default function Review() {
-  const [items, setItems] = useState<PendingItem[] | null>(null)
-  const [total, setTotal] = useState(0)
-  const [error, setError] = useState<{ message: string; forbidden: boolean } | null>(null)
+  const page = usePageQuery(() => api.member.pending({ limit: 100 }), { login: 'required', forbidden: STAFF_ONLY })
+  const items = page.data?.items ?? null
+  const total = page.data?.total ?? 0
+  const load = page.reload
   const [reasons, setReasons] = useState<Record<string, string>>({})
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-
-  const load = async () => {
-    try {
-      if (!(await ensureLogin())) return
-      const r = await api.member.pending({ limit: 100 })
-      setError(null)
-      setItems(r.items)
-      setTotal(r.total)
-    } catch (e) {
-      setError({ message: staffMessage(e), forbidden: e instanceof ApiCallError && e.code === 'FORBIDDEN' })
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
 
   const decide = async (item: PendingItem, approve: boolean) => {
     const reason = (reasons[item.memberId] ?? '').trim()
@@ -52,40 +38,37 @@ export default function Review() {
       if (fieldMsg) {
         setRejecting(item.memberId)
         setReasonError(fieldMsg)
-      } else await Taro.showModal({ title: '操作失败', content: staffMessage(e), showCancel: false })
+      } else await Taro.showModal({ title: '操作失败', content: errorText(e, STAFF_ONLY), showCancel: false })
     } finally {
       setBusy(null)
       await load()
     }
   }
 
-  if (error)
-    return error.forbidden ? (
-      <View className='admin'>
-        <View className='result result-bad forbidden'>
-          <Text className='result-title'>仅限工会工作人员使用</Text>
-          <Text className='line'>您的账号没有审核权限。如您是工会工作人员，请联系上级工会开通。</Text>
-        </View>
+  if (page.error)
+    return page.error.code === 'FORBIDDEN' ? (
+      <View className='wu-page admin'>
+        <Forbidden hint='您的账号没有审核权限。如您是工会工作人员，请联系上级工会开通。' />
       </View>
     ) : (
-      <ErrorBlock message={error.message} onRetry={load} />
+      <ErrorBlock message={page.error.message} onRetry={load} />
     )
   if (!items) return <Loading text='正在加载待审核申请…' />
   if (!items.length)
     return (
-      <View className='admin'>
+      <View className='wu-page admin'>
         <Empty text='暂无待审核申请' action='刷新' onAction={load} />
       </View>
     )
 
   return (
-    <View className='admin review'>
+    <View className='wu-page admin review'>
       <Text className='count'>待审核 {total} 条{total > items.length ? `（显示前 ${items.length} 条）` : ''}</Text>
       {items.map((i) => {
         const open = rejecting === i.memberId
         const disabled = busy === i.memberId
         return (
-          <View key={`${i.kind}-${i.memberId}`} className={`item review-item review-${i.kind}`}>
+          <View key={`${i.kind}-${i.memberId}`} className={`wu-card review-item review-${i.kind}`}>
             <View className='item-head'>
               <Text className={`badge ${i.kind === 'transfer' ? 'badge-transfer' : ''}`}>{i.kind === 'transfer' ? '转入' : '新入会'}</Text>
               <Text className='name'>{i.name}</Text>

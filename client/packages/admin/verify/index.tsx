@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../../services/labels'
-import { staffMessage } from '../shared'
+import { errorText, STAFF_ONLY } from '../../../services/errors'
 import '../admin.css'
 
 type Verified = Awaited<ReturnType<typeof api.member.verifyCard>>
@@ -18,7 +18,7 @@ function failure(e: unknown): { title: string; message: string } {
     if (e.code === 'NOT_FOUND') return { title: '未找到会员卡', message: e.message }
     if (e.code === 'VALIDATION_FAILED') return { title: '无法核验', message: e.fields?.qr ?? e.message }
   }
-  return { title: '无法核验', message: staffMessage(e) }
+  return { title: '无法核验', message: errorText(e, STAFF_ONLY) }
 }
 
 export default function VerifyCard() {
@@ -55,7 +55,7 @@ export default function VerifyCard() {
   }
 
   return (
-    <View className='admin verify'>
+    <View className='wu-page admin verify'>
       <Text className='page-hint'>请会员打开“我的会员卡”，出示二维码</Text>
       {WEAPP ? (
         <Button className='primary scan-button' loading={busy || undefined} disabled={busy || undefined} onClick={scan}>

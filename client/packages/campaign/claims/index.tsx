@@ -1,32 +1,22 @@
-import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
+import { url } from '../../../services/routes'
+import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { errorText, kindLabel, shortTime } from '../shared'
+import { kindLabel, shortTime } from '../shared'
 import '../campaign.css'
 
-type Claim = Awaited<ReturnType<typeof api.campaign.myClaims>>['items'][number]
-
 export default function MyClaims() {
-  const [items, setItems] = useState<Claim[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = async () => {
-    setError(null)
-    try {
-      setItems((await api.campaign.myClaims({})).items)
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  useDidShow(() => void load())
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  const page = usePageQuery(() => api.campaign.myClaims({}), { login: 'token' })
+  const items = page.data?.items
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
   if (!items) return <Loading />
-  if (!items.length) return <Empty text='您还没有报名或领取活动' action='去看看活动' onAction={() => Taro.navigateTo({ url: '/packages/campaign/feed/index' })} />
+  if (!items.length) return <Empty text='您还没有报名或领取活动' action='去看看活动' onAction={() => Taro.navigateTo({ url: url('campaign/feed') })} />
   return (
-    <View className='page'>
+    <View className='wu-page page'>
       {items.map((c) => (
-        <View key={c.campaignId} className='card' onClick={() => Taro.navigateTo({ url: `/packages/campaign/detail/index?id=${c.campaignId}` })}>
+        <View key={c.campaignId} className='wu-card' onClick={() => Taro.navigateTo({ url: url('campaign/detail', { id: c.campaignId }) })}>
           <Text className='tag'>{kindLabel(c.kind)}</Text>
           <Text className='title'>{c.title}</Text>
           {c.code ? <Text className='code'>{c.code}</Text> : <Text className='meta'>已报名 · {shortTime(c.joinedAt)}</Text>}

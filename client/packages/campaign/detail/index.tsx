@@ -1,32 +1,30 @@
 import { useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api } from '../../../services/api'
-import type { CampaignDetail } from '../../../../types/campaign'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { formatYuan } from '../../../../types/money'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
-import { actionLabel, errorText, kindLabel, shortTime } from '../shared'
+import { actionLabel, kindLabel, shortTime } from '../shared'
 import '../campaign.css'
 
 export default function CampaignDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [c, setC] = useState<CampaignDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [code, setCode] = useState<string | null>(null)
-
-  const load = async () => {
-    setError(null)
-    try {
+  const page = usePageQuery(
+    async () => {
       const d = await api.campaign.detail({ id })
-      setC(d)
       setCode(d.mine?.code ?? null)
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  useDidShow(() => void load())
+      return d
+    },
+    { login: 'token' },
+  )
+  const c = page.data
+  const load = page.reload
 
   const join = async () => {
     if (busy) return
@@ -43,11 +41,11 @@ export default function CampaignDetailPage() {
     }
   }
 
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
   if (!c) return <Loading />
   return (
-    <View className='page campaign-detail'>
-      <View className='card'>
+    <View className='wu-page page campaign-detail'>
+      <View className='wu-card'>
         <Text className='tag'>{kindLabel(c.kind)}</Text>
         <Text className='title campaign-title'>{c.title}</Text>
         <Text className='meta'>发布：{c.unionName}</Text>
@@ -61,11 +59,11 @@ export default function CampaignDetailPage() {
         ) : null}
         {c.budgetFen !== null ? <Text className='meta'>预算：¥{formatYuan(c.budgetFen)}</Text> : null}
       </View>
-      <View className='card'>
+      <View className='wu-card'>
         <Text className='body'>{c.body}</Text>
       </View>
       {c.station ? (
-        <View className='card'>
+        <View className='wu-card'>
           <Text className='label'>领取地点</Text>
           <Text className='meta'>{c.station.name}</Text>
           <Text className='meta'>{c.station.address}</Text>
@@ -75,10 +73,10 @@ export default function CampaignDetailPage() {
         </View>
       ) : null}
       {c.products.length ? (
-        <View className='card'>
+        <View className='wu-card'>
           <Text className='label'>活动商品</Text>
           {c.products.map((p) => (
-            <View key={p.id} className='row' onClick={() => Taro.navigateTo({ url: `/packages/shop/product/index?id=${p.id}` })}>
+            <View key={p.id} className='row' onClick={() => Taro.navigateTo({ url: url('shop/product', { id: p.id }) })}>
               <Text className='meta'>{p.name}</Text>
               <Text className='meta'>会员价 ¥{formatYuan(p.memberPriceFen)}</Text>
             </View>
@@ -86,7 +84,7 @@ export default function CampaignDetailPage() {
         </View>
       ) : null}
       {code ? (
-        <View className='card'>
+        <View className='wu-card'>
           <Text className='label'>您的领取码</Text>
           <Text className='code claim-code'>{code}</Text>
           <Text className='hint'>请到领取地点向工作人员出示此码，每个码只能使用一次。</Text>

@@ -6,7 +6,7 @@ import { CAMPAIGN_ACTIONS, CAMPAIGN_ACTION_LABELS, CAMPAIGN_KINDS, CAMPAIGN_KIND
 import { OCCUPATION_ORDER, OCCUPATION_TEXT } from '../../../services/labels'
 import type { Occupation } from '../../../../types/member'
 import { BEIJING_DISTRICTS } from '../../../../types/station-labels'
-import { errorText } from '../shared'
+import { errorText } from '../../../services/errors'
 import '../campaign.css'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -96,8 +96,8 @@ export default function EditCampaign() {
   }
 
   return (
-    <View className='page campaign-edit'>
-      <View className='card'>
+    <View className='wu-page page campaign-edit'>
+      <View className='wu-card'>
         <View className='field'>
           <Text className='label'>活动类型</Text>
           <Picker mode='selector' range={CAMPAIGN_KINDS.map((k) => CAMPAIGN_KIND_LABELS[k])} value={CAMPAIGN_KINDS.indexOf(kind)} onChange={(e) => setKind(CAMPAIGN_KINDS[Number(e.detail.value)])}>

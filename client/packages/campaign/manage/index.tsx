@@ -1,31 +1,24 @@
-import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api } from '../../../services/api'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { CAMPAIGN_STATUS_LABELS } from '../../../../types/campaign-labels'
+import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { errorText, kindLabel, shortTime } from '../shared'
+import { kindLabel, shortTime } from '../shared'
 import '../campaign.css'
 
-type Item = Awaited<ReturnType<typeof api.campaign.list>>['items'][number]
-type Stat = Awaited<ReturnType<typeof api.campaign.stats>>['items'][number]
-
 export default function ManageCampaigns() {
-  const [items, setItems] = useState<Item[] | null>(null)
-  const [stats, setStats] = useState<Record<string, Stat>>({})
-  const [error, setError] = useState<string | null>(null)
-
-  const load = async () => {
-    setError(null)
-    try {
+  const page = usePageQuery(
+    async () => {
       const [l, s] = await Promise.all([api.campaign.list({}), api.campaign.stats({})])
-      setItems(l.items)
-      setStats(Object.fromEntries(s.items.map((x) => [x.id, x])))
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  useDidShow(() => void load())
+      return { items: l.items, stats: Object.fromEntries(s.items.map((x) => [x.id, x])) }
+    },
+    { login: 'token' },
+  )
+  const { items, stats } = page.data ?? { items: null, stats: {} }
+  const load = page.reload
 
   const act = async (id: string, what: 'publish' | 'close') => {
     const ok = await Taro.showModal({ title: what === 'publish' ? '发布活动' : '结束活动', content: what === 'publish' ? '发布后辖区内符合条件的会员即可看到并参加。' : '结束后会员将不能再报名或领取。' })
@@ -39,21 +32,21 @@ export default function ManageCampaigns() {
     }
   }
 
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
   if (!items) return <Loading />
   return (
-    <View className='page campaign-manage'>
-      <Button className='primary new-campaign' onClick={() => Taro.navigateTo({ url: '/packages/campaign/edit/index' })}>
+    <View className='wu-page page campaign-manage'>
+      <Button className='primary new-campaign' onClick={() => Taro.navigateTo({ url: url('campaign/edit') })}>
         发布新活动
       </Button>
-      <Button className='secondary' onClick={() => Taro.navigateTo({ url: '/packages/campaign/verify/index' })}>
+      <Button className='secondary' onClick={() => Taro.navigateTo({ url: url('campaign/verify') })}>
         核销领取码
       </Button>
       {items.length === 0 ? <Empty text='还没有活动，点击上方按钮发布第一个活动' /> : null}
       {items.map((c) => {
         const s = stats[c.id]
         return (
-          <View key={c.id} className='card manage-item'>
+          <View key={c.id} className='wu-card manage-item'>
             <Text className='tag'>{kindLabel(c.kind)}</Text>
             <Text className='tag'>{CAMPAIGN_STATUS_LABELS[c.status]}</Text>
             <Text className='title'>{c.title}</Text>
@@ -73,7 +66,7 @@ export default function ManageCampaigns() {
               </Button>
             ) : null}
             {c.status !== 'closed' ? (
-              <Button className='secondary' onClick={() => Taro.navigateTo({ url: `/packages/campaign/edit/index?id=${c.id}` })}>
+              <Button className='secondary' onClick={() => Taro.navigateTo({ url: url('campaign/edit', { id: c.id }) })}>
                 修改
               </Button>
             ) : null}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { errorText } from '../shared'
+import { errorText } from '../../../services/errors'
 import '../campaign.css'
 
 export default function VerifyClaim() {
@@ -36,8 +36,8 @@ export default function VerifyClaim() {
   }
 
   return (
-    <View className='page claim-verify'>
-      <View className='card'>
+    <View className='wu-page page claim-verify'>
+      <View className='wu-card'>
         <Text className='label'>输入会员出示的领取码</Text>
         <Input className='input verify-code' value={code} maxlength={8} placeholder='8位领取码' onInput={(e) => setCode(e.detail.value)} />
         <Button className='primary verify-button' disabled={busy} loading={busy} onClick={() => verify()}>
@@ -50,7 +50,7 @@ export default function VerifyClaim() {
         ) : null}
       </View>
       {result ? (
-        <View className='card verify-result'>
+        <View className='wu-card verify-result'>
           <Text className={result.ok ? 'result-ok' : 'result-bad'}>{result.text}</Text>
           {result.detail ? <Text className='meta'>{result.detail}</Text> : null}
         </View>

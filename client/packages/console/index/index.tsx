@@ -1,16 +1,18 @@
 // The staff console: what is happening across the staff member's union subtree, at a glance.
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { api, ApiCallError } from '../../../services/api'
+import { api } from '../../../services/api'
+import { errorText, STAFF_ONLY } from '../../../services/errors'
+import { url, type PageName } from '../../../services/routes'
 import { saveCsv } from '../../../services/files'
 import { OCCUPATION_TEXT } from '../../../services/labels'
 import { formatYuan } from '../../../../types/money'
 import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import './index.css'
 
-type Dashboard = Awaited<ReturnType<typeof api.console.dashboard>>
 const TABLES = [
   ['members', '会员名册'],
   ['stations', '驿站统计'],
@@ -19,17 +21,18 @@ const TABLES = [
   ['subsidy_files', '困难档案'],
 ] as const
 
-const FILES_PAGE = '/packages/subsidy/files/index'
+const LINKS: [string, PageName][] = [
+  ['会员审核', 'admin/review'],
+  ['扫码验卡', 'admin/verify'],
+  ['活动管理', 'campaign/manage'],
+  ['核销领取码', 'campaign/verify'],
+  ['驿站统计与评选', 'stations/manage'],
+  ['采购台账', 'shop/ledger'],
+  ['工会团购', 'shop/bulk'],
+]
 
-const LINKS = [
-  ['会员审核', '/packages/admin/review/index'],
-  ['扫码验卡', '/packages/admin/verify/index'],
-  ['活动管理', '/packages/campaign/manage/index'],
-  ['核销领取码', '/packages/campaign/verify/index'],
-  ['驿站统计与评选', '/packages/stations/manage/index'],
-  ['采购台账', '/packages/shop/ledger/index'],
-  ['工会团购', '/packages/shop/bulk/index'],
-] as const
+const open = (to: string) => Taro.navigateTo({ url: to })
+const openFiles = (filter: string) => open(url('subsidy/files', { filter }))
 
 function Bars({ rows }: { rows: { label: string; value: number }[] }) {
   const max = Math.max(1, ...rows.map((r) => r.value))
@@ -50,18 +53,9 @@ function Bars({ rows }: { rows: { label: string; value: number }[] }) {
 
 export default function Console() {
   const [days, setDays] = useState(30)
-  const [d, setD] = useState<Dashboard | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = async (n = days) => {
-    setError(null)
-    try {
-      setD(await api.console.dashboard({ days: n }))
-    } catch (e) {
-      setError(e instanceof ApiCallError && e.code === 'FORBIDDEN' ? '仅限工会工作人员使用' : e instanceof ApiCallError ? e.message : '网络不太好，请稍后重试')
-    }
-  }
-  useDidShow(() => void load())
+  // A new period keeps the figures shown until its own arrive.
+  const page = usePageQuery(() => api.console.dashboard({ days }), { login: 'token', forbidden: STAFF_ONLY, deps: [days], keep: true })
+  const d = page.data
 
   const exportTable = async (table: (typeof TABLES)[number][0]) => {
     try {
@@ -72,25 +66,22 @@ export default function Console() {
       Taro.showModal({ title: '已导出', content: `共 ${r.rows} 行，已保存：${where}`, showCancel: false })
     } catch (e) {
       Taro.hideLoading()
-      Taro.showModal({ title: '导出失败', content: e instanceof ApiCallError ? e.message : '请稍后重试', showCancel: false })
+      Taro.showModal({ title: '导出失败', content: errorText(e), showCancel: false })
     }
   }
 
-  if (error) return <ErrorBlock message={error} onRetry={() => load()} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
   if (!d) return <Loading />
   return (
-    <View className='console staff-console'>
-      <View className='panel'>
+    <View className='wu-page console staff-console'>
+      <View className='wu-card'>
         <Text className='panel-title'>{d.union?.name ?? '全部工会'}</Text>
         <View className='days'>
           {[7, 30, 90].map((n) => (
             <Text
               key={n}
               className={`day-chip ${days === n ? 'day-on' : ''}`}
-              onClick={() => {
-                setDays(n)
-                void load(n)
-              }}
+              onClick={() => setDays(n)}
             >
               近{n}天
             </Text>
@@ -101,7 +92,7 @@ export default function Console() {
             <Text className='kpi-value kpi-members'>{d.members.active}</Text>
             <Text className='kpi-label'>有效会员（新增 {d.members.newInPeriod}）</Text>
           </View>
-          <View className='kpi' onClick={() => Taro.navigateTo({ url: '/packages/admin/review/index' })}>
+          <View className='kpi' onClick={() => open(url('admin/review'))}>
             <Text className='kpi-value'>{d.members.pending}</Text>
             <Text className='kpi-label'>待审核入会申请</Text>
           </View>
@@ -125,14 +116,14 @@ export default function Console() {
           </View>
         </View>
       </View>
-      <View className='panel subsidy-panel'>
+      <View className='wu-card subsidy-panel'>
         <Text className='panel-title'>困难帮扶</Text>
         <View className='kpis'>
-          <View className='kpi kpi-subsidy-active' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=active` })}>
+          <View className='kpi kpi-subsidy-active' onClick={() => openFiles('active')}>
             <Text className='kpi-value'>{d.subsidy.files.active}</Text>
             <Text className='kpi-label'>在档户数（已归档 {d.subsidy.files.archived}）</Text>
           </View>
-          <View className='kpi kpi-subsidy-open' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/queue/index' })}>
+          <View className='kpi kpi-subsidy-open' onClick={() => open(url('subsidy/queue'))}>
             <Text className='kpi-value'>{d.subsidy.applicationsOpen}</Text>
             <Text className='kpi-label'>待审批申请</Text>
           </View>
@@ -140,19 +131,19 @@ export default function Console() {
             <Text className='kpi-value'>¥{formatYuan(d.subsidy.paidThisYearFen)}</Text>
             <Text className='kpi-label'>今年已发放（{d.subsidy.paymentsThisYear} 笔）</Text>
           </View>
-          <View className='kpi kpi-subsidy-budget' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/budget/index' })}>
+          <View className='kpi kpi-subsidy-budget' onClick={() => open(url('subsidy/budget'))}>
             <Text className='kpi-value'>¥{formatYuan(d.subsidy.budgetRemainingFen)}</Text>
             <Text className='kpi-label'>预算余额（共 ¥{formatYuan(d.subsidy.budgetThisYearFen)}）</Text>
           </View>
-          <View className='kpi kpi-subsidy-stale' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=stale` })}>
+          <View className='kpi kpi-subsidy-stale' onClick={() => openFiles('stale')}>
             <Text className='kpi-value'>{d.subsidy.files.stale}</Text>
             <Text className='kpi-label'>一年未更新</Text>
           </View>
-          <View className='kpi kpi-subsidy-never' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=never_helped` })}>
+          <View className='kpi kpi-subsidy-never' onClick={() => openFiles('never_helped')}>
             <Text className='kpi-value'>{d.subsidy.files.neverHelped}</Text>
             <Text className='kpi-label'>建档未帮扶</Text>
           </View>
-          <View className='kpi kpi-subsidy-risk' onClick={() => Taro.navigateTo({ url: `${FILES_PAGE}?filter=at_risk` })}>
+          <View className='kpi kpi-subsidy-risk' onClick={() => openFiles('at_risk')}>
             <Text className='kpi-value'>{d.subsidy.files.atRisk}</Text>
             <Text className='kpi-label'>返困风险</Text>
           </View>
@@ -163,21 +154,21 @@ export default function Console() {
           <Text className='kpi-label'>暂无在档困难职工</Text>
         )}
       </View>
-      <View className='panel'>
+      <View className='wu-card'>
         <Text className='panel-title'>会员职业分布</Text>
         <Bars rows={d.members.byOccupation.map((o) => ({ label: OCCUPATION_TEXT[o.occupation], value: o.count }))} />
       </View>
-      <View className='panel'>
+      <View className='wu-card'>
         <Text className='panel-title'>常用功能</Text>
         <View className='links'>
-          {LINKS.map(([label, url]) => (
-            <Text key={url} className='link' onClick={() => Taro.navigateTo({ url })}>
+          {LINKS.map(([label, to]) => (
+            <Text key={to} className='link' onClick={() => open(url(to))}>
               {label}
             </Text>
           ))}
         </View>
       </View>
-      <View className='panel'>
+      <View className='wu-card'>
         <Text className='panel-title'>导出报表（CSV）</Text>
         {TABLES.map(([table, label]) => (
           <Button key={table} className='export' onClick={() => exportTable(table)}>

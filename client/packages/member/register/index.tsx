@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input, Button, Checkbox } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { ensureLogin } from '../../../services/session'
+import { errorCode, errorText } from '../../../services/errors'
 import { backOrRedirect } from '../../../services/nav'
+import { url } from '../../../services/routes'
 import { OCCUPATION_ORDER, OCCUPATION_TEXT } from '../../../services/labels'
 import { normalizeIdNumber, normalizePhone } from '../../../../types/idcard'
 import type { Occupation } from '../../../../types/member'
@@ -55,12 +57,10 @@ export default function Register() {
         ...(form.employer.trim() ? { employer: form.employer.trim() } : {}),
       })
       Taro.showToast({ title: r.status === 'active' ? '入会成功' : '已提交审核', icon: 'success' })
-      backOrRedirect('/pages/card/index')
+      backOrRedirect(url('card'))
     } catch (e) {
-      if (e instanceof ApiCallError) {
-        setTopError({ message: e.message, toCard: e.code === 'ALREADY_REGISTERED' })
-        if (e.fields) setServerErrors(e.fields)
-      } else setTopError({ message: '网络不太好，请稍后重试' })
+      setTopError({ message: errorText(e), toCard: errorCode(e) === 'ALREADY_REGISTERED' })
+      if (e instanceof ApiCallError && e.fields) setServerErrors(e.fields)
       Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
     } finally {
       setBusy(false)
@@ -87,27 +87,27 @@ export default function Register() {
   }
 
   return (
-    <View className='form register'>
+    <View className='wu-page form register'>
       <Text className='form-title'>加入工会，领取电子会员卡</Text>
       {topError ? (
         <View className='top-error register-error'>
           <Text className='top-error-text'>{topError.message}</Text>
           {topError.toCard ? (
-            <Text className='top-error-link' onClick={() => backOrRedirect('/pages/card/index')}>
+            <Text className='top-error-link' onClick={() => backOrRedirect(url('card'))}>
               查看我的会员卡 ›
             </Text>
           ) : null}
         </View>
       ) : null}
 
-      <View className='section'>
+      <View className='wu-card'>
         <Text className='section-title'>个人信息</Text>
         {input('name', '姓名', { placeholder: '与身份证一致', maxlength: 30 })}
         {input('idNumber', '身份证号', { placeholder: '18位居民身份证号', type: 'idcard', maxlength: 18 })}
         {input('phone', '手机号', { placeholder: '11位手机号', type: 'number', maxlength: 11 })}
       </View>
 
-      <View className='section'>
+      <View className='wu-card'>
         <Text className='section-title'>所属工会</Text>
         <Text className='hint'>请选择您所在单位或行业的基层工会，如快递行业、物业、楼宇工会</Text>
         <UnionPicker
@@ -120,11 +120,11 @@ export default function Register() {
         />
       </View>
 
-      <View className='section'>
+      <View className='wu-card'>
         <Text className='section-title'>职业</Text>
         <View className='chips'>
           {OCCUPATION_ORDER.map((o) => (
-            <View key={o} className={`chip occ-${o} ${form.occupation === o ? 'chip-on' : ''}`} onClick={() => set('occupation', o)} role='button' aria-label={OCCUPATION_TEXT[o]}>
+            <View key={o} className={`wu-page chip occ-${o} ${form.occupation === o ? 'chip-on' : ''}`} onClick={() => set('occupation', o)} role='button' aria-label={OCCUPATION_TEXT[o]}>
               <Text>{OCCUPATION_TEXT[o]}</Text>
             </View>
           ))}
@@ -133,7 +133,7 @@ export default function Register() {
         {input('employer', '工作单位（选填）', { placeholder: '如：顺丰速运朝阳营业部', maxlength: 60 })}
       </View>
 
-      <View className='section consent'>
+      <View className='wu-card consent'>
         <Text className='section-title'>个人信息保护说明</Text>
         <Text className='consent-text'>
           为办理工会会员卡，我们会收集您的姓名、身份证号和手机号，用于核实身份、确保一人一卡，并在办理会员服务时联系您。

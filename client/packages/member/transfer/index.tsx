@@ -1,37 +1,22 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { api, ApiCallError } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
+import { api } from '../../../services/api'
+import { errorText } from '../../../services/errors'
 import { backOrRedirect } from '../../../services/nav'
+import { url } from '../../../services/routes'
 import { minuteText } from '../../../services/labels'
-import type { CardView } from '../../../../types/member'
 import type { UnionSummary } from '../../../../types/union'
+import { usePageQuery } from '../../../hooks/page-query'
 import { UnionPicker } from '../union-picker'
 import { ErrorBlock, Loading } from '../../../components/states'
 import '../member.css'
 
-type State = { kind: 'loading' } | { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'card'; card: CardView }
-
-const errorMessage = (e: unknown) => (e instanceof ApiCallError ? e.message : '网络不太好，请稍后重试')
-
 export default function Transfer() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
+  const page = usePageQuery(() => api.member.myCard({}), { login: 'required' })
   const [picked, setPicked] = useState<UnionSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-
-  const load = async () => {
-    setState({ kind: 'loading' })
-    try {
-      if (!(await ensureLogin())) return
-      setState({ kind: 'card', card: await api.member.myCard({}) })
-    } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'NOT_FOUND') setState({ kind: 'none' })
-      else setState({ kind: 'error', message: errorMessage(e) })
-    }
-  }
-  useDidShow(() => void load())
 
   const submit = async () => {
     if (!picked || busy) return
@@ -40,43 +25,43 @@ export default function Transfer() {
     try {
       const r = await api.member.transfer({ toUnionId: picked.id })
       await Taro.showModal({ title: '转会申请已提交', content: `${r.toUnionName}审核通过后，您的会员卡将转入新工会。审核期间原会员卡照常使用。`, showCancel: false })
-      backOrRedirect('/pages/card/index')
+      backOrRedirect(url('card'))
     } catch (e) {
-      setError(errorMessage(e))
+      setError(errorText(e))
     } finally {
       setBusy(false)
     }
   }
 
-  if (state.kind === 'loading') return <Loading />
-  if (state.kind === 'error') return <ErrorBlock message={state.message} onRetry={load} />
-  if (state.kind === 'none')
+  if (page.error && page.error.code !== 'NOT_FOUND') return <ErrorBlock message={page.error.message} onRetry={page.reload} />
+  if (page.error)
     return (
-      <View className='form'>
-        <View className='section'>
+      <View className='wu-page form'>
+        <View className='wu-card'>
           <Text className='section-title'>您还没有加入工会</Text>
           <Text className='consent-text'>转会是把已有的会员关系转到新工会。请先申请入会。</Text>
-          <Button className='primary' onClick={() => Taro.redirectTo({ url: '/packages/member/register/index' })}>
+          <Button className='primary' onClick={() => Taro.redirectTo({ url: url('member/register') })}>
             立即入会
           </Button>
         </View>
       </View>
     )
 
-  const c = state.card
+  if (!page.data) return <Loading />
+  const c = page.data
   return (
-    <View className='form transfer'>
+    <View className='wu-page form transfer'>
       {error ? (
         <View className='top-error transfer-error'>
           <Text className='top-error-text'>{error}</Text>
         </View>
       ) : null}
-      <View className='section'>
+      <View className='wu-card'>
         <Text className='section-title'>当前所属工会</Text>
         <Text className='current-union'>{c.unionName}</Text>
       </View>
       {c.pendingTransfer ? (
-        <View className='section pending-transfer'>
+        <View className='wu-card pending-transfer'>
           <Text className='section-title'>转会申请审核中</Text>
           <Text className='consent-text'>
             转入：{c.pendingTransfer.toUnionName}
@@ -85,13 +70,13 @@ export default function Transfer() {
           <Text className='hint'>审核通过后会员卡自动转入新工会，请耐心等待。</Text>
         </View>
       ) : c.status !== 'active' ? (
-        <View className='section'>
+        <View className='wu-card'>
           <Text className='section-title'>暂时不能转会</Text>
           <Text className='consent-text'>会员卡审核通过并生效后才能申请转会。</Text>
         </View>
       ) : (
         <>
-          <View className='section'>
+          <View className='wu-card'>
             <Text className='section-title'>转入的工会</Text>
             <Text className='hint'>换工作后，可将会员关系转到新单位或新行业的工会，转入工会审核通过后生效。</Text>
             <UnionPicker picked={picked} onPick={setPicked} excludeId={c.unionId} placeholder='输入新单位或工会名称搜索' />

@@ -1,16 +1,20 @@
 // Staff: a union buys relief products in bulk (e.g. 2,700 holiday gift packs) with an invoice, then pays.
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
-import { currentUser, ensureLogin, isStaff, unionsInScope } from '../../../services/session'
-import type { Me } from '../../../../types/auth'
+import { currentUser, isStaff } from '../../../services/session'
+import { scopeUnions } from '../../../services/unions'
 import type { UnionSummary } from '../../../../types/union'
 import { qtyProblem } from '../staff'
 import type { Category, ProductSummary } from '../../../../types/shop'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
+import { Forbidden } from '../../../components/states/forbidden'
+import { ScopeUnionPicker } from '../../../components/scope-union-picker'
 import { CATEGORY_ORDER, CATEGORY_TEXT, MAX_LINES, yuan } from '../labels'
-import { errorText } from '../shared'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { ADDRESS_FIELDS, addressProblems, cleanAddress, invoiceTitleProblem, newRequestId, taxNoProblem, type AddressField, type AddressForm } from '../validate'
 import '../shop.css'
 
@@ -19,49 +23,35 @@ type Line = { productId: string; name: string; unit: string; memberPriceFen: num
 const ADDRESS_LABELS: Record<AddressField, string> = { name: '收货联系人', phone: '联系电话', region: '所在地区', detail: '详细地址' }
 
 export default function BulkPage() {
-  const [me, setMe] = useState<Me | null>(null)
-  const [ready, setReady] = useState(false)
-  const [unions, setUnions] = useState<UnionSummary[] | null>(null)
-  const [unionQ, setUnionQ] = useState('')
-  const [union, setUnion] = useState<UnionSummary | null>(null)
-  const [pickingUnion, setPickingUnion] = useState(false)
+  // Who is buying: staff only, for a union in their scope (their own to start with).
+  const page = usePageQuery(
+    async () => {
+      const me = await currentUser(true)
+      return me && isStaff(me) ? scopeUnions(me) : 'denied'
+    },
+    { login: 'required', on: 'load' },
+  )
+  const scope = page.data === 'denied' ? null : page.data
+  const [picked, setPicked] = useState<UnionSummary | null>(null)
+  const union = picked ?? scope?.own ?? null
   const [q, setQ] = useState('')
   const [category, setCategory] = useState<Category | null>('gift_pack')
   const [found, setFound] = useState<ProductSummary[] | null>(null)
   const [lines, setLines] = useState<Line[]>([])
-  const [title, setTitle] = useState('')
+  const [typedTitle, setTitle] = useState<string | null>(null)
+  // The invoice is made out to the union's committee unless staff typed another title.
+  const title = typedTitle ?? (union ? `${union.name}委员会` : '')
   const [taxNo, setTaxNo] = useState('')
   const [addr, setAddr] = useState<AddressForm>({ name: '', phone: '', region: '', detail: '' })
   const [note, setNote] = useState('')
   const [fields, setFields] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const inFlight = useRef(false)
   const requestId = useRef(newRequestId())
 
-  const start = async () => {
-    setLoadError(null)
-    try {
-      if (!(await ensureLogin())) return
-      const u = await currentUser(true)
-      setMe(u)
-      setReady(true)
-      if (!u || !isStaff(u)) return
-      const r = await api.union.list({ limit: 100 })
-      const mine = unionsInScope(r.items, u)
-      setUnions(mine)
-      const own = mine.find((x) => x.id === u.staffUnionId) ?? mine[0] ?? null
-      setUnion(own)
-      if (own) setTitle((t) => t || `${own.name}委员会`)
-    } catch (e) {
-      setLoadError(errorText(e))
-    }
-  }
-  useLoad(() => void start())
-
   useEffect(() => {
-    if (!ready || !me || !isStaff(me)) return
+    if (!scope) return
     let live = true
     const t = setTimeout(() => {
       api.shop
@@ -73,12 +63,12 @@ export default function BulkPage() {
       live = false
       clearTimeout(t)
     }
-  }, [q, category, ready])
+  }, [q, category, scope])
 
-  if (loadError) return <ErrorBlock message={loadError} onRetry={start} />
-  if (!ready) return <Loading />
-  if (!isStaff(me)) return <ErrorBlock message='仅限工会工作人员使用' />
-  if (!unions) return <Loading />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
+  if (page.data === 'denied') return <Forbidden />
+  if (!scope) return <Loading />
+  const { unions } = scope
 
   const add = async (p: ProductSummary) => {
     if (lines.some((l) => l.productId === p.id)) return Taro.showToast({ title: '已在采购清单中', icon: 'none' })
@@ -96,7 +86,6 @@ export default function BulkPage() {
   }
 
   const total = lines.reduce((s, l) => s + (/^\d+$/.test(l.qty) ? Number(l.qty) : 0) * l.memberPriceFen, 0)
-  const shownUnions = unions.filter((u) => !unionQ.trim() || u.name.includes(unionQ.trim()))
 
   const submit = async () => {
     if (inFlight.current) return
@@ -128,7 +117,7 @@ export default function BulkPage() {
         delivery: cleanAddress(addr),
         note: note.trim() || undefined,
       })
-      Taro.redirectTo({ url: `/packages/shop/pay/index?orderId=${r.orderId}` })
+      Taro.redirectTo({ url: url('shop/pay', { orderId: r.orderId }) })
     } catch (e) {
       if (e instanceof ApiCallError && e.fields) setFields(e.fields)
       setError(e instanceof ApiCallError && e.code === 'NETWORK' ? '网络不太好，订单可能未提交成功。请再次提交，不会重复下单。' : errorText(e))
@@ -140,38 +129,22 @@ export default function BulkPage() {
 
   const err = (k: string) => (fields[k] ? <Text className={`shop-error error-${k.replace(/\./g, '-')}`}>{fields[k]}</Text> : null)
   return (
-    <View className='shop-page bulk-page'>
-      <View className='shop-card'>
+    <View className='wu-page shop-page bulk-page'>
+      <View className='wu-card'>
         <Text className='shop-label'>采购单位</Text>
-        {union && !pickingUnion ? (
-          <View className='shop-row'>
-            <Text className='shop-meta bulk-union'>{union.name}</Text>
-            {unions.length > 1 ? (
-              <Text className='shop-link' onClick={() => setPickingUnion(true)}>
-                更换
-              </Text>
-            ) : null}
-          </View>
-        ) : (
-          <View>
-            <Input className='shop-input bulk-union-search' value={unionQ} placeholder='输入工会名称筛选' onInput={(e) => setUnionQ(e.detail.value)} />
-            {shownUnions.slice(0, 30).map((u) => (
-              <View key={u.id} className={`pick-option ${union?.id === u.id ? 'pick-option-on' : ''}`} onClick={() => {
-                  setUnion(u)
-                  setPickingUnion(false)
-                  if (!title || title.endsWith('委员会')) setTitle(`${u.name}委员会`)
-                }}>
-                <Text className='line-name'>{u.name}</Text>
-                {u.parentName ? <Text className='shop-hint'>上级：{u.parentName}</Text> : null}
-              </View>
-            ))}
-            {!shownUnions.length ? <Text className='shop-hint'>没有您管辖范围内的工会</Text> : null}
-          </View>
-        )}
+        <ScopeUnionPicker
+          unions={unions}
+          picked={union}
+          onPick={(u) => {
+            setPicked(u)
+            if (!title || title.endsWith('委员会')) setTitle(null)
+          }}
+          classes={{ picked: 'bulk-union', search: 'shop-input bulk-union-search' }}
+        />
         {err('unionId')}
       </View>
 
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>采购清单</Text>
         {lines.length === 0 ? <Text className='shop-hint'>从下方商品中添加，例如慰问礼包</Text> : null}
         {lines.map((l) => (
@@ -198,7 +171,7 @@ export default function BulkPage() {
         ) : null}
       </View>
 
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>添加商品</Text>
         <Input className='shop-input bulk-search' value={q} placeholder='搜索商品名称或产地' onInput={(e) => setQ(e.detail.value)} />
         <View className='shop-chips' style={{ marginTop: '12px' }}>
@@ -228,7 +201,7 @@ export default function BulkPage() {
         ))}
       </View>
 
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>发票信息</Text>
         <View className='shop-field'>
           <Text className='shop-meta'>发票抬头</Text>
@@ -249,7 +222,7 @@ export default function BulkPage() {
         </View>
       </View>
 
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>收货信息（送至采购单位）</Text>
         {ADDRESS_FIELDS.map((k) => (
           <View key={k} className='shop-field'>

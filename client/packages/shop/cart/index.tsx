@@ -8,6 +8,7 @@ import type { Me } from '../../../../types/auth'
 import { yuan } from '../labels'
 import { bySeller, cartTotal, lineMax, loadCart, removeLines, setQty, type CartLine } from '../cart'
 import { go } from '../shared'
+import { url } from '../../../services/routes'
 import '../shop.css'
 
 function Line({ l, onChange }: { l: CartLine; onChange: (lines: CartLine[]) => void }) {
@@ -16,7 +17,7 @@ function Line({ l, onChange }: { l: CartLine; onChange: (lines: CartLine[]) => v
     <View className='line cart-line'>
       {l.image ? <Image className='line-img' src={l.image} mode='aspectFill' /> : <View className='line-img' />}
       <View className='shop-grow'>
-        <Text className='line-name' onClick={() => go(`/packages/shop/product/index?id=${l.productId}`)}>
+        <Text className='line-name' onClick={() => go(url('shop/product', { id: l.productId }))}>
           {l.name}
         </Text>
         <Text className='shop-hint'>
@@ -56,15 +57,15 @@ export default function CartPage() {
       .catch(() => undefined)
   })
 
-  if (!lines.length) return <Empty text='购物车是空的，去商城看看帮扶好物吧' action='去逛逛' onAction={() => go('/packages/shop/index/index')} />
+  if (!lines.length) return <Empty text='购物车是空的，去商城看看帮扶好物吧' action='去逛逛' onAction={() => go(url('shop/index'))} />
 
   const member = !me || me.roles.includes('member')
   const groups = bySeller(lines)
   return (
-    <View className='shop-page cart-page'>
+    <View className='wu-page shop-page cart-page'>
       {groups.length > 1 ? <Text className='shop-notice'>以下商品来自不同的工会专柜，需要分开结算（每组一个订单）。</Text> : null}
       {groups.map((g, i) => (
-        <View key={g[0].sellerId || i} className='shop-card cart-group'>
+        <View key={g[0].sellerId || i} className='wu-card cart-group'>
           {groups.length > 1 ? <Text className='shop-label'>第 {i + 1} 组</Text> : null}
           {g.map((l) => (
             <Line key={l.productId} l={l} onChange={setLines} />
@@ -72,7 +73,7 @@ export default function CartPage() {
           {groups.length > 1 ? (
             <View className='shop-row'>
               <Text className='total-text'>小计 ¥{yuan(cartTotal(g, member))}</Text>
-              <Button className='shop-secondary checkout-group' onClick={() => go(`/packages/shop/confirm/index?seller=${encodeURIComponent(g[0].sellerId)}`)}>
+              <Button className='shop-secondary checkout-group' onClick={() => go(url('shop/confirm', { seller: g[0].sellerId }))}>
                 结算这一组
               </Button>
             </View>
@@ -87,7 +88,7 @@ export default function CartPage() {
           <Text className='shop-hint'>{member ? '会员价' : '非会员按原价'}，以下单结果为准</Text>
         </View>
         {groups.length === 1 ? (
-          <Button className='shop-primary checkout' onClick={() => go('/packages/shop/confirm/index')}>
+          <Button className='shop-primary checkout' onClick={() => go(url('shop/confirm'))}>
             去结算
           </Button>
         ) : null}

@@ -8,7 +8,9 @@ import { currentUser, ensureLogin } from '../../../services/session'
 import { Empty } from '../../../components/states'
 import { yuan } from '../labels'
 import { bySeller, cartTotal, getBuyNow, loadCart, removeLines, setBuyNow, type CartLine } from '../cart'
-import { errorText, go, loadAddress, rememberAddress } from '../shared'
+import { go, loadAddress, rememberAddress } from '../shared'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { ADDRESS_FIELDS, addressProblem, addressProblems, cleanAddress, newRequestId, type AddressField, type AddressForm } from '../validate'
 import { StationPicker, type PickedStation } from '../station-picker'
 import '../shop.css'
@@ -64,7 +66,7 @@ export default function ConfirmPage() {
     )
   })
 
-  if (!lines.length) return <Empty text='没有要结算的商品' action='去商城看看' onAction={() => go('/packages/shop/index/index')} />
+  if (!lines.length) return <Empty text='没有要结算的商品' action='去商城看看' onAction={() => go(url('shop/index'))} />
 
   const total = cartTotal(lines, member)
   const judge = (k: AddressField, v: string) => setProblems((p) => ({ ...p, [k]: addressProblem(k, v) ?? undefined }))
@@ -103,7 +105,7 @@ export default function ConfirmPage() {
       if (mode === 'address') rememberAddress(remember ? cleanAddress(form) : null)
       if (buyNow) setBuyNow(null)
       else removeLines(lines.map((l) => l.productId))
-      Taro.redirectTo({ url: `/packages/shop/pay/index?orderId=${r.orderId}` })
+      Taro.redirectTo({ url: url('shop/pay', { orderId: r.orderId }) })
     } catch (e) {
       const fields = e instanceof ApiCallError ? e.fields : undefined
       if (fields) {
@@ -125,9 +127,9 @@ export default function ConfirmPage() {
   }
 
   return (
-    <View className='shop-page confirm-page'>
+    <View className='wu-page shop-page confirm-page'>
       {rest > 0 ? <Text className='shop-notice'>购物车中其他工会专柜的商品需另行结算，本次只结算以下商品。</Text> : null}
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>商品</Text>
         {lines.map((l) => (
           <View key={l.productId} className='line confirm-line'>
@@ -142,7 +144,7 @@ export default function ConfirmPage() {
         ))}
       </View>
 
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>收货方式</Text>
         <View className='shop-chips'>
           <Text className={`shop-chip mode-address ${mode === 'address' ? 'shop-chip-on' : ''}`} onClick={() => setMode('address')}>
@@ -183,7 +185,7 @@ export default function ConfirmPage() {
       </View>
 
       {reliefLeft > 0 ? (
-        <View className='shop-card relief-row' onClick={() => setUseRelief((v) => !v)} role='checkbox' aria-checked={useRelief}>
+        <View className='wu-card relief-row' onClick={() => setUseRelief((v) => !v)} role='checkbox' aria-checked={useRelief}>
           <Checkbox className='relief-check' value='relief' checked={useRelief} color='#c8102e' />
           <View className='shop-grow'>
             <Text className='shop-meta relief-label'>使用消费帮扶补贴（本年度余额 ¥{yuan(reliefLeft)}）</Text>

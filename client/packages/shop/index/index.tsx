@@ -1,13 +1,15 @@
 // Shop home: relief products by category, origin and search, with member prices; links to cart and orders.
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { View, Text, Input, Image, Picker, Button } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { View, Text, Input, Image, Picker } from '@tarojs/components'
 import { api } from '../../../services/api'
+import { url } from '../../../services/routes'
 import type { Category, ProductSummary } from '../../../../types/shop'
-import { Empty, ErrorBlock, Loading } from '../../../components/states'
+import { usePagedList } from '../../../hooks/paged-list'
+import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states'
 import { CATEGORY_ORDER, CATEGORY_TEXT, yuan } from '../labels'
 import { cartCount, loadCart } from '../cart'
-import { errorText, go } from '../shared'
+import { go } from '../shared'
 import '../shop.css'
 
 const PAGE_SIZE = 20
@@ -20,7 +22,7 @@ const originText = (o: { province: string; county: string }) => `${o.province}·
 function ProductCard({ p }: { p: ProductSummary }) {
   const out = p.stock <= 0
   return (
-    <View className={`product-card ${out ? 'product-card-out' : ''}`} onClick={() => go(`/packages/shop/product/index?id=${p.id}`)} role='button' aria-label={p.name}>
+    <View className={`product-card ${out ? 'product-card-out' : ''}`} onClick={() => go(url('shop/product', { id: p.id }))} role='button' aria-label={p.name}>
       {p.image ? <Image className='product-img' src={p.image} mode='aspectFill' lazyLoad /> : <View className='product-img-placeholder'>{CATEGORY_TEXT[p.category]}</View>}
       <View className='product-body'>
         <Text className='product-name'>
@@ -41,66 +43,26 @@ function ProductCard({ p }: { p: ProductSummary }) {
 export default function ShopHome() {
   const [filters, setFilters] = useState<Filters>({ q: '', category: null, origin: null, reliefOnly: false })
   const [typed, setTyped] = useState('')
-  const [items, setItems] = useState<ProductSummary[] | null>(null)
-  const [origins, setOrigins] = useState<Origin[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [more, setMore] = useState<'idle' | 'loading' | 'error'>('idle')
   const [count, setCount] = useState(0)
-  const seq = useRef(0)
+  const list = usePagedList(
+    (cursor?: string) =>
+      api.shop.products({
+        q: filters.q.trim() || undefined,
+        category: filters.category ?? undefined,
+        province: filters.origin?.province,
+        county: filters.origin?.county,
+        reliefOnly: filters.reliefOnly || undefined,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    (p) => p.id,
+    { on: 'load', deps: [filters] },
+  )
+  const { items } = list
+  const origins: Origin[] = list.first?.origins ?? []
 
-  const query = (f: Filters, c?: string) => ({
-    q: f.q.trim() || undefined,
-    category: f.category ?? undefined,
-    province: f.origin?.province,
-    county: f.origin?.county,
-    reliefOnly: f.reliefOnly || undefined,
-    limit: PAGE_SIZE,
-    cursor: c,
-  })
-
-  const load = async (f: Filters) => {
-    const mine = ++seq.current
-    setError(null)
-    setItems(null)
-    try {
-      const r = await api.shop.products(query(f))
-      if (mine !== seq.current) return
-      setItems(r.items)
-      setOrigins(r.origins)
-      setCursor(r.nextCursor)
-      setMore('idle')
-    } catch (e) {
-      if (mine === seq.current) setError(errorText(e))
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-
-  const loadMore = async () => {
-    if (!cursor || more === 'loading' || !items) return
-    const mine = seq.current
-    setMore('loading')
-    try {
-      const r = await api.shop.products(query(filters, cursor))
-      if (mine !== seq.current) return
-      setItems([...items, ...r.items.filter((p) => !items.some((x) => x.id === p.id))])
-      setCursor(r.nextCursor)
-      setMore('idle')
-    } catch {
-      if (mine === seq.current) setMore('error')
-    }
-  }
-
-  const update = (next: Filters) => {
-    setFilters(next)
-    void load(next)
-  }
-
-  useEffect(() => void load(filters), [])
+  const update = setFilters
   useDidShow(() => setCount(cartCount(loadCart())))
-  usePullDownRefresh(() => void load(filters))
-  useReachBottom(() => void loadMore())
 
   // Search while typing, after a pause.
   useEffect(() => {
@@ -113,7 +75,7 @@ export default function ShopHome() {
   const originIndex = filters.origin ? origins.findIndex((o) => o.province === filters.origin!.province && o.county === filters.origin!.county) + 1 : 0
 
   return (
-    <View className='shop-page shop-home'>
+    <View className='wu-page shop-page shop-home'>
       <View className='shop-top'>
         <Input
           className='shop-input shop-search'
@@ -124,10 +86,10 @@ export default function ShopHome() {
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={() => update({ ...filters, q: typed })}
         />
-        <Text className='shop-top-link shop-cart-link' onClick={() => go('/packages/shop/cart/index')}>
+        <Text className='shop-top-link shop-cart-link' onClick={() => go(url('shop/cart'))}>
           购物车{count > 0 ? <Text className='cart-badge'>{count > 99 ? '99+' : count}</Text> : null}
         </Text>
-        <Text className='shop-top-link shop-orders-link' onClick={() => go('/packages/shop/orders/index')}>
+        <Text className='shop-top-link shop-orders-link' onClick={() => go(url('shop/orders'))}>
           我的订单
         </Text>
       </View>
@@ -154,8 +116,8 @@ export default function ShopHome() {
           </Text>
         </View>
       </View>
-      {error ? <ErrorBlock message={error} onRetry={() => load(filters)} /> : null}
-      {!error && !items ? <Loading /> : null}
+      {list.error ? <ErrorBlock message={list.error.message} onRetry={list.reload} /> : null}
+      {!list.error && !items ? <Loading /> : null}
       {items && items.length === 0 ? (
         <Empty text='没有找到符合条件的商品，换个分类或关键词试试' action='清除筛选' onAction={() => {
             setTyped('')
@@ -169,14 +131,7 @@ export default function ShopHome() {
           ))}
         </View>
       ) : null}
-      {items && cursor ? (
-        <View className='shop-more'>
-          <Button className='shop-secondary load-more' loading={more === 'loading' || undefined} disabled={more === 'loading' || undefined} onClick={loadMore}>
-            {more === 'error' ? '加载失败，点击重试' : '加载更多'}
-          </Button>
-        </View>
-      ) : null}
-      {items && items.length && !cursor ? <Text className='shop-hint shop-more'>已经到底了</Text> : null}
+      {items?.length ? <LoadMore list={list} end='已经到底了' /> : null}
     </View>
   )
 }

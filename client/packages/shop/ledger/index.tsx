@@ -1,59 +1,44 @@
 // Staff: the relief-purchase ledger (消费帮扶台账) by origin county, category, supplier, month or buying
 // union, each row traceable to orders, payments and invoices; CSV export for auditors; link to bulk purchase.
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text, Button, Picker } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { currentUser, ensureLogin, isStaff } from '../../../services/session'
+import { errorText, STAFF_ONLY } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { minuteText } from '../../../services/labels'
 import { saveCsv } from '../../../services/files'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading, Empty } from '../../../components/states'
+import { Forbidden } from '../../../components/states/forbidden'
 import { LEDGER_TABS, yuan, type LedgerBy } from '../labels'
 import { lineInRow } from '../staff'
-import { errorText, go } from '../shared'
+import { go } from '../shared'
 import '../shop.css'
 
-type Ledger = Awaited<ReturnType<typeof api.shop.ledger>>
 const MAX_SHOWN_LINES = 1000
 
 export default function LedgerPage() {
   const [by, setBy] = useState<LedgerBy>('county')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const [data, setData] = useState<Ledger | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [denied, setDenied] = useState(false)
   const [open, setOpen] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
-  const seq = useRef(0)
-
-  const load = async (next: { by: LedgerBy; from: string; to: string } = { by, from, to }) => {
-    const mine = ++seq.current
-    setError(null)
-    setData(null)
-    setOpen(null)
-    try {
-      if (!(await ensureLogin())) return
-      const me = await currentUser()
-      if (me && !isStaff(me)) return setDenied(true)
-      if (next.from && next.to && next.from > next.to) return setError('开始日期不能晚于结束日期')
-      const r = await api.shop.ledger({ by: next.by, from: next.from || undefined, to: next.to || undefined })
-      if (mine === seq.current) setData(r)
-    } catch (e) {
-      if (mine === seq.current) setError(errorText(e))
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
+  const badRange = !!(from && to && from > to)
+  const page = usePageQuery(
+    async () => {
+      setOpen(null)
+      return badRange ? null : api.shop.ledger({ by, from: from || undefined, to: to || undefined })
+    },
+    { login: 'required', forbidden: STAFF_ONLY, deps: [by, from, to] },
+  )
+  const data = page.data
+  const error = badRange ? '开始日期不能晚于结束日期' : page.error?.message
 
   const change = (next: { by?: LedgerBy; from?: string; to?: string }) => {
-    const q = { by, from, to, ...next }
-    setBy(q.by)
-    setFrom(q.from)
-    setTo(q.to)
-    void load(q)
+    if (next.by !== undefined) setBy(next.by)
+    if (next.from !== undefined) setFrom(next.from)
+    if (next.to !== undefined) setTo(next.to)
   }
 
   const exportCsv = async () => {
@@ -73,11 +58,11 @@ export default function LedgerPage() {
     }
   }
 
-  if (denied) return <ErrorBlock message='仅限工会工作人员使用' />
+  if (page.error?.code === 'FORBIDDEN') return <Forbidden />
   return (
-    <View className='shop-page ledger-page'>
+    <View className='wu-page shop-page ledger-page'>
       <View className='shop-row'>
-        <Button className='shop-secondary ledger-bulk' onClick={() => go('/packages/shop/bulk/index')}>
+        <Button className='shop-secondary ledger-bulk' onClick={() => go(url('shop/bulk'))}>
           工会批量采购
         </Button>
         <View style={{ width: '16px' }} />
@@ -92,7 +77,7 @@ export default function LedgerPage() {
           </Text>
         ))}
       </View>
-      <View className='shop-card'>
+      <View className='wu-card'>
         <View className='shop-row'>
           <Picker mode='date' value={from || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ from: e.detail.value })}>
             <Text className='shop-chip ledger-from'>{from || '开始日期'}</Text>
@@ -110,10 +95,10 @@ export default function LedgerPage() {
         <Text className='shop-hint'>按支付时间（北京时间）统计已支付、未退款的订单，含会员购买和工会团购。</Text>
       </View>
 
-      {error ? <ErrorBlock message={error} onRetry={() => load()} /> : null}
+      {error ? <ErrorBlock message={error} onRetry={page.reload} /> : null}
       {!error && !data ? <Loading /> : null}
       {data ? (
-        <View className='shop-card ledger-summary'>
+        <View className='wu-card ledger-summary'>
           <View className='ledger-totals'>
             <View className='ledger-total'>
               <Text className='shop-hint'>采购金额</Text>
@@ -136,7 +121,7 @@ export default function LedgerPage() {
       ) : null}
       {data && data.rows.length === 0 ? <Empty text='所选期间没有采购记录' /> : null}
       {data && data.rows.length ? (
-        <View className='shop-card'>
+        <View className='wu-card'>
           {data.rows.map((r) => {
             const expanded = open === r.key
             const lines = expanded ? data.lines.filter((l) => lineInRow(by, r, l)) : []

@@ -1,36 +1,28 @@
 // One order: status, timeline, lines, delivery, amounts, and what the member can do next.
 import { useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { minuteText } from '../../../services/labels'
-import type { OrderDetail } from '../../../../types/shop'
+import { textProblem } from '../../../../types/text-rules'
+import { REFUND_REASON } from '../../../../types/shop-fields'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import { ORDER_STATUS_TEXT, REFUNDABLE, REFUND_STATUS_TEXT, yuan } from '../labels'
-import { errorText, go } from '../shared'
+import { go } from '../shared'
 import '../shop.css'
 
 export default function OrderPage() {
   const { params } = useRouter()
   const orderId = params.orderId ?? ''
-  const [o, setO] = useState<OrderDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const page = usePageQuery(() => api.shop.order({ orderId }), { login: 'required' })
+  const { data: o, reload: load } = page
   const [busy, setBusy] = useState(false)
   const [refunding, setRefunding] = useState(false)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
-
-  const load = async () => {
-    setError(null)
-    try {
-      if (!(await ensureLogin())) return
-      setO(await api.shop.order({ orderId }))
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  useDidShow(() => void load())
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     if (busy) return
@@ -59,16 +51,16 @@ export default function OrderPage() {
   }
   const refund = async () => {
     const r = reason.trim()
-    if (r.length < 2) return setReasonError('请填写退款原因（至少2个字）')
-    if (r.length > 200) return setReasonError('退款原因不能超过200个字')
-    setReasonError(null)
+    const problem = textProblem(REFUND_REASON, r)
+    setReasonError(problem)
+    if (problem) return
     if (await act(() => api.shop.refund({ orderId, reason: r }), '已提交退款')) {
       setRefunding(false)
       setReason('')
     }
   }
 
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
   if (!o) return <Loading />
 
   // Part paid from a relief-purchase subsidy (when the order used one).
@@ -76,8 +68,8 @@ export default function OrderPage() {
   const canRefund = REFUNDABLE.includes(o.status) && !o.refund
   const d = o.delivery
   return (
-    <View className='shop-page order-page'>
-      <View className='shop-card'>
+    <View className='wu-page shop-page order-page'>
+      <View className='wu-card'>
         <Text className='order-status-big order-detail-status'>{ORDER_STATUS_TEXT[o.status]}</Text>
         {o.status === 'PENDING_PAYMENT' && o.payDeadline ? <Text className='shop-meta'>请在 {minuteText(o.payDeadline)} 前完成支付</Text> : null}
         {o.status === 'PAID' ? <Text className='shop-meta'>{d.type === 'pickup' ? '商家备货中，到站后通知您自提' : '商家正在备货，发货后可查看快递单号'}</Text> : null}
@@ -88,10 +80,10 @@ export default function OrderPage() {
         {o.paidAt ? <Text className='shop-hint'>支付时间：{minuteText(o.paidAt)}</Text> : null}
       </View>
 
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>商品</Text>
         {o.items.map((i) => (
-          <View key={i.productId} className='line order-line' onClick={() => go(`/packages/shop/product/index?id=${i.productId}`)}>
+          <View key={i.productId} className='line order-line' onClick={() => go(url('shop/product', { id: i.productId }))}>
             <View className='shop-grow'>
               <Text className='line-name'>{i.name}</Text>
               <Text className='shop-hint'>
@@ -125,7 +117,7 @@ export default function OrderPage() {
         </View>
       </View>
 
-      <View className='shop-card order-delivery'>
+      <View className='wu-card order-delivery'>
         <Text className='shop-label'>{d.type === 'pickup' ? '驿站自提' : '收货地址'}</Text>
         {d.type === 'pickup' ? (
           <>
@@ -145,7 +137,7 @@ export default function OrderPage() {
       </View>
 
       {o.invoice ? (
-        <View className='shop-card'>
+        <View className='wu-card'>
           <Text className='shop-label'>发票</Text>
           <Text className='shop-meta'>抬头：{o.invoice.title}</Text>
           <Text className='shop-meta'>纳税人识别号：{o.invoice.taxNo}</Text>
@@ -153,7 +145,7 @@ export default function OrderPage() {
       ) : null}
 
       {o.refund ? (
-        <View className='shop-card order-refund'>
+        <View className='wu-card order-refund'>
           <Text className='shop-label'>退款</Text>
           <Text className='shop-meta'>状态：{REFUND_STATUS_TEXT[o.refund.status] ?? o.refund.status}</Text>
           <Text className='shop-meta'>金额：¥{yuan(o.refund.amountFen)}</Text>
@@ -163,7 +155,7 @@ export default function OrderPage() {
       ) : null}
 
       {o.timeline.length ? (
-        <View className='shop-card order-timeline'>
+        <View className='wu-card order-timeline'>
           <Text className='shop-label'>订单进度</Text>
           {[...o.timeline].reverse().map((t, i) => (
             <View key={`${t.at}-${i}`} className='timeline-item'>
@@ -178,7 +170,7 @@ export default function OrderPage() {
       ) : null}
 
       {refunding ? (
-        <View className='shop-card refund-form'>
+        <View className='wu-card refund-form'>
           <Text className='shop-label'>退款原因</Text>
           <Textarea className='shop-textarea refund-reason' value={reason} maxlength={200} placeholder='请说明退款原因，如：商品破损、不想要了' onInput={(e) => setReason(e.detail.value)} />
           {reasonError ? <Text className='shop-error'>{reasonError}</Text> : null}
@@ -194,7 +186,7 @@ export default function OrderPage() {
 
       {o.status === 'PENDING_PAYMENT' ? (
         <>
-          <Button className='shop-primary order-pay' onClick={() => go(`/packages/shop/pay/index?orderId=${o.orderId}`)}>
+          <Button className='shop-primary order-pay' onClick={() => go(url('shop/pay', { orderId: o.orderId }))}>
             去支付
           </Button>
           <Button className='shop-secondary order-cancel' disabled={busy || undefined} onClick={cancel}>
@@ -212,7 +204,7 @@ export default function OrderPage() {
           申请退款
         </Button>
       ) : null}
-      <Button className='shop-secondary' onClick={() => go('/packages/shop/orders/index')}>
+      <Button className='shop-secondary' onClick={() => go(url('shop/orders'))}>
         我的订单
       </Button>
     </View>

@@ -3,11 +3,12 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
-import type { OrderDetail } from '../../../../types/shop'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import { ORDER_STATUS_TEXT, yuan } from '../labels'
-import { countdown, errorText, payOrder, waitPaid, type PayOutcome } from '../shared'
+import { countdown, payOrder, waitPaid, type PayOutcome } from '../shared'
 import '../shop.css'
 
 type Phase = 'idle' | 'paying' | 'confirming' | 'paid' | 'timeout' | 'wechat-only'
@@ -15,8 +16,6 @@ type Phase = 'idle' | 'paying' | 'confirming' | 'paid' | 'timeout' | 'wechat-onl
 export default function PayPage() {
   const { params } = useRouter()
   const orderId = params.orderId ?? ''
-  const [o, setO] = useState<OrderDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [phase, setPhase] = useState<Phase>('idle')
   const [message, setMessage] = useState<string | null>(null)
   const [now, setNow] = useState(Date.now())
@@ -28,18 +27,16 @@ export default function PayPage() {
     [],
   )
 
-  const load = async () => {
-    setError(null)
-    try {
-      if (!(await ensureLogin())) return
+  const page = usePageQuery(
+    async () => {
       const d = await api.shop.order({ orderId })
-      if (!alive.current) return
-      setO(d)
-      if (d.status !== 'PENDING_PAYMENT' && d.status !== 'CANCELLED') setPhase('paid')
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
+      if (alive.current && d.status !== 'PENDING_PAYMENT' && d.status !== 'CANCELLED') setPhase('paid')
+      return d
+    },
+    // Shown again after WeChat's cashier closes: reload only when no payment is under way.
+    { login: 'required', on: 'manual' },
+  )
+  const { data: o, reload: load } = page
   useDidShow(() => {
     if (phase === 'idle') void load()
   })
@@ -115,14 +112,14 @@ export default function PayPage() {
     }
   }
 
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
   if (!o) return <Loading />
 
-  const openOrder = () => Taro.redirectTo({ url: `/packages/shop/order/index?orderId=${o.orderId}` })
+  const openOrder = () => Taro.redirectTo({ url: url('shop/order', { orderId: o.orderId }) })
   if (phase === 'paid') {
     return (
-      <View className='shop-page pay-page'>
-        <View className='shop-card'>
+      <View className='wu-page shop-page pay-page'>
+        <View className='wu-card'>
           <Text className='pay-success pay-done'>支付成功</Text>
           <Text className='pay-amount'>¥{yuan(o.payableFen)}</Text>
           <Text className='shop-meta'>订单号：{o.orderNo}</Text>
@@ -132,7 +129,7 @@ export default function PayPage() {
         <Button className='shop-primary view-order' onClick={openOrder}>
           查看订单
         </Button>
-        <Button className='shop-secondary' onClick={() => Taro.redirectTo({ url: '/packages/shop/index/index' })}>
+        <Button className='shop-secondary' onClick={() => Taro.redirectTo({ url: url('shop/index') })}>
           继续逛逛
         </Button>
       </View>
@@ -142,8 +139,8 @@ export default function PayPage() {
   const cancelled = o.status === 'CANCELLED'
   const working = phase === 'paying' || phase === 'confirming'
   return (
-    <View className='shop-page pay-page'>
-      <View className='shop-card'>
+    <View className='wu-page shop-page pay-page'>
+      <View className='wu-card'>
         <Text className='shop-meta'>订单号：{o.orderNo}</Text>
         <Text className='shop-meta'>
           {o.firstItemName}
@@ -174,7 +171,7 @@ export default function PayPage() {
           </Button>
         </>
       ) : (
-        <Button className='shop-primary' onClick={() => Taro.redirectTo({ url: '/packages/shop/index/index' })}>
+        <Button className='shop-primary' onClick={() => Taro.redirectTo({ url: url('shop/index') })}>
           返回商城
         </Button>
       )}

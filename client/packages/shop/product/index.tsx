@@ -3,36 +3,26 @@ import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text, Button, Image, Input, Swiper, SwiperItem } from '@tarojs/components'
 import { api } from '../../../services/api'
-import type { ProductDetail } from '../../../../types/shop'
+import { url } from '../../../services/routes'
+import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import { CATEGORY_TEXT, MEMBER_MAX_QTY, yuan } from '../labels'
 import { addToCart, cartCount, lineMax, loadCart, setBuyNow } from '../cart'
-import { errorText, go } from '../shared'
+import { go } from '../shared'
 import '../shop.css'
 
 export default function ProductPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [p, setP] = useState<ProductDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const page = usePageQuery(() => api.shop.product({ id }))
+  const p = page.data
   const [qty, setQty] = useState(1)
   const [typed, setTyped] = useState('1')
   const [count, setCount] = useState(0)
 
-  const load = async () => {
-    setError(null)
-    try {
-      setP(await api.shop.product({ id }))
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  useDidShow(() => {
-    setCount(cartCount(loadCart()))
-    void load()
-  })
+  useDidShow(() => setCount(cartCount(loadCart())))
 
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
   if (!p) return <Loading />
 
   const max = lineMax(p.stock)
@@ -58,7 +48,7 @@ export default function ProductPage() {
     if (thenBuy) {
       // Buy now: exactly this quantity of this product, whatever is in the cart.
       setBuyNow({ ...line(), qty: Math.min(qty, max) })
-      go('/packages/shop/confirm/index?buyNow=1')
+      go(url('shop/confirm', { buyNow: 1 }))
       return
     }
     const r = addToCart(line(), qty)
@@ -72,7 +62,7 @@ export default function ProductPage() {
 
   const images = p.images.length ? p.images : p.image ? [p.image] : []
   return (
-    <View className='shop-page product-page'>
+    <View className='wu-page shop-page product-page'>
       {images.length > 1 ? (
         <Swiper className='detail-img' indicatorDots circular>
           {images.map((src) => (
@@ -86,7 +76,7 @@ export default function ProductPage() {
       ) : (
         <View className='product-img-placeholder detail-placeholder'>{CATEGORY_TEXT[p.category]}</View>
       )}
-      <View className='shop-card'>
+      <View className='wu-card'>
         {p.relief ? <Text className='shop-tag shop-tag-relief'>帮扶产品</Text> : null}
         <Text className='shop-tag'>{CATEGORY_TEXT[p.category]}</Text>
         <Text className='shop-title product-title'>{p.name}</Text>
@@ -99,7 +89,7 @@ export default function ProductPage() {
         <Text className='shop-hint'>持有效会员卡的会员享会员价，非会员按原价结算。</Text>
         <Text className={`shop-meta product-stock ${soldOut ? 'shop-error' : ''}`}>{soldOut ? '已售罄' : `库存 ${p.stock} ${p.unit}`}</Text>
       </View>
-      <View className='shop-card'>
+      <View className='wu-card'>
         <Text className='shop-label'>产地</Text>
         <Text className='shop-meta product-origin-full'>
           {p.province}·{p.county}
@@ -109,13 +99,13 @@ export default function ProductPage() {
         <Text className='shop-meta product-license'>资质编号：{p.supplier.licenseNo}</Text>
       </View>
       {p.description ? (
-        <View className='shop-card'>
+        <View className='wu-card'>
           <Text className='shop-label'>商品介绍</Text>
           <Text className='shop-meta product-description'>{p.description}</Text>
         </View>
       ) : null}
       {!soldOut ? (
-        <View className='shop-card'>
+        <View className='wu-card'>
           <View className='shop-row'>
             <Text className='shop-label'>购买数量</Text>
             <View className='stepper'>
@@ -136,7 +126,7 @@ export default function ProductPage() {
         </View>
       ) : null}
       <View className='shop-bar'>
-        <Text className='shop-top-link shop-cart-link' onClick={() => go('/packages/shop/cart/index')}>
+        <Text className='shop-top-link shop-cart-link' onClick={() => go(url('shop/cart'))}>
           购物车{count > 0 ? <Text className='cart-badge'>{count}</Text> : null}
         </Text>
         <Button className='shop-secondary add-to-cart' disabled={soldOut || undefined} onClick={() => add(false)}>

@@ -1,55 +1,28 @@
 // One station: how to get there, when it is open, what it offers; check in, rate, and (for its keepers
 // and union staff) report its live status.
 import { useState } from 'react'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { currentOrigin } from '../../../services/location'
 import { LIVE_STATUSES, LIVE_STATUS_LABELS, STATION_KIND_LABELS, type LiveStatus } from '../../../../types/station-labels'
-import type { StationDetail } from '../../../../types/station'
-import {
-  amapMarkerUrl,
-  awardText,
-  beijingWeekday,
-  formatClock,
-  formatAge,
-  formatDistance,
-  formatLiveStatus,
-  formatRating,
-  serviceLabel,
-  SERVICE_ICONS,
-  todayHours,
-  weeklyHours,
-} from '../../../components/station/format'
-import { errorText, haveSession } from '../../../components/station/session'
+import { awardText, formatClock, formatAge, formatDistance, formatLiveStatus, formatRating, serviceLabel, SERVICE_ICONS } from '../../../components/station/format'
+import { beijingWeekday, todayHours, weeklyHours } from '../../../components/station/hours'
+import { openMap } from './open-map'
+import { errorText, STAFF_ONLY } from '../../../services/errors'
+import { usePageQuery } from '../../../hooks/page-query'
+import { ErrorBlock, Loading } from '../../../components/states'
 import { loadStations } from '../../../components/station/cache'
 import '../../../components/station/station.css'
+import '../stations.css'
 import './index.css'
 
 const STARS = [1, 2, 3, 4, 5]
 const STAR_WORDS = ['', '很差', '较差', '一般', '满意', '非常满意']
 
-function copyAddress(address: string) {
-  return Taro.setClipboardData({ data: address }).then(
-    () => Taro.showToast({ title: '已复制地址，可在地图应用中搜索', icon: 'none' }),
-    () => Taro.showToast({ title: address, icon: 'none' }),
-  )
-}
-
-/** Opens the system map at the station (GCJ-02). Plain browsers have no openLocation: Amap's web marker instead. */
-function openMap(s: { lat: number; lng: number; name: string; address: string }) {
-  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && !(window as { wx?: { openLocation?: unknown } }).wx?.openLocation) {
-    if (!window.open(amapMarkerUrl(s), '_blank')) void copyAddress(s.address)
-    return
-  }
-  Taro.openLocation({ latitude: s.lat, longitude: s.lng, name: s.name, address: s.address, scale: 16 }).catch(() => void copyAddress(s.address))
-}
-
 export default function StationDetailPage() {
   const { params } = useRouter()
   const id = params?.id ? decodeURIComponent(params.id) : ''
-  const [s, setS] = useState<StationDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [checkingIn, setCheckingIn] = useState(false)
   const [stars, setStars] = useState(0)
   const [comment, setComment] = useState('')
@@ -59,34 +32,27 @@ export default function StationDetailPage() {
   const [reportNote, setReportNote] = useState('')
   const [reportError, setReportError] = useState<string | null>(null)
   const [reporting, setReporting] = useState(false)
-
-  async function load() {
-    setError(null)
-    if (!id) return setError('没有找到这个站点')
-    if (!(await haveSession())) return setError('请先登录')
-    const o = currentOrigin()
-    try {
+  const page = usePageQuery(
+    async () => {
+      const o = currentOrigin()
       const d = await api.station.detail(o ? { id, lat: o.lat, lng: o.lng } : { id })
-      setS(d)
       setStars(d.myRating?.stars ?? 0)
       setComment(d.myRating?.comment ?? '')
       Taro.setNavigationBarTitle({ title: d.name }).catch(() => undefined)
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  useLoad(() => void load())
+      return d
+    },
+    { login: 'token', on: id ? 'load' : 'manual', forbidden: STAFF_ONLY },
+  )
+  const { data: s, setData: setS } = page
 
+  const error = !id ? '没有找到这个站点' : page.signedOut ? '请先登录' : page.error?.message
   if (error && !s) {
     // Offline: what the finder last saw of this station is still enough to get there.
     const cache = loadStations()
     const known = cache?.items.find((x) => x.id === id)
     return (
-      <View className='station-page station-detail'>
-        <Text className='notice notice-error'>{error}</Text>
-        <Button className='big-button' onClick={() => void load()}>
-          重试
-        </Button>
+      <View className='wu-page station-page station-detail'>
+        <ErrorBlock message={error} onRetry={page.reload} />
         {known && cache ? (
           <View className='section detail-offline'>
             <Text className='notice notice-offline'>离线数据，更新于 {formatClock(cache.savedAt)}</Text>
@@ -109,8 +75,8 @@ export default function StationDetailPage() {
   }
   if (!s)
     return (
-      <View className='station-page station-detail'>
-        <Text className='detail-loading'>加载中…</Text>
+      <View className='wu-page station-page station-detail'>
+        <Loading />
       </View>
     )
 
@@ -127,7 +93,7 @@ export default function StationDetailPage() {
       setS({ ...s, checkedInToday: true, visitCount: r.visitCount })
       Taro.showToast({ title: r.alreadyToday ? '今日已打卡' : '打卡成功', icon: r.alreadyToday ? 'none' : 'success' })
     } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none' })
+      Taro.showToast({ title: errorText(e, STAFF_ONLY), icon: 'none' })
     } finally {
       setCheckingIn(false)
     }
@@ -145,7 +111,7 @@ export default function StationDetailPage() {
       Taro.showToast({ title: '评价已保存', icon: 'success' })
     } catch (e) {
       const field = e instanceof ApiCallError && e.fields ? Object.values(e.fields)[0] : undefined
-      setRateError(field ?? errorText(e))
+      setRateError(field ?? errorText(e, STAFF_ONLY))
     } finally {
       setSaving(false)
     }
@@ -163,7 +129,7 @@ export default function StationDetailPage() {
       setReportNote('')
       Taro.showToast({ title: '状态已更新', icon: 'success' })
     } catch (e) {
-      setReportError(errorText(e))
+      setReportError(errorText(e, STAFF_ONLY))
     } finally {
       setReporting(false)
     }
@@ -173,7 +139,7 @@ export default function StationDetailPage() {
   const today = beijingWeekday()
 
   return (
-    <View className='station-page station-detail' data-id={s.id}>
+    <View className='wu-page station-page station-detail' data-id={s.id}>
       <View className='section'>
         <Text className='station-name'>{s.name}</Text>
         <View className='station-item-row'>

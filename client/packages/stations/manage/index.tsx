@@ -1,58 +1,47 @@
 // Union staff: how the stations in their scope are used (visits, ratings) and the award-nomination ranking.
 // Live status is reported from each station's detail page (tap a station).
 import { useState } from 'react'
-import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
-import { api, ApiCallError } from '../../../services/api'
-import type { ActionOutput } from '../../../../types'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { api } from '../../../services/api'
+import { url } from '../../../services/routes'
+import { errorText, isForbidden } from '../../../services/errors'
+import { usePageQuery } from '../../../hooks/page-query'
+import { ErrorBlock, Loading } from '../../../components/states'
+import { Forbidden } from '../../../components/states/forbidden'
 import { formatRating } from '../../../components/station/format'
-import { errorText, haveSession } from '../../../components/station/session'
 import '../../../components/station/station.css'
+import '../stations.css'
 import './index.css'
-
-type Stats = ActionOutput<'station', 'stats'>
-type Ranking = ActionOutput<'station', 'ranking'>
 
 const DAYS = 30
 
-const openDetail = (id: string) => Taro.navigateTo({ url: `/packages/stations/detail/index?id=${encodeURIComponent(id)}` })
+const openDetail = (id: string) => Taro.navigateTo({ url: url('stations/detail', { id }) })
 
 export default function StationManage() {
   const [tab, setTab] = useState<'stats' | 'ranking'>('stats')
-  const [stats, setStats] = useState<Stats | null>(null)
-  const [ranking, setRanking] = useState<Ranking | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [forbidden, setForbidden] = useState(false)
-  const [loading, setLoading] = useState(true)
-
-  async function load() {
-    setLoading(true)
-    setError(null)
-    try {
-      if (!(await haveSession())) return setError('请先登录')
+  // Both lists at once; one may fail while the other is shown.
+  const page = usePageQuery(
+    async () => {
       const [st, rk] = await Promise.allSettled([api.station.stats({ days: DAYS }), api.station.ranking({ limit: 50 })])
       const failed = [st, rk].find((r): r is PromiseRejectedResult => r.status === 'rejected')
-      if (failed && failed.reason instanceof ApiCallError && failed.reason.code === 'FORBIDDEN') return setForbidden(true)
-      if (st.status === 'fulfilled') setStats(st.value)
-      if (rk.status === 'fulfilled') setRanking(rk.value)
-      if (failed) setError(errorText(failed.reason))
-    } finally {
-      setLoading(false)
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useLoad(() => void load())
-  usePullDownRefresh(() => void load())
+      if (failed && isForbidden(failed.reason)) throw failed.reason
+      return { stats: st.status === 'fulfilled' ? st.value : null, ranking: rk.status === 'fulfilled' ? rk.value : null, failed: failed ? errorText(failed.reason) : null }
+    },
+    { login: 'token', on: 'load' },
+  )
+  const { stats, ranking, failed } = page.data ?? { stats: null, ranking: null, failed: null }
+  const error = page.signedOut ? '请先登录' : page.error?.message ?? failed
 
-  if (forbidden)
+  if (page.error?.code === 'FORBIDDEN')
     return (
-      <View className='station-page station-manage'>
-        <Text className='notice notice-error manage-forbidden'>仅限工会工作人员使用</Text>
+      <View className='wu-page station-page station-manage'>
+        <Forbidden />
       </View>
     )
 
   return (
-    <View className='station-page station-manage'>
+    <View className='wu-page station-page station-manage'>
       <View className='manage-tabs'>
         <View className={`manage-tab tab-stats${tab === 'stats' ? ' manage-tab-on' : ''}`} onClick={() => setTab('stats')}>
           到访统计
@@ -62,15 +51,8 @@ export default function StationManage() {
         </View>
       </View>
 
-      {loading && !stats && !ranking ? <Text className='detail-loading'>加载中…</Text> : null}
-      {error ? (
-        <View>
-          <Text className='notice notice-error'>{error}</Text>
-          <Button className='big-button' onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      ) : null}
+      {page.loading && !stats && !ranking ? <Loading /> : null}
+      {error ? <ErrorBlock message={error} onRetry={page.reload} /> : null}
 
       {tab === 'stats' && stats ? (
         <View className='manage-stats'>

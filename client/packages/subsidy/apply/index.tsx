@@ -5,15 +5,18 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input, Textarea, Picker, Checkbox, Image } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { ensureLogin } from '../../../services/session'
-import { PHONE_RE, normalizePhone } from '../../../../types/idcard'
+import { PHONE_MESSAGES, PHONE_RE, normalizePhone } from '../../../../types/idcard'
+import { textProblem } from '../../../../types/text-rules'
+import { APPLY_NOTE, MAX_EVIDENCE } from '../../../../types/subsidy-fields'
 import { HouseholdFields } from '../household-form'
 import {
   EVIDENCE_KINDS,
   EVIDENCE_KIND_LABELS,
   buildHousehold,
   emptyForm,
-  errorText,
   newRequestId,
   clearDraft,
   peekDraft,
@@ -70,13 +73,14 @@ export default function SubsidyApply() {
     const errs: FieldErrors = { ...e }
     const p = normalizePhone(phone)
     if (!p) errs.phone = '请填写手机号，工会核实时会联系您'
-    else if (!PHONE_RE.test(p)) errs.phone = '请填写11位手机号'
+    else if (!PHONE_RE.test(p)) errs.phone = PHONE_MESSAGES.format
     evidence.forEach((ev, i) => {
       if (!ev.ref.trim()) errs[`evidence.${i}.ref`] = '请填写材料名称或编号，或删除这一项'
       else if (ev.ref.trim().length > 300) errs[`evidence.${i}.ref`] = '材料说明太长了'
       if (ev.note.trim().length > 60) errs[`evidence.${i}.note`] = '备注不能超过60字'
     })
-    if (note.trim().length > 500) errs.note = '情况说明不能超过500字'
+    const noteProblem = textProblem(APPLY_NOTE, note)
+    if (noteProblem) errs.note = noteProblem
     if (!consent) errs.consent = '请勾选授权工会核实家庭收入信息'
     if (!input || Object.keys(errs).length) return { data: null, errors: errs }
     return {
@@ -107,7 +111,7 @@ export default function SubsidyApply() {
       clearDraft()
       Taro.showToast({ title: '申请已提交', icon: 'success' })
       setTimeout(() => {
-        Taro.redirectTo({ url: `/packages/subsidy/mine/index?applicationId=${encodeURIComponent(r.applicationId)}` }).catch(() => Taro.navigateTo({ url: '/packages/subsidy/mine/index' }))
+        Taro.redirectTo({ url: url('subsidy/mine', { applicationId: r.applicationId }) }).catch(() => Taro.navigateTo({ url: url('subsidy/mine') }))
       }, 600)
     } catch (e) {
       if (!(e instanceof ApiCallError)) setTopError({ message: errorText(e) })
@@ -115,9 +119,9 @@ export default function SubsidyApply() {
         setErrors(e.fields)
         setTopError({ message: e.message || '请先改正标红的内容' })
       } else if (e.code === 'NETWORK') setTopError({ message: '网络不太好，请稍后再点“提交申请”。重新提交不会重复申请。' })
-      else if (e.code === 'CONFLICT') setTopError({ message: e.message || '您已有一份申请正在审核中，请等待审核结果', action: { label: '查看我的申请', url: '/packages/subsidy/mine/index' } })
-      else if (e.code === 'FORBIDDEN') setTopError({ message: `${e.message || '没有权限'}。申请困难帮扶需要有效的工会会员卡。`, action: { label: '查看或办理会员卡', url: '/pages/card/index' } })
-      else if (e.code === 'NOT_ELIGIBLE') setTopError({ message: e.message || '按填写的情况暂不符合困难职工认定条件', action: { label: '重新测算', url: '/packages/subsidy/check/index' } })
+      else if (e.code === 'CONFLICT') setTopError({ message: e.message || '您已有一份申请正在审核中，请等待审核结果', action: { label: '查看我的申请', url: url('subsidy/mine') } })
+      else if (e.code === 'FORBIDDEN') setTopError({ message: `${e.message || '没有权限'}。申请困难帮扶需要有效的工会会员卡。`, action: { label: '查看或办理会员卡', url: url('card') } })
+      else if (e.code === 'NOT_ELIGIBLE') setTopError({ message: e.message || '按填写的情况暂不符合困难职工认定条件', action: { label: '重新测算', url: url('subsidy/check') } })
       else setTopError({ message: errorText(e) })
     } finally {
       setBusy(false)
@@ -125,18 +129,18 @@ export default function SubsidyApply() {
   }
 
   return (
-    <View className='sb-page subsidy-apply'>
+    <View className='wu-page sb-page subsidy-apply'>
       {prefilled ? <Text className='sb-note prefilled-note'>已带入您刚才测算时填写的家庭情况，请核对。</Text> : null}
       <HouseholdFields form={form} onChange={changeForm} errors={errors} />
 
-      <View className='sb-card'>
+      <View className='wu-card'>
         <Text className='sb-section'>联系电话</Text>
         <Input className={`sb-input apply-phone ${errors.phone ? 'sb-input-bad' : ''}`} type='number' maxlength={11} value={phone} placeholder='工会核实时联系您' onInput={(e) => setPhone(e.detail.value)} />
         {errors.phone ? <Text className='sb-error'>{errors.phone}</Text> : null}
       </View>
 
-      <View className='sb-card'>
-        <Text className='sb-section'>证明材料（可不填，最多10份）</Text>
+      <View className='wu-card'>
+        <Text className='sb-section'>{`证明材料（可不填，最多${MAX_EVIDENCE}份）`}</Text>
         <Text className='sb-hint'>目前还不能在线上传材料：请写下材料名称或编号（如“住院费用发票 0012345”）。{canChooseImage() ? '拍的照片只留在您的手机上作记录，工会看不到照片；' : ''}核实时请向工作人员出示原件。</Text>
         {evidence.map((ev, i) => (
           <View key={ev.key} className={`sb-evidence evidence-${i}`}>
@@ -167,20 +171,20 @@ export default function SubsidyApply() {
           </View>
         ))}
         {errors.evidence ? <Text className='sb-error'>{errors.evidence}</Text> : null}
-        {evidence.length < 10 ? (
+        {evidence.length < MAX_EVIDENCE ? (
           <Button className='sb-secondary add-evidence' onClick={() => setEvidence((l) => [...l, newEvidence()])}>
             + 添加证明材料
           </Button>
         ) : null}
       </View>
 
-      <View className='sb-card'>
+      <View className='wu-card'>
         <Text className='sb-section'>情况说明（可不填）</Text>
         <Textarea className='sb-textarea apply-note' value={note} maxlength={500} placeholder='简单说说家里遇到的困难，例如：孩子上大学学费较高，爱人长期看病' onInput={(e) => setNote(e.detail.value)} />
         {errors.note ? <Text className='sb-error'>{errors.note}</Text> : null}
       </View>
 
-      <View className='sb-card sb-consent'>
+      <View className='wu-card sb-consent'>
         <Text className='sb-hint'>工会将根据您填写的信息，向您的单位、社区等核实家庭收入和困难情况，只用于困难帮扶审核，不作他用。</Text>
         <View className='sb-consent-row consent-row' onClick={() => setConsent((v) => !v)} role='checkbox' aria-checked={consent}>
           <Checkbox className='consent-check' value='agree' checked={consent} color='#c8102e' />

@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import { currentUser } from '../../../services/session'
 import { EvaluationCard, ProgrammeList } from '../evaluation-view'
 import { HouseholdFields } from '../household-form'
-import { buildHousehold, emptyForm, errorText, peekDraft, setDraft, type Evaluation, type FieldErrors, type HouseholdForm } from '../shared'
+import { buildHousehold, emptyForm, peekDraft, setDraft, type Evaluation, type FieldErrors, type HouseholdForm } from '../shared'
 import '../subsidy.css'
 
 export default function SubsidyCheck() {
@@ -60,17 +62,17 @@ export default function SubsidyCheck() {
   const apply = () => {
     if (!result) return
     setDraft(result.form)
-    Taro.navigateTo({ url: '/packages/subsidy/apply/index?from=check' })
+    Taro.navigateTo({ url: url('subsidy/apply', { from: 'check' }) })
   }
 
   return (
-    <View className='sb-page subsidy-check'>
+    <View className='wu-page sb-page subsidy-check'>
       <View className='sb-intro'>
         <Text className='sb-intro-title'>先测一测，能不能申请困难帮扶</Text>
         <Text className='sb-intro-text'>填写家庭成员的月收入和家里的困难情况，马上告诉您结果和理由，以及可以申请的帮扶项目。</Text>
         <Text className='sb-privacy privacy-note'>测算不保存任何信息，不需要登录。</Text>
         {signedIn ? (
-          <Text className='sb-link link-mine' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/mine/index' })}>
+          <Text className='sb-link link-mine' onClick={() => Taro.navigateTo({ url: url('subsidy/mine') })}>
             查看我的申请 ›
           </Text>
         ) : null}
@@ -88,20 +90,20 @@ export default function SubsidyCheck() {
         <View className='check-outcome'>
           <EvaluationCard ev={result.ev} />
           {result.ev.programmes.length ? (
-            <View className='sb-card'>
+            <View className='wu-card'>
               <Text className='sb-section'>您可能可以申请</Text>
               <ProgrammeList programmes={result.ev.programmes} />
             </View>
           ) : null}
           {result.ev.category !== 'none' ? (
-            <View className='sb-card'>
+            <View className='wu-card'>
               <Text className='sb-hint'>提交申请后，由您所在的基层工会核实，再由街道（区）工会审批并公示。测算结果仅供参考，以审核结果为准。需要先办理工会会员卡。</Text>
               <Button className='sb-primary check-apply' onClick={apply}>
                 提交申请
               </Button>
             </View>
           ) : (
-            <View className='sb-card'>
+            <View className='wu-card'>
               <Text className='sb-hint'>按目前填写的情况，暂不符合困难职工认定条件。情况有变化（如生病、失业、意外）时可以重新测算；也可以联系您所在的工会咨询。</Text>
             </View>
           )}

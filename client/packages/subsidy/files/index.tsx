@@ -1,18 +1,17 @@
 // 困难职工档案 (staff): every hardship file in the caller's unions, also the monitoring list: files not
 // updated for a year, files never helped, and households at risk of falling back (返困风险).
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
-import type { ActionOutput } from '../../../../types/contract'
+import { url } from '../../../services/routes'
 import { CATEGORY_LABELS, FILE_FILTERS, FILE_FILTER_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS, yuan, type FileFilter } from '../../../../types/subsidy-labels'
-import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { dateText, errorText, isForbidden } from '../shared'
+import { usePagedList } from '../../../hooks/paged-list'
+import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states'
+import { Forbidden } from '../../../components/states/forbidden'
+import { dateText } from '../shared'
 import '../subsidy.css'
 
-type Out = ActionOutput<'subsidy', 'files'>
-type Row = Out['items'][number]
 const PAGE = 20
 
 export default function SubsidyFiles() {
@@ -21,75 +20,32 @@ export default function SubsidyFiles() {
   const [filter, setFilter] = useState<FileFilter>(() => (FILE_FILTERS as readonly string[]).includes(params.filter ?? '') ? (params.filter as FileFilter) : 'all')
   const [q, setQ] = useState('')
   const [query, setQuery] = useState('')
-  const [items, setItems] = useState<Row[] | null>(null)
-  const [counts, setCounts] = useState<Record<string, number>>({})
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<{ message: string; forbidden: boolean } | null>(null)
-  const [more, setMore] = useState(false)
+  const list = usePagedList((cursor?: string) => api.subsidy.files({ filter, limit: PAGE, cursor, ...(query ? { q: query } : {}) }), (f) => f.fileId, { login: 'required', deps: [filter, query] })
+  const { items, error } = list
+  const counts = list.first?.counts ?? {}
 
-  const load = async (f: FileFilter = filter, text: string = query) => {
-    try {
-      if (!(await ensureLogin())) return
-      const r = await api.subsidy.files({ filter: f, limit: PAGE, ...(text ? { q: text } : {}) })
-      setError(null)
-      setItems(r.items)
-      setCounts(r.counts)
-      setCursor(r.nextCursor)
-    } catch (e) {
-      setError({ message: errorText(e), forbidden: isForbidden(e) })
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
-
-  const pick = (f: FileFilter) => {
-    if (f === filter) return
-    setFilter(f)
-    setItems(null)
-    void load(f)
-  }
+  const pick = (f: FileFilter) => setFilter(f)
   const search = () => {
     const text = q.trim().slice(0, 20)
-    setQuery(text)
-    setItems(null)
-    void load(filter, text)
+    if (text === query) void list.reload()
+    else setQuery(text)
   }
   const clear = () => {
     setQ('')
     setQuery('')
-    setItems(null)
-    void load(filter, '')
-  }
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const r = await api.subsidy.files({ filter, limit: PAGE, cursor, ...(query ? { q: query } : {}) })
-      setItems((list) => [...(list ?? []), ...r.items.filter((x) => !(list ?? []).some((y) => y.fileId === x.fileId))])
-      setCursor(r.nextCursor)
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none' })
-    } finally {
-      setMore(false)
-    }
   }
 
-  if (error?.forbidden)
+  if (error?.code === 'FORBIDDEN')
     return (
-      <View className='sb-page'>
-        <View className='sb-card sb-forbidden forbidden'>
-          <Text className='sb-result-title'>仅限工会工作人员使用</Text>
-          <Text className='sb-hint'>您的账号没有查看困难职工档案的权限。</Text>
-        </View>
+      <View className='wu-page sb-page'>
+        <Forbidden hint='您的账号没有查看困难职工档案的权限。' />
       </View>
     )
 
   return (
-    <View className='sb-page subsidy-files'>
+    <View className='wu-page sb-page subsidy-files'>
       <View className='sb-row sb-toolbar'>
-        <Text className='sb-link link-budget' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/budget/index' })}>
+        <Text className='sb-link link-budget' onClick={() => Taro.navigateTo({ url: url('subsidy/budget') })}>
           资金预算 ›
         </Text>
       </View>
@@ -113,7 +69,7 @@ export default function SubsidyFiles() {
         </Text>
       ) : null}
       {error ? (
-        <ErrorBlock message={error.message} onRetry={() => load()} />
+        <ErrorBlock message={error.message} onRetry={list.reload} />
       ) : !items ? (
         <Loading text='正在加载档案…' />
       ) : items.length === 0 ? (
@@ -121,7 +77,7 @@ export default function SubsidyFiles() {
       ) : (
         <View className='sb-list'>
           {items.map((f) => (
-            <View key={f.fileId} className={`sb-card file-row file-${f.status}`} onClick={() => Taro.navigateTo({ url: `/packages/subsidy/file/index?fileId=${encodeURIComponent(f.fileId)}` })} role='button'>
+            <View key={f.fileId} className={`wu-card file-row file-${f.status}`} onClick={() => Taro.navigateTo({ url: url('subsidy/file', { fileId: f.fileId }) })} role='button'>
               <View className='sb-row'>
                 <Text className='sb-name name'>{f.memberName}</Text>
                 <Text className={`sb-tag category-${f.category}`}>{CATEGORY_LABELS[f.category]}</Text>
@@ -145,13 +101,7 @@ export default function SubsidyFiles() {
               </View>
             </View>
           ))}
-          {cursor ? (
-            <Button className='sb-secondary load-more' disabled={more || undefined} loading={more || undefined} onClick={loadMore}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className='sb-hint sb-end'>已显示全部 {items.length} 份</Text>
-          )}
+          <LoadMore list={list} end={`已显示全部 ${items.length} 份`} />
         </View>
       )}
     </View>

@@ -1,14 +1,14 @@
 // 我的帮扶申请: where each application stands (基层核实 → 街道审批 → 公示 → 建档), why one was not passed,
 // and the member's hardship file with what has been paid and the relief balance for the union shop.
-import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
+import { url } from '../../../services/routes'
+import { usePageQuery } from '../../../hooks/page-query'
 import type { ActionOutput } from '../../../../types/contract'
 import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { dateText, errorText, timeText } from '../shared'
+import { dateText, timeText } from '../shared'
 import '../subsidy.css'
 
 type Mine = ActionOutput<'subsidy', 'myApplications'>
@@ -91,33 +91,18 @@ function Timeline({ a }: { a: Application }) {
 }
 
 export default function MyApplications() {
-  const [data, setData] = useState<Mine | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const page = usePageQuery(() => api.subsidy.myApplications({}), { login: 'required' })
+  const data = page.data
 
-  const load = async () => {
-    try {
-      if (!(await ensureLogin())) return
-      const r = await api.subsidy.myApplications({})
-      setError(null)
-      setData(r)
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
-
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
   if (!data) return <Loading text='正在加载您的申请…' />
   const { file, items } = data
-  const goCheck = () => Taro.navigateTo({ url: '/packages/subsidy/check/index' })
+  const goCheck = () => Taro.navigateTo({ url: url('subsidy/check') })
 
   return (
-    <View className='sb-page subsidy-mine'>
+    <View className='wu-page sb-page subsidy-mine'>
       {file ? (
-        <View className='sb-card sb-file-card my-file'>
+        <View className='wu-card sb-file-card my-file'>
           <Text className='sb-section'>我的困难职工档案</Text>
           <View className='sb-row'>
             <Text className='sb-meta'>档案号</Text>
@@ -162,7 +147,7 @@ export default function MyApplications() {
         <Empty text='您还没有提交过困难帮扶申请' action='先测一测能否申请' onAction={goCheck} />
       ) : (
         items.map((a) => (
-          <View key={a.applicationId} className={`sb-card application application-${a.status}`}>
+          <View key={a.applicationId} className={`wu-card application application-${a.status}`}>
             <View className='sb-row'>
               <Text className={`sb-status status-${a.status}`}>{APPLICATION_STATUS_LABELS[a.status]}</Text>
               <Text className='sb-meta'>{dateText(a.submittedAt)} 提交</Text>
@@ -185,7 +170,7 @@ export default function MyApplications() {
           重新测算
         </Button>
       ) : null}
-      <Button className='sb-secondary open-notices' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/notices/index' })}>
+      <Button className='sb-secondary open-notices' onClick={() => Taro.navigateTo({ url: url('subsidy/notices') })}>
         困难职工公示
       </Button>
     </View>

@@ -1,44 +1,35 @@
 // 困难职工公示: applications in public notice under the member's union, names masked, no incomes.
 // A member who knows something the union should check can say so once per application, in confidence.
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
+import { errorText } from '../../../services/errors'
 import type { ActionOutput } from '../../../../types/contract'
 import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
+import { OBJECTION } from '../../../../types/subsidy-fields'
+import { textProblem } from '../../../../types/text-rules'
+import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { errorText, timeText } from '../shared'
+import { timeText } from '../shared'
 import '../subsidy.css'
 
 type Notice = ActionOutput<'subsidy', 'notices'>['items'][number]
 
 export default function SubsidyNotices() {
-  const [items, setItems] = useState<Notice[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const page = usePageQuery(() => api.subsidy.notices({}), { login: 'required' })
+  const items = page.data?.items
+  const load = page.reload
   const [open, setOpen] = useState<string | null>(null)
   const [text, setText] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const load = async () => {
-    try {
-      if (!(await ensureLogin())) return
-      setItems((await api.subsidy.notices({})).items)
-      setError(null)
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
-
   const send = async (n: Notice) => {
     if (busy) return
     const t = text.trim()
-    if (t.length < 10) return setFieldError('请具体说明情况，至少10个字')
+    const problem = textProblem(OBJECTION, t)
+    if (problem) return setFieldError(problem)
     setBusy(true)
     setFieldError(null)
     try {
@@ -55,14 +46,14 @@ export default function SubsidyNotices() {
     }
   }
 
-  if (error) return <ErrorBlock message={error} onRetry={load} />
+  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
   if (!items) return <Loading />
   return (
-    <View className='sb-page notices-page'>
+    <View className='wu-page sb-page notices-page'>
       <Text className='sb-note'>以下职工的困难帮扶申请正在公示。如您了解与申请不符的情况，可在公示期内向工会反映，工会将保密并核实。</Text>
       {items.length === 0 ? <Empty text='目前没有正在公示的申请' /> : null}
       {items.map((n) => (
-        <View key={n.applicationId} className='sb-card notice-item'>
+        <View key={n.applicationId} className='wu-card notice-item'>
           <View className='sb-row'>
             <Text className='sb-name notice-name'>{n.name}</Text>
             <Text className={`sb-tag category-${n.category}`}>{CATEGORY_LABELS[n.category]}</Text>

@@ -2,14 +2,17 @@
 // approves (审批, by a different person), and after the public notice the file is created (建档). What the
 // caller may do comes from the server (canAct); not passing always needs a reason the applicant will see.
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
-import { ensureLogin } from '../../../services/session'
+import { errorText } from '../../../services/errors'
+import { url } from '../../../services/routes'
 import type { ActionOutput } from '../../../../types/contract'
 import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, CONDITION_LABELS, RELATION_LABELS, yuan } from '../../../../types/subsidy-labels'
-import { Empty, ErrorBlock, Loading } from '../../../components/states'
-import { errorText, isForbidden, timeText } from '../shared'
+import { usePagedList } from '../../../hooks/paged-list'
+import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states'
+import { Forbidden } from '../../../components/states/forbidden'
+import { timeText } from '../shared'
 import '../subsidy.css'
 
 type Item = ActionOutput<'subsidy', 'queue'>['items'][number]
@@ -32,51 +35,17 @@ function waitingText(i: Item): string {
 
 export default function SubsidyQueue() {
   const [tab, setTab] = useState<Tab>('submitted')
-  const [items, setItems] = useState<Item[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<{ message: string; forbidden: boolean } | null>(null)
+  const list = usePagedList((cursor?: string) => api.subsidy.queue({ status: tab, limit: PAGE, cursor }), (i) => i.applicationId, { login: 'required', deps: [tab] })
+  const { items, error } = list
+  const load = list.reload
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [reasons, setReasons] = useState<Record<string, string>>({})
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const [more, setMore] = useState(false)
-
-  const load = async (status: Tab = tab) => {
-    try {
-      if (!(await ensureLogin())) return
-      const r = await api.subsidy.queue({ status, limit: PAGE })
-      setError(null)
-      setItems(r.items)
-      setCursor(r.nextCursor)
-    } catch (e) {
-      setError({ message: errorText(e), forbidden: isForbidden(e) })
-    } finally {
-      Taro.stopPullDownRefresh()
-    }
-  }
-  useDidShow(() => void load())
-  usePullDownRefresh(() => void load())
 
   const switchTab = (t: Tab) => {
-    if (t === tab) return
     setTab(t)
-    setItems(null)
     setRejecting(null)
-    void load(t)
-  }
-
-  const loadMore = async () => {
-    if (!cursor || more) return
-    setMore(true)
-    try {
-      const r = await api.subsidy.queue({ status: tab, limit: PAGE, cursor })
-      setItems((list) => [...(list ?? []), ...r.items.filter((x) => !(list ?? []).some((y) => y.applicationId === x.applicationId))])
-      setCursor(r.nextCursor)
-    } catch (e) {
-      Taro.showToast({ title: errorText(e), icon: 'none' })
-    } finally {
-      setMore(false)
-    }
   }
 
   const decide = async (i: Item, decision: 'pass' | 'reject') => {
@@ -106,20 +75,17 @@ export default function SubsidyQueue() {
     }
   }
 
-  if (error?.forbidden)
+  if (error?.code === 'FORBIDDEN')
     return (
-      <View className='sb-page'>
-        <View className='sb-card sb-forbidden forbidden'>
-          <Text className='sb-result-title'>仅限工会工作人员使用</Text>
-          <Text className='sb-hint'>您的账号没有帮扶审核权限。如您是工会工作人员，请联系上级工会开通。</Text>
-        </View>
+      <View className='wu-page sb-page'>
+        <Forbidden hint='您的账号没有帮扶审核权限。如您是工会工作人员，请联系上级工会开通。' />
       </View>
     )
 
   return (
-    <View className='sb-page subsidy-queue'>
+    <View className='wu-page sb-page subsidy-queue'>
       <View className='sb-row sb-toolbar'>
-        <Text className='sb-link link-files' onClick={() => Taro.navigateTo({ url: '/packages/subsidy/files/index' })}>
+        <Text className='sb-link link-files' onClick={() => Taro.navigateTo({ url: url('subsidy/files') })}>
           困难职工档案 ›
         </Text>
       </View>
@@ -142,7 +108,7 @@ export default function SubsidyQueue() {
             const open = rejecting === i.applicationId
             const disabled = busy === i.applicationId
             return (
-              <View key={i.applicationId} className={`sb-card queue-item queue-${i.status}`}>
+              <View key={i.applicationId} className={`wu-card queue-item queue-${i.status}`}>
                 <View className='sb-row'>
                   <Text className='sb-name name'>{i.memberName}</Text>
                   <Text className={`sb-tag category-${i.category}`}>{CATEGORY_LABELS[i.category]}</Text>
@@ -233,11 +199,7 @@ export default function SubsidyQueue() {
               </View>
             )
           })}
-          {cursor ? (
-            <Button className='sb-secondary load-more' disabled={more || undefined} loading={more || undefined} onClick={loadMore}>
-              加载更多
-            </Button>
-          ) : null}
+          <LoadMore list={list} />
         </View>
       )}
     </View>

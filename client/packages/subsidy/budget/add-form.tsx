@@ -1,0 +1,136 @@
+// 新增预算: a budget for a union in the staff member's scope and a programme that has none yet this year.
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import { api } from '../../../services/api'
+import { ensureLogin } from '../../../services/session'
+import { errorText } from '../../../services/errors'
+import { scopeUnions } from '../../../services/unions'
+import type { UnionSummary } from '../../../../types/union'
+import { yuan } from '../../../../types/subsidy-labels'
+import { MAX_BUDGET_FEN } from '../../../../types/subsidy-fields'
+import { ScopeUnionPicker } from '../../../components/scope-union-picker'
+import { BUDGET_PROGRAMMES } from '../policy'
+import { parseYuan, type FieldErrors } from '../shared'
+import { serverErrors, type Row } from './rows'
+import { FieldError } from './field-error'
+
+type Props = {
+  year: number
+  /** The rows shown: a programme a union already has a budget for is offered no second one. */
+  items: Row[]
+  busy: boolean
+  run: (key: string, fn: () => Promise<unknown>) => Promise<void>
+  onClose: () => void
+  onSaved: () => void
+}
+
+export function AddBudgetForm({ year, items, busy, run, onClose, onSaved }: Props) {
+  const [unions, setUnions] = useState<UnionSummary[] | null>(null)
+  const [unionsError, setUnionsError] = useState<string | null>(null)
+  const [union, setUnion] = useState<UnionSummary | null>(null)
+  const [programme, setProgramme] = useState<string | null>(null)
+  const [total, setTotal] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [top, setTop] = useState<string | null>(null)
+
+  const loadUnions = async () => {
+    setUnionsError(null)
+    try {
+      const me = await ensureLogin()
+      if (!me) return
+      const s = await scopeUnions(me)
+      setUnions(s.unions)
+      setUnion((u) => u ?? s.own)
+    } catch (e) {
+      setUnionsError(errorText(e))
+    }
+  }
+  useEffect(() => void loadUnions(), [])
+
+  const existing = (unionId: string | undefined, id: string) => items.some((r) => r.unionId === unionId && r.programme === id)
+
+  const save = () =>
+    run('add', async () => {
+      const found: FieldErrors = {}
+      if (!union) found.unionId = '请选择工会'
+      const p = BUDGET_PROGRAMMES.find((x) => x.id === programme)
+      if (!p) found.programme = '请选择帮扶项目'
+      else if (existing(union?.id, p.id)) found.programme = '该项目已有预算，请在列表中调整'
+      const amount = parseYuan(total, { maxFen: MAX_BUDGET_FEN, empty: '请填写预算总额' })
+      if (!amount.ok) found.totalFen = amount.error
+      else if (amount.fen <= 0) found.totalFen = '预算总额应大于0'
+      setErrors(found)
+      setTop(null)
+      if (Object.keys(found).length || !amount.ok || !p || !union) return
+      const ok = await Taro.showModal({ title: '确认安排预算', content: `为${union.name}安排${year}年“${p.name}”预算 ¥${yuan(amount.fen)}。`, confirmText: '确认' })
+      if (!ok.confirm) return
+      try {
+        await api.subsidy.setBudget({ unionId: union.id, programme: p.id, year, totalFen: amount.fen })
+        Taro.showToast({ title: '预算已安排', icon: 'success' })
+        onSaved()
+      } catch (e) {
+        const s = serverErrors(e)
+        setErrors(s.fields)
+        setTop(s.message)
+      }
+    })
+
+  return (
+    <View className='wu-card budget-add-form'>
+      <Text className='sb-section'>{`新增${year}年预算`}</Text>
+      {top ? <Text className='sb-top-error add-top-error'>{top}</Text> : null}
+      <Text className='sb-label'>工会</Text>
+      {unionsError ? (
+        <View>
+          <Text className='sb-error'>{`工会列表加载失败：${unionsError}`}</Text>
+          <Text className='sb-link add-unions-retry' onClick={() => void loadUnions()}>
+            重试
+          </Text>
+        </View>
+      ) : !unions ? (
+        <Text className='sb-hint'>正在加载工会…</Text>
+      ) : (
+        <ScopeUnionPicker
+          unions={unions}
+          picked={union}
+          onPick={setUnion}
+          searchFrom={9}
+          classes={{ picked: 'add-union', change: 'add-union-change', search: 'add-union-search', option: 'add-union-option', optionName: 'sb-option-name' }}
+        />
+      )}
+      <FieldError fields={errors} name='unionId' />
+      <Text className='sb-label'>帮扶项目</Text>
+      <View className='sb-chips'>
+        {BUDGET_PROGRAMMES.map((p) => {
+          const has = existing(union?.id, p.id)
+          return (
+            <Text
+              key={p.id}
+              className={`sb-chip add-programme-${p.id} ${programme === p.id ? 'sb-chip-on' : ''} ${has ? 'sb-chip-static' : ''}`}
+              onClick={() => !has && setProgramme(p.id)}
+              aria-disabled={has || undefined}
+            >
+              {has ? `${p.name}（已安排）` : p.name}
+            </Text>
+          )
+        })}
+      </View>
+      <FieldError fields={errors} name='programme' />
+      <Text className='sb-label'>预算总额</Text>
+      <View className='sb-money-row'>
+        <Input className={`sb-input add-total ${errors.totalFen ? 'sb-input-bad' : ''}`} type='digit' value={total} placeholder='例如 50000' onInput={(e) => setTotal(e.detail.value)} />
+        <Text className='sb-unit'>元</Text>
+      </View>
+      <FieldError fields={errors} name='totalFen' />
+      <View className='sb-actions'>
+        <Button className='sb-plain add-cancel' onClick={onClose}>
+          取消
+        </Button>
+        <Button className='sb-danger add-save' disabled={busy || undefined} loading={busy || undefined} onClick={save}>
+          保存预算
+        </Button>
+      </View>
+    </View>
+  )
+}

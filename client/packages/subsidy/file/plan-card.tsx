@@ -1,0 +1,140 @@
+// 帮扶计划（一户一策）: the plan as saved, or the form that writes it (goal, measures, who is responsible
+// and how to reach them, the next visit). The contact is asked again on every edit: only its masked form
+// comes back from the server.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
+import { api, ApiCallError } from '../../../services/api'
+import { errorText } from '../../../services/errors'
+import { normalizePhone } from '../../../../types/idcard'
+import { alertModal, dateText, todayBeijing, type FieldErrors } from '../shared'
+import { planProblems, type PlanForm } from './plan-rules'
+import type { FileDetail } from './types'
+
+const plusMonths = (m: number) => {
+  const d = new Date(`${todayBeijing()}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + m)
+  return d.toISOString().slice(0, 10)
+}
+
+type Props = {
+  d: FileDetail
+  busy: string | null
+  run: (key: string, fn: () => Promise<unknown>) => Promise<void>
+  onSaved: () => Promise<void>
+}
+
+export function PlanCard({ d, busy, run, onSaved }: Props) {
+  const [plan, setPlan] = useState<PlanForm | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const active = d.status === 'active'
+
+  const edit = () => {
+    const p = d.plan
+    setPlan({ goal: p?.goal ?? '', measures: p?.measures.length ? [...p.measures] : [''], responsible: p?.responsible ?? '', contact: '', nextReviewDate: p?.nextReviewDate ?? plusMonths(3) })
+    setErrors({})
+  }
+
+  const save = () =>
+    run('plan', async () => {
+      if (!plan) return
+      const problems = planProblems(plan)
+      setErrors(problems)
+      if (Object.keys(problems).length) return
+      try {
+        await api.subsidy.plan({
+          fileId: d.fileId,
+          goal: plan.goal.trim(),
+          measures: plan.measures.map((m) => m.trim()).filter(Boolean),
+          responsible: plan.responsible.trim(),
+          contact: normalizePhone(plan.contact),
+          nextReviewDate: plan.nextReviewDate,
+        })
+        Taro.showToast({ title: '帮扶计划已保存', icon: 'success' })
+        setPlan(null)
+        await onSaved()
+      } catch (e) {
+        if (e instanceof ApiCallError && e.fields) setErrors(e.fields)
+        else await alertModal('保存失败', errorText(e))
+      }
+    })
+
+  const err = (k: string) => (errors[k] ? <Text className='sb-error'>{errors[k]}</Text> : null)
+  const saving = busy === 'plan'
+  return (
+    <View className='wu-card plan-card'>
+      <View className='sb-row'>
+        <Text className='sb-section'>帮扶计划（一户一策）</Text>
+        {active && !plan ? (
+          <Text className='sb-link plan-edit' onClick={edit}>
+            {d.plan ? '修改' : '制定计划'}
+          </Text>
+        ) : null}
+      </View>
+      {plan ? (
+        <View className='plan-form'>
+          <Text className='sb-label'>帮扶目标</Text>
+          <Textarea className='sb-textarea plan-goal' value={plan.goal} maxlength={200} placeholder='例如：年内家庭人均收入稳定高于当地标准' onInput={(e) => setPlan({ ...plan, goal: e.detail.value })} />
+          {err('goal')}
+          <Text className='sb-label'>帮扶措施</Text>
+          {plan.measures.map((m, i) => (
+            <View key={i} className='sb-measure'>
+              <View className='sb-money-row'>
+                <Input className='sb-input plan-measure' value={m} maxlength={100} placeholder={`第${i + 1}条，例如：推荐参加技能培训`} onInput={(e) => setPlan({ ...plan, measures: plan.measures.map((x, j) => (j === i ? e.detail.value : x)) })} />
+                {plan.measures.length > 1 ? (
+                  <Text className='sb-remove' onClick={() => setPlan({ ...plan, measures: plan.measures.filter((_, j) => j !== i) })}>
+                    删除
+                  </Text>
+                ) : null}
+              </View>
+              {err(`measures.${i}`)}
+            </View>
+          ))}
+          {err('measures')}
+          {plan.measures.length < 10 ? (
+            <Text className='sb-link plan-add-measure' onClick={() => setPlan({ ...plan, measures: [...plan.measures, ''] })}>
+              + 添加一条措施
+            </Text>
+          ) : null}
+          <Text className='sb-label'>责任人</Text>
+          <Input className='sb-input plan-responsible' value={plan.responsible} maxlength={20} placeholder='负责帮扶的工会干部姓名' onInput={(e) => setPlan({ ...plan, responsible: e.detail.value })} />
+          {err('responsible')}
+          <Text className='sb-label'>责任人联系电话</Text>
+          <Input className='sb-input plan-contact' type='number' value={plan.contact} maxlength={11} placeholder={d.plan ? `原为 ${d.plan.contactMasked}，请重新填写` : '11位手机号'} onInput={(e) => setPlan({ ...plan, contact: e.detail.value })} />
+          {err('contact')}
+          <Text className='sb-label'>下次回访日期</Text>
+          <Picker mode='date' value={plan.nextReviewDate} start={todayBeijing()} onChange={(e) => setPlan({ ...plan, nextReviewDate: e.detail.value })}>
+            <View className='sb-input plan-date'>{plan.nextReviewDate || '请选择日期'}</View>
+          </Picker>
+          {err('nextReviewDate')}
+          {err('fileId')}
+          <View className='sb-actions'>
+            <Button className='sb-plain' disabled={saving || undefined} onClick={() => setPlan(null)}>
+              取消
+            </Button>
+            <Button className='sb-approve plan-save' disabled={saving || undefined} loading={saving || undefined} onClick={save}>
+              保存计划
+            </Button>
+          </View>
+        </View>
+      ) : d.plan ? (
+        <View className='plan-view'>
+          <Text className='sb-line'>目标：{d.plan.goal}</Text>
+          {d.plan.measures.map((m, i) => (
+            <Text key={i} className='sb-line'>
+              {i + 1}. {m}
+            </Text>
+          ))}
+          <Text className='sb-meta'>
+            责任人：{d.plan.responsible} · {d.plan.contactMasked}
+          </Text>
+          <Text className='sb-meta'>
+            下次回访：{d.plan.nextReviewDate} · 更新于 {dateText(d.plan.updatedAt)}
+          </Text>
+        </View>
+      ) : (
+        <Text className='sb-hint'>还没有帮扶计划。应帮尽帮：请为这户制定目标、措施和责任人。</Text>
+      )}
+    </View>
+  )
+}
