@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { fen, id, isoTime } from './common'
 import { OCCUPATIONS } from './member'
 import { CAMPAIGN_ACTIONS, CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from './campaign-labels'
+import { CLAIM_CODE } from './campaign-fields'
+import { text } from './text'
 
 export * from './campaign-labels'
+export * from './campaign-fields'
 
 const time = isoTime()
 
@@ -93,7 +96,7 @@ export const myClaimsOutput = z.object({
   ),
 })
 
-export const verifyClaimInput = z.object({ code: z.string().trim().regex(/^[0-9A-Z]{8}$/i, '领取码为8位字母或数字') }).strict()
+export const verifyClaimInput = z.object({ code: text(CLAIM_CODE) }).strict()
 export const verifyClaimOutput = z.object({ campaignTitle: z.string(), memberName: z.string(), usedAt: z.string(), stationName: z.string().nullable() })
 
 export const listInput = z.object({ status: z.enum(CAMPAIGN_STATUSES).optional() }).strict()

@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { calendarDate, fen, id } from './common'
 import { nameSchema, phoneSchema } from './member'
 import { CATEGORIES, LEDGER_DIMENSIONS, MAX_LINES, MAX_QTY_PER_LINE, ORDER_STATUSES } from './shop-labels'
+import { ADDRESS_DETAIL, INVOICE_TITLE, REFUND_REASON, REGION, TAX_NO } from './shop-fields'
+import { text } from './text'
 
 export * from './shop-labels'
+export * from './shop-fields'
 
 const requestId = z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8到64位字母、数字、下划线或短横线')
 const qty = z.number({ error: '请填写数量' }).int('数量应为整数').min(1, '数量至少为1').max(MAX_QTY_PER_LINE, `单个商品最多购买 ${MAX_QTY_PER_LINE} 件`)
@@ -18,8 +21,8 @@ export const addressSchema = z
     type: z.literal('address'),
     name: nameSchema,
     phone: phoneSchema,
-    region: z.string().trim().min(2, '请填写所在地区').max(60, '地区不能超过60个字'),
-    detail: z.string().trim().min(4, '请填写详细地址').max(120, '详细地址不能超过120个字'),
+    region: text(REGION),
+    detail: text(ADDRESS_DETAIL),
   })
   .strict()
 export const deliverySchema = z.discriminatedUnion('type', [addressSchema, z.object({ type: z.literal('pickup'), stationId: id }).strict()], { error: '请选择收货方式' })
@@ -93,7 +96,7 @@ export const payOutput = z.object({
 export const simulatePayInput = orderIdInput
 
 export const cancelInput = z.object({ orderId: id, reason: z.string().trim().max(100).optional() }).strict()
-export const refundInput = z.object({ orderId: id, reason: z.string().trim().min(2, '请填写退款原因').max(200, '退款原因不能超过200个字') }).strict()
+export const refundInput = z.object({ orderId: id, reason: text(REFUND_REASON) }).strict()
 export const fulfilInput = z.object({ orderId: id, trackingNo: z.string().trim().max(40).optional() }).strict()
 export const statusOutput = z.object({ orderId: z.string(), status: z.enum(ORDER_STATUSES) })
 
@@ -138,14 +141,14 @@ export const orderDetail = orderSummary.extend({
 })
 export type OrderDetail = z.infer<typeof orderDetail>
 
-export const taxNoSchema = z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$|^[0-9A-Z]{15,20}$/, '纳税人识别号格式不正确（统一社会信用代码为18位）')
+export const taxNoSchema = text(TAX_NO)
 
 export const bulkOrderInput = z
   .object({
     requestId,
     unionId: id,
     items,
-    invoice: z.object({ title: z.string().trim().min(4, '请填写发票抬头').max(60, '发票抬头不能超过60个字'), taxNo: taxNoSchema }).strict(),
+    invoice: z.object({ title: text(INVOICE_TITLE), taxNo: taxNoSchema }).strict(),
     delivery: addressSchema.omit({ type: true }).strict(),
     note: z.string().trim().max(200).optional(),
   })

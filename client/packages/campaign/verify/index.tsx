@@ -2,6 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { api } from '../../../services/api'
+import { textProblem } from '../../../../types/text-rules'
+import { CLAIM_CODE } from '../../../../types/campaign-fields'
 import { errorText } from '../../../services/errors'
 import '../campaign.css'
 
@@ -12,7 +14,8 @@ export default function VerifyClaim() {
 
   const verify = async (value = code) => {
     const c = value.trim().toUpperCase()
-    if (!/^[0-9A-Z]{8}$/.test(c)) return setResult({ ok: false, text: '领取码为8位字母或数字' })
+    const problem = textProblem(CLAIM_CODE, c)
+    if (problem) return setResult({ ok: false, text: problem })
     setBusy(true)
     try {
       const r = await api.campaign.verifyClaim({ code: c })
