@@ -1,5 +1,4 @@
 // Shop labels and limits for pages, without zod: the vocabulary comes from types/shop-labels.ts.
-// tests/client/shop-labels.test.tsx checks the member limit against the shop policy.
 import { CATEGORIES, CATEGORY_LABELS, ORDER_STATUS_LABELS, type Category, type LedgerDimension, type OrderStatus } from '../../../types/shop-labels'
 
 export { MAX_LINES, MAX_QTY_PER_LINE } from '../../../types/shop-labels'
@@ -25,8 +24,7 @@ export const ORDER_TABS: { key: string; label: string; statuses: OrderStatus[] |
 /** Statuses in which a refund may be requested (the server also checks the after-sale window). */
 export const REFUNDABLE: readonly OrderStatus[] = ['PAID', 'SHIPPED', 'READY_FOR_PICKUP', 'COMPLETED']
 
-/** Members: most units of one product per order (config/policies/shop.json memberMaxQtyPerLine). */
-export const MEMBER_MAX_QTY = 99
+export { MEMBER_MAX_QTY } from './policy'
 export type LedgerBy = LedgerDimension
 export const LEDGER_TABS: { by: LedgerBy; label: string }[] = [
   { by: 'county', label: '产地县' },

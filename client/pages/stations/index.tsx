@@ -13,11 +13,10 @@ import { StationMap } from '../../components/station/StationMap'
 import { loadStations, saveStations } from '../../components/station/cache'
 import { formatClock, formatRadius, SERVICE_ICONS } from '../../components/station/format'
 import '../../components/station/station.css'
+import { DEFAULT_RADIUS_M, PAGE_SIZE } from './policy'
 import './index.css'
 
 const FILTER_SERVICES: Service[] = ['water', 'meal_heating', 'rest', 'toilet', 'phone_charging', 'ebike_charging']
-const DEFAULT_RADIUS_M = 3000
-const PAGE_SIZE = 20
 const CACHE_MAX = 50
 const NOTHING = { items: [], nextCursor: null }
 
