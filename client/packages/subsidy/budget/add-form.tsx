@@ -1,7 +1,7 @@
 // 新增预算: a budget for a union in the staff member's scope and a programme that has none yet this year.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { ensureLogin } from '../../../services/session'
 import { errorText } from '../../../services/errors'
@@ -13,7 +13,7 @@ import { ScopeUnionPicker } from '../../../components/scope-union-picker'
 import { BUDGET_PROGRAMMES } from '../policy'
 import { parseYuan, type FieldErrors } from '../shared'
 import { serverErrors, type Row } from './rows'
-import { FieldError } from './field-error'
+import { FieldError, FormActions, YuanInput } from './form-parts'
 
 type Props = {
   year: number
@@ -118,19 +118,8 @@ export function AddBudgetForm({ year, items, busy, run, onClose, onSaved }: Prop
       </View>
       <FieldError fields={errors} name='programme' />
       <Text className='sb-label'>预算总额</Text>
-      <View className='sb-money-row'>
-        <Input className={`sb-input add-total ${errors.totalFen ? 'sb-input-bad' : ''}`} type='digit' value={total} placeholder='例如 50000' onInput={(e) => setTotal(e.detail.value)} />
-        <Text className='sb-unit'>元</Text>
-      </View>
-      <FieldError fields={errors} name='totalFen' />
-      <View className='sb-actions'>
-        <Button className='sb-plain add-cancel' onClick={onClose}>
-          取消
-        </Button>
-        <Button className='sb-danger add-save' disabled={busy || undefined} loading={busy || undefined} onClick={save}>
-          保存预算
-        </Button>
-      </View>
+      <YuanInput className='add-total' value={total} onInput={setTotal} errors={errors} placeholder='例如 50000' />
+      <FormActions name='add' save='保存预算' busy={busy} onCancel={onClose} onSave={save} />
     </View>
   )
 }

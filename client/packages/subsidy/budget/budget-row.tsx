@@ -2,13 +2,13 @@
 // left, and 调整预算 opening the form that raises or lowers the total (never below what was paid).
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { yuan } from '../../../../types/subsidy-labels'
 import { MAX_BUDGET_FEN } from '../../../../types/subsidy-fields'
 import { fenToInput, parseYuan, type FieldErrors } from '../shared'
 import { isLow, keyOf, percent, serverErrors, type Row } from './rows'
-import { FieldError } from './field-error'
+import { FormActions, YuanInput } from './form-parts'
 
 type Props = {
   r: Row
@@ -54,19 +54,8 @@ function AdjustForm({ r, busy, run, onClose, onSaved }: Omit<Props, 'editing' | 
     <View className='sb-budget-edit budget-edit'>
       {top ? <Text className='sb-top-error budget-top-error'>{top}</Text> : null}
       <Text className='sb-label'>新的预算总额</Text>
-      <View className='sb-money-row'>
-        <Input className={`sb-input budget-input ${errors.totalFen ? 'sb-input-bad' : ''}`} type='digit' value={value} onInput={(e) => setValue(e.detail.value)} />
-        <Text className='sb-unit'>元</Text>
-      </View>
-      <FieldError fields={errors} name='totalFen' />
-      <View className='sb-actions'>
-        <Button className='sb-plain budget-cancel' onClick={onClose}>
-          取消
-        </Button>
-        <Button className='sb-danger budget-save' disabled={busy || undefined} loading={busy || undefined} onClick={save}>
-          确认调整
-        </Button>
-      </View>
+      <YuanInput className='budget-input' value={value} onInput={setValue} errors={errors} />
+      <FormActions name='budget' save='确认调整' busy={busy} onCancel={onClose} onSave={save} />
     </View>
   )
 }

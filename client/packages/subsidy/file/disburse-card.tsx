@@ -8,16 +8,9 @@ import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { yuan } from '../../../../types/subsidy-labels'
 import { alertModal, newRequestId, parseYuan } from '../shared'
-import type { Available, FileDetail } from './types'
+import type { Available, SectionProps } from './types'
 
-type Props = {
-  d: FileDetail
-  busy: string | null
-  run: (key: string, fn: () => Promise<unknown>) => Promise<void>
-  onPaid: () => Promise<void>
-}
-
-export function DisburseCard({ d, busy, run, onPaid }: Props) {
+export function DisburseCard({ d, busy, run, onDone }: SectionProps) {
   const [amounts, setAmounts] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   // A payment whose answer was lost: the next confirm of the same amount reuses its request id.
@@ -54,7 +47,7 @@ export function DisburseCard({ d, busy, run, onPaid }: Props) {
         forget(p.id)
         setAmounts((m) => ({ ...m, [p.id]: '' }))
         await alertModal(r.duplicate ? '这笔已发放过' : '发放成功', r.duplicate ? `这笔 ¥${yuan(r.amountFen)} 之前已经发放，没有重复发放。` : `已发放 ¥${yuan(r.amountFen)}，该项目本工会预算余额 ¥${yuan(r.budgetRemainingFen)}。`)
-        await onPaid()
+        await onDone()
       } catch (e) {
         if (e instanceof ApiCallError && e.code === 'NETWORK') {
           await alertModal('发放结果未知', '网络不太好，不确定是否已发放。请稍后再点“发放”，会按同一笔重试，不会重复发放。')

@@ -8,16 +8,9 @@ import { errorText } from '../../../services/errors'
 import { textProblem } from '../../../../types/text-rules'
 import { ARCHIVE_REASON } from '../../../../types/subsidy-fields'
 import { alertModal } from '../shared'
-import type { FileDetail } from './types'
+import type { SectionProps } from './types'
 
-type Props = {
-  d: FileDetail
-  busy: string | null
-  run: (key: string, fn: () => Promise<unknown>) => Promise<void>
-  onChanged: () => Promise<void>
-}
-
-export function FileActions({ d, busy, run, onChanged }: Props) {
+export function FileActions({ d, busy, run, onDone }: SectionProps) {
   const [archiving, setArchiving] = useState(false)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
@@ -29,7 +22,7 @@ export function FileActions({ d, busy, run, onChanged }: Props) {
       try {
         await api.subsidy.formalize({ fileId: d.fileId })
         Taro.showToast({ title: '已转为正式档案', icon: 'success' })
-        await onChanged()
+        await onDone()
       } catch (e) {
         await alertModal('操作失败', errorText(e))
       }
@@ -47,7 +40,7 @@ export function FileActions({ d, busy, run, onChanged }: Props) {
         Taro.showToast({ title: '已归档', icon: 'success' })
         setArchiving(false)
         setReason('')
-        await onChanged()
+        await onDone()
       } catch (e) {
         if (e instanceof ApiCallError && e.fields?.reason) setReasonError(e.fields.reason)
         else await alertModal('操作失败', errorText(e))

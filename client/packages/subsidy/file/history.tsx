@@ -1,7 +1,8 @@
 // What has happened to a file: the payments made (reversed ones struck through) and its applications.
 import { View, Text } from '@tarojs/components'
-import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, yuan } from '../../../../types/subsidy-labels'
+import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS } from '../../../../types/subsidy-labels'
 import { dateText } from '../shared'
+import { PaymentRow } from '../payment-row'
 import type { FileDetail } from './types'
 
 export function PaymentsCard({ d }: { d: FileDetail }) {
@@ -10,18 +11,12 @@ export function PaymentsCard({ d }: { d: FileDetail }) {
       <Text className='sb-section'>发放记录</Text>
       {d.payments.length === 0 ? <Text className='sb-hint'>还没有发放记录</Text> : null}
       {d.payments.map((p) => (
-        <View key={p.paymentId} className={`sb-payment payment payment-${p.status}`}>
-          <View className='sb-row'>
-            <Text className='sb-payment-name'>{p.name}</Text>
-            <Text className={`sb-payment-amount ${p.status === 'reversed' ? 'sb-struck' : ''}`}>¥{yuan(p.amountFen)}</Text>
-          </View>
-          <Text className='sb-meta'>
-            {dateText(p.at)}
-            {p.status === 'reversed' ? ' · 已冲正' : ''}
-            {p.orderId ? ` · 商城订单 ${p.orderId}` : ''}
-            {p.note ? ` · ${p.note}` : ''}
-          </Text>
-        </View>
+        <PaymentRow key={p.paymentId} {...p}>
+          {dateText(p.at)}
+          {p.status === 'reversed' ? ' · 已冲正' : ''}
+          {p.orderId ? ` · 商城订单 ${p.orderId}` : ''}
+          {p.note ? ` · ${p.note}` : ''}
+        </PaymentRow>
       ))}
     </View>
   )

@@ -1,6 +1,7 @@
 // The household as filed: relations with monthly incomes, and the hardship conditions.
 import { View, Text } from '@tarojs/components'
-import { CONDITION_LABELS, RELATION_LABELS, yuan } from '../../../../types/subsidy-labels'
+import { RELATION_LABELS, yuan } from '../../../../types/subsidy-labels'
+import { ConditionChips } from '../condition-chips'
 import type { FileDetail } from './types'
 
 export function HouseholdCard({ d }: { d: FileDetail }) {
@@ -20,17 +21,7 @@ export function HouseholdCard({ d }: { d: FileDetail }) {
         ))}
       </View>
       <Text className='sb-label'>困难情形</Text>
-      {d.conditions.length ? (
-        <View className='sb-chips sb-chips-small'>
-          {d.conditions.map((c) => (
-            <Text key={c} className='sb-chip sb-chip-static'>
-              {CONDITION_LABELS[c]}
-            </Text>
-          ))}
-        </View>
-      ) : (
-        <Text className='sb-hint'>无</Text>
-      )}
+      {d.conditions.length ? <ConditionChips conditions={d.conditions} /> : <Text className='sb-hint'>无</Text>}
     </View>
   )
 }

@@ -35,18 +35,18 @@ export default function SubsidyFile() {
     )
   if (!d) return <Loading text='正在加载档案…' />
   const active = d.status === 'active'
-  const actions = { busy, run }
+  const section = { d, busy, run, onDone: page.reload }
 
   return (
     <View className='wu-page sb-page subsidy-file'>
       <FileHead d={d} />
       <HouseholdCard d={d} />
       <EvaluationCard ev={d.evaluation} title='认定依据' />
-      <PlanCard d={d} {...actions} onSaved={page.reload} />
-      {active ? <DisburseCard d={d} {...actions} onPaid={page.reload} /> : null}
+      <PlanCard {...section} />
+      {active ? <DisburseCard {...section} /> : null}
       <PaymentsCard d={d} />
       <ApplicationsCard d={d} />
-      {active ? <FileActions d={d} {...actions} onChanged={page.reload} /> : null}
+      {active ? <FileActions {...section} /> : null}
     </View>
   )
 }

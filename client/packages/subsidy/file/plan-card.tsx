@@ -9,7 +9,7 @@ import { errorText } from '../../../services/errors'
 import { normalizePhone } from '../../../../types/idcard'
 import { alertModal, dateText, todayBeijing, type FieldErrors } from '../shared'
 import { planProblems, type PlanForm } from './plan-rules'
-import type { FileDetail } from './types'
+import type { SectionProps } from './types'
 
 const plusMonths = (m: number) => {
   const d = new Date(`${todayBeijing()}T00:00:00Z`)
@@ -17,14 +17,7 @@ const plusMonths = (m: number) => {
   return d.toISOString().slice(0, 10)
 }
 
-type Props = {
-  d: FileDetail
-  busy: string | null
-  run: (key: string, fn: () => Promise<unknown>) => Promise<void>
-  onSaved: () => Promise<void>
-}
-
-export function PlanCard({ d, busy, run, onSaved }: Props) {
+export function PlanCard({ d, busy, run, onDone }: SectionProps) {
   const [plan, setPlan] = useState<PlanForm | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
   const active = d.status === 'active'
@@ -52,7 +45,7 @@ export function PlanCard({ d, busy, run, onSaved }: Props) {
         })
         Taro.showToast({ title: '帮扶计划已保存', icon: 'success' })
         setPlan(null)
-        await onSaved()
+        await onDone()
       } catch (e) {
         if (e instanceof ApiCallError && e.fields) setErrors(e.fields)
         else await alertModal('保存失败', errorText(e))

@@ -9,6 +9,7 @@ import type { ActionOutput } from '../../../../types/contract'
 import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
 import { dateText, timeText } from '../shared'
+import { PaymentRow } from '../payment-row'
 import '../subsidy.css'
 
 type Mine = ActionOutput<'subsidy', 'myApplications'>
@@ -126,16 +127,10 @@ export default function MyApplications() {
           <Text className='sb-label'>已收到的帮扶</Text>
           {file.payments.length ? (
             file.payments.map((p, i) => (
-              <View key={`${p.programme}-${p.at}-${i}`} className={`sb-payment payment payment-${p.status}`}>
-                <View className='sb-row'>
-                  <Text className='sb-payment-name'>{p.name}</Text>
-                  <Text className={`sb-payment-amount ${p.status === 'reversed' ? 'sb-struck' : ''}`}>¥{yuan(p.amountFen)}</Text>
-                </View>
-                <Text className='sb-meta'>
-                  {dateText(p.at)}
-                  {p.status === 'reversed' ? ' · 已撤回' : ''}
-                </Text>
-              </View>
+              <PaymentRow key={`${p.programme}-${p.at}-${i}`} {...p}>
+                {dateText(p.at)}
+                {p.status === 'reversed' ? ' · 已撤回' : ''}
+              </PaymentRow>
             ))
           ) : (
             <Text className='sb-hint'>暂未发放，工会会按帮扶计划和项目时间安排。</Text>

@@ -8,11 +8,12 @@ import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import type { ActionOutput } from '../../../../types/contract'
-import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, CONDITION_LABELS, RELATION_LABELS, yuan } from '../../../../types/subsidy-labels'
+import { APPLICATION_STATUS_LABELS, CATEGORY_LABELS, RELATION_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { usePagedList } from '../../../hooks/paged-list'
 import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states'
 import { Forbidden } from '../../../components/states/forbidden'
 import { timeText } from '../shared'
+import { ConditionChips } from '../condition-chips'
 import '../subsidy.css'
 
 type Item = ActionOutput<'subsidy', 'queue'>['items'][number]
@@ -119,15 +120,7 @@ export default function SubsidyQueue() {
                 <Text className='sb-line'>
                   人均月收入 <Text className='sb-strong per-capita'>¥{yuan(i.perCapitaFen)}</Text> · 家庭 {i.householdSize} 人
                 </Text>
-                {i.conditions.length ? (
-                  <View className='sb-chips sb-chips-small'>
-                    {i.conditions.map((c) => (
-                      <Text key={c} className='sb-chip sb-chip-static'>
-                        {CONDITION_LABELS[c]}
-                      </Text>
-                    ))}
-                  </View>
-                ) : null}
+                <ConditionChips conditions={i.conditions} />
                 <Text className='sb-meta queue-household'>
                   {i.household.map((m) => `${RELATION_LABELS[m.relation]} ¥${yuan(m.monthlyIncomeFen)}`).join('；')}
                 </Text>
