@@ -1,14 +1,17 @@
 import { z } from 'zod'
 import { calendarDate, fen, id } from './common'
 import { phoneSchema } from './member'
+import { text } from './text'
+import { APPLY_NOTE, ARCHIVE_REASON, MAX_BUDGET_FEN, MAX_EVIDENCE, MAX_EXPENSE_FEN, MAX_HOUSEHOLD, MAX_INCOME_FEN, OBJECTION, PLAN_GOAL, PLAN_MEASURE, PLAN_MEASURES, PLAN_RESPONSIBLE } from './subsidy-fields'
 import { APPLICATION_STATUSES, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, OPEN_APPLICATION_STATUSES, RELATIONS } from './subsidy-labels'
 
 export * from './subsidy-labels'
+export * from './subsidy-fields'
 
 const date = calendarDate()
 const requestId = z.string({ error: '缺少请求编号' }).regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号应为8到64位字母、数字、下划线或短横线')
 /** Monthly income of one person, up to 100,000 yuan. */
-const income = fen.max(10_000_000, '月收入不能超过10万元')
+const income = fen.max(MAX_INCOME_FEN, '月收入不能超过10万元')
 
 export const householdMember = z
   .object({ relation: z.enum(RELATIONS, { error: '请选择与本人的关系' }), monthlyIncomeFen: z.number({ error: '请填写月收入（没有收入填0）' }).pipe(income) })
@@ -18,7 +21,7 @@ export const eventSchema = z
     kind: z.enum(EVENT_KINDS, { error: '请选择突发事件类型' }),
     date,
     incomeDropFen: income.optional(),
-    extraExpenseFen: fen.max(1_000_000_000, '新增支出不能超过1000万元').optional(),
+    extraExpenseFen: fen.max(MAX_EXPENSE_FEN, '新增支出不能超过1000万元').optional(),
   })
   .strict()
 
@@ -28,7 +31,7 @@ export const householdInput = z
     household: z
       .array(householdMember, { error: '请填写家庭成员' })
       .min(1, '请至少填写本人')
-      .max(20, '家庭成员不能超过20人')
+      .max(MAX_HOUSEHOLD, `家庭成员不能超过${MAX_HOUSEHOLD}人`)
       .refine((h) => h.filter((m) => m.relation === 'self').length === 1, '家庭成员中应有且只有一位“本人”'),
     conditions: z
       .array(z.enum(CONDITIONS, { error: '未知的困难情形' }))
@@ -89,9 +92,9 @@ export const evidenceSchema = z
 export const applyInput = householdInput
   .extend({
     requestId,
-    evidence: z.array(evidenceSchema).max(10, '证明材料最多10份'),
+    evidence: z.array(evidenceSchema).max(MAX_EVIDENCE, `证明材料最多${MAX_EVIDENCE}份`),
     phone: phoneSchema,
-    note: z.string().trim().max(500, '情况说明不能超过500字').optional(),
+    note: text(APPLY_NOTE).optional(),
   })
   .strict()
 export const applyOutput = z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), category: z.enum(CATEGORIES), evaluation })
@@ -210,9 +213,9 @@ export const fileSummary = z.object({
 export const filesOutput = z.object({ items: z.array(fileSummary), nextCursor: z.string().nullable(), counts: z.record(z.string(), z.number().int()) })
 
 export const planSchema = z.object({
-  goal: z.string().trim().min(4, '帮扶目标至少4个字').max(200, '帮扶目标不能超过200字'),
-  measures: z.array(z.string().trim().min(2, '每条措施至少2个字').max(100, '每条措施不能超过100字')).min(1, '请至少填写一条帮扶措施').max(10, '帮扶措施最多10条'),
-  responsible: z.string().trim().min(2, '请填写责任人').max(20, '责任人不能超过20个字'),
+  goal: text(PLAN_GOAL),
+  measures: z.array(text(PLAN_MEASURE)).min(PLAN_MEASURES.min[0], PLAN_MEASURES.min[1]).max(PLAN_MEASURES.max[0], PLAN_MEASURES.max[1]),
+  responsible: text(PLAN_RESPONSIBLE),
   contact: phoneSchema,
   nextReviewDate: date,
 })
@@ -238,7 +241,7 @@ export const fileDetail = fileSummary.extend({
 })
 export type FileDetail = z.infer<typeof fileDetail>
 
-export const archiveInput = z.object({ fileId: id, reason: z.string().trim().min(2, '请填写归档原因').max(200) }).strict()
+export const archiveInput = z.object({ fileId: id, reason: text(ARCHIVE_REASON) }).strict()
 export const formalizeInput = z.object({ fileId: id }).strict()
 export const fileStateOutput = z.object({ fileId: z.string(), kind: z.enum(FILE_KINDS), status: z.enum(['active', 'archived']), category: z.enum(CATEGORIES) })
 
@@ -259,7 +262,7 @@ export const noticesOutput = z.object({
 export const objectInput = z
   .object({
     applicationId: id,
-    text: z.string({ error: '请填写要反映的情况' }).trim().min(10, '请具体说明情况，至少10个字').max(500, '不能超过500字'),
+    text: text(OBJECTION),
   })
   .strict()
 export const objectOutput = z.object({ applicationId: z.string(), received: z.literal(true) })
@@ -268,5 +271,5 @@ export const budgetsInput = z.object({ unionId: id.optional(), year: z.number().
 export const budgetRow = z.object({ unionId: z.string(), unionName: z.string(), programme: z.string(), name: z.string(), year: z.number().int(), totalFen: z.number().int(), spentFen: z.number().int(), remainingFen: z.number().int() })
 export const budgetsOutput = z.object({ items: z.array(budgetRow) })
 export const setBudgetInput = z
-  .object({ unionId: id, programme: z.string().regex(/^[a-z_]{2,40}$/, '未知的帮扶项目'), year: z.number().int().min(2000).max(2100), totalFen: fen.max(100_000_000_00) })
+  .object({ unionId: id, programme: z.string().regex(/^[a-z_]{2,40}$/, '未知的帮扶项目'), year: z.number().int().min(2000).max(2100), totalFen: fen.max(MAX_BUDGET_FEN) })
   .strict()
