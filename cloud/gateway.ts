@@ -67,8 +67,9 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
   server.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(functions, req.params.fn) ? functions[req.params.fn as keyof typeof functions] : undefined
     if (!fn) return reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: `未知的服务：${req.params.fn.slice(0, 64)}` } })
-    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization) })
+    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization), address: req.ip })
     reply.header('cache-control', 'no-store')
+    if (result.headers) reply.headers(result.headers)
     return reply.status(result.status).send(result.body)
   })
 

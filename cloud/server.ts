@@ -34,6 +34,7 @@ async function start() {
   const stop = async () => {
     await stopJobs()
     await server.close()
+    await app.limiter.close()
     await app.db.close()
     process.exit(0)
   }

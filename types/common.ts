@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   QUOTA_FULL: 409,
   BUDGET_EXHAUSTED: 409,
   BAD_SIGNATURE: 401,
+  RATE_LIMITED: 429,
   PAYMENT_UNAVAILABLE: 502,
   /** The simulated payment step was asked for where real WeChat Pay is in use. */
   SIMULATION_DISABLED: 403,

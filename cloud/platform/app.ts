@@ -10,6 +10,7 @@ import type { PayProvider } from './pay/provider'
 import { createSimulatedPay } from './pay/simulated'
 import { sharedSimKeys } from './pay/sim-keys'
 import { createWechatPay } from './pay/wechat'
+import { createLimiter, type Limiter } from './rate-limit'
 import type { ApiError } from '../../types/common'
 
 export interface App {
@@ -20,6 +21,7 @@ export interface App {
   policies: Policies
   wx: WxClient
   pay: PayProvider
+  limiter: Limiter
   /** The clock, replaceable in tests. */
   now(): Date
 }
@@ -32,6 +34,7 @@ export interface CreateAppOptions {
   log?: Logger
   wx?: WxClient
   pay?: PayProvider
+  limiter?: Limiter
   now?: () => Date
 }
 
@@ -65,6 +68,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     sealer: createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY),
     wx: opts.wx ?? createWxClient(config.wx),
     pay: opts.pay ?? (await createPay(config, db)),
+    limiter: opts.limiter ?? createLimiter({ redisUrl: config.redisUrl }),
     now: opts.now ?? (() => new Date()),
   }
 }

@@ -46,6 +46,8 @@ const envSchema = z.object({
   /** Which proxies' X-Forwarded-For to believe: a hop count, or addresses/CIDRs separated by commas. */
   TRUST_PROXY: z.string().regex(/^(\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'a hop count or a comma-separated list of addresses/CIDRs').optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Shared rate-limit counters across instances (redis://host:6379/0); in memory per process without it. */
+  REDIS_URL: z.string().url().optional(),
 })
 
 export interface AppConfig {
@@ -72,6 +74,7 @@ export interface AppConfig {
   trustProxy: boolean | number | string[]
   /** Whole-request limit (headers and body): a client sending slowly is cut off. */
   requestTimeoutMs: number
+  redisUrl?: string
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    redisUrl: e.REDIS_URL,
     secrets,
   }
 }

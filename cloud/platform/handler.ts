@@ -7,6 +7,7 @@ import { AppError } from './errors'
 import { appOrError, type App } from './app'
 import { isSaneOpenid, platformOpenid } from './identity'
 import { callerByOpenid, callerByToken, type Caller } from './caller'
+import { limitOf } from './rate-limit'
 
 z.config(z.locales.zhCN())
 
@@ -24,12 +25,17 @@ export type ActionDef<F extends FunctionName, A extends ActionName<F>> =
 
 export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: ActionDef<F, A> }
 
-/** How the transport identified the caller: a bearer token (gateway) or the WeChat context's openid. */
-export type Identity = { token?: string } | { openid: string }
+/**
+ * How the transport identified the caller: a bearer token (gateway) or the WeChat context's openid, and
+ * the client's address when the transport knows it (the gateway's trusted view, WX_CLIENTIP in a function).
+ */
+export type Identity = ({ token?: string } | { openid: string }) & { address?: string }
 
 export interface Reply {
   status: number
   body: Envelope<unknown>
+  /** e.g. Retry-After on RATE_LIMITED. */
+  headers?: Record<string, string>
 }
 
 const requestSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() })
@@ -82,6 +88,15 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
       if (def.access !== 'public' && !caller) return fail('UNAUTHENTICATED', '请先登录')
       if (def.access === 'staff' && !caller!.staffUnion && !caller!.isAdmin) return fail('FORBIDDEN', '仅限工会工作人员使用')
       if (def.access === 'admin' && !caller!.isAdmin) return fail('FORBIDDEN', '仅限平台管理员使用')
+      const limit = limitOf(name, actionName)
+      if (limit) {
+        // Counted before the input is checked: a guess with a malformed code is still a guess.
+        const wait = await app.limiter.consume(limit, { account: caller?.userId, address: identity.address })
+        if (wait) {
+          const reply = fail('RATE_LIMITED', `操作太频繁，请 ${waitText(wait.retryAfterS)}后再试`)
+          return { ...reply, headers: { 'retry-after': String(wait.retryAfterS) } }
+        }
+      }
 
       const parsed = actions[actionName].input.safeParse(req.data.data ?? {})
       if (!parsed.success) {
@@ -102,10 +117,13 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     const started = await appOrError()
     if ('error' in started) return { ok: false, error: started.error }
     const openid = platformOpenid(context)
-    const reply = await handle(started.app, event, openid !== null ? { openid } : {})
+    const address = process.env.WX_CLIENTIP || undefined
+    const reply = await handle(started.app, event, openid !== null ? { openid, address } : { address })
     return reply.body
   }
 
   const access = Object.fromEntries(Object.entries(handlers as Record<string, { access: Access }>).map(([k, v]) => [k, v.access]))
   return { name, access, handle, main }
 }
+
+const waitText = (s: number) => (s < 120 ? `${s} 秒` : `${Math.ceil(s / 60)} 分钟`)

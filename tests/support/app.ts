@@ -9,9 +9,15 @@ import { loadConfig } from '../../cloud/platform/config'
 import { openPglite, openPostgres, type Db } from '../../cloud/db'
 import { createLogger } from '../../cloud/platform/logger'
 import { buildGateway } from '../../cloud/gateway'
+import { createLimiter, LIMITS, type LimitName, type LimitRule } from '../../cloud/platform/rate-limit'
 import { loadDemo } from '../../cloud/demo'
 
 export type Backend = 'pglite' | 'postgres'
+
+/** Tests fire thousands of requests from 127.0.0.1: limits that never bite (tests/integration/rate-limits sets real ones). */
+export const UNLIMITED = Object.fromEntries(
+  Object.keys(LIMITS).map((k) => [k, { perAccount: { points: 1e9, seconds: 1 }, perAddress: { points: 1e9, seconds: 1 } }]),
+) as Record<LimitName, LimitRule>
 
 /** PGlite always; the PostgreSQL server too when DATABASE_URL is set (as in CI). */
 export function backends(): Backend[] {
@@ -59,7 +65,7 @@ export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions
   let drop = async () => {}
   if (backend === 'postgres') ({ db, drop } = await freshPostgres())
   else db = await openPglite()
-  const app = await createApp({ config, db, log: createLogger('silent'), ...opts })
+  const app = await createApp({ config, db, log: createLogger('silent'), limiter: createLimiter({ limits: UNLIMITED }), ...opts })
   await loadDemo(app)
   const gateway = await buildGateway(app)
   const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
@@ -69,6 +75,7 @@ export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions
     url,
     close: async () => {
       await gateway.close()
+      await app.limiter.close()
       if (backend === 'postgres') await drop()
       else await db.close()
     },
