@@ -127,6 +127,27 @@ describe('log lines', () => {
     expect(out).toContain('李建国')
     expect(out).toContain('138****2222')
   })
+
+  it("should log a database error with its SQLSTATE but without the query's values", async () => {
+    const { openPglite } = await import('../../cloud/db')
+    const db = await openPglite()
+    let err: unknown
+    try {
+      await db.exec('create table t (id int primary key, name text not null)')
+      await db.query('insert into t values ($1, $2)', [1, '李建国 13811112222'])
+      await db.query('insert into t values ($1, $2)', [1, '王芳 不能出现在日志'])
+    } catch (e) {
+      err = e
+    } finally {
+      await db.close()
+    }
+    const lines: string[] = []
+    const log = createLogger('info', new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }))
+    log.error({ err }, 'unexpected error')
+    const line = JSON.parse(lines.join(''))
+    expect(line.err).toMatchObject({ sqlState: '23505', constraint: 't_pkey' })
+    expect(JSON.stringify(line)).not.toMatch(/王芳|不能出现在日志|李建国|13811112222/)
+  }, 30_000)
 })
 
 describe('formatYuan', () => {
