@@ -1,3 +1,4 @@
+import { MAX_SESSIONS } from '../../cloud/domain/auth/service'
 import { backends, call, login, ok, post, startTestApp, type TestApp } from '../support/app'
 import { makeIdNumber } from '../../cloud/demo/people'
 import { fn as memberFn } from '../../cloud/functions/member'
@@ -63,6 +64,16 @@ describe.each(backends())('union card on %s', (backend) => {
       const r = await call(t, 'auth', 'login', { code: 'dev:<script>' })
       expect(r.status).toBe(400)
       expect(r.body.ok).toBe(false)
+    })
+
+    it('should keep only the newest sessions live when one account logs in again and again', async () => {
+      const tokens: string[] = []
+      for (let i = 0; i < MAX_SESSIONS + 5; i++) tokens.push(await login(t, 'many-sessions-1'))
+      const live = await Promise.all(tokens.map(async (tok) => (await call(t, 'auth', 'me', {}, tok)).status))
+      expect(live.slice(-MAX_SESSIONS)).toEqual(Array(MAX_SESSIONS).fill(200))
+      expect(live.slice(0, 5)).toEqual(Array(5).fill(401))
+      const [{ n }] = await t.app.db.query<{ n: number }>("select count(*)::int as n from sessions s join users u on u.id = s.user_id where u.openid = 'many-sessions-1'")
+      expect(n).toBe(MAX_SESSIONS)
     })
 
     it('should ignore roles sent in the request body', async () => {

@@ -6,6 +6,8 @@ import { OPENID_PATTERN } from '../../platform/identity'
 import { callerById, tokenHash, userForOpenid } from '../../platform/caller'
 
 const SESSION_DAYS = 7
+/** Live sessions one user may hold; the oldest ends when another starts. */
+export const MAX_SESSIONS = 10
 
 /** Resolves a login code to an openid: WeChat code2session when configured, `dev:<openid>` outside production. */
 async function openidForCode(app: App, code: string): Promise<string> {
@@ -27,9 +29,15 @@ export async function login(app: App, code: string) {
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000)
   const caller = await app.db.tx(async (q) => {
     const userId = await userForOpenid(q, openid, now)
-    await q.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [tokenHash(app, token), userId, expiresAt])
-    // Expired sessions are removed as new ones are made, so the table stays small without a job.
-    await q.query('delete from sessions where user_id = $1 and expires_at <= $2', [userId, now])
+    const hash = tokenHash(app, token)
+    await q.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [hash, userId, expiresAt])
+    // Expired sessions are removed as new ones are made, and only the newest MAX_SESSIONS stay live (a
+    // phone, a desktop console, a few reinstalls), so the table stays small without a job.
+    await q.query(
+      `delete from sessions where user_id = $1 and token_hash <> $4 and (expires_at <= $2 or token_hash not in (
+         select token_hash from sessions where user_id = $1 and token_hash <> $4 order by expires_at desc limit $3))`,
+      [userId, now, MAX_SESSIONS - 1, hash],
+    )
     return callerById(q, userId)
   })
   return { token, openid, roles: caller.roles, staffUnionId: caller.staffUnion?.id ?? null, expiresAt: expiresAt.toISOString() }
