@@ -132,6 +132,21 @@ describe.each(backends())('campaigns on %s', (backend) => {
     await bad({ startsAt: 'tomorrow' }, 'startsAt')
   })
 
+  it("should refuse another district's station as the pickup point, and accept a station of a union above", async () => {
+    const station = async (code: string) =>
+      (await t.app.db.query<{ id: string }>(`select s.id from stations s join unions u on u.id = s.union_id where u.code = $1 and s.status = 'active' limit 1`, [code]))[0]?.id
+    const haidian = await station('110108')
+    expect(haidian).toBeTruthy()
+    const before = (await t.app.db.query<{ n: number }>('select count(*)::int as n from campaigns'))[0].n
+    const r = await call(t, 'campaign', 'save', form({ stationId: haidian }), staff)
+    expect([r.status, (r.body as any).error.fields]).toEqual([400, { stationId: '请选择辖区内的站点' }])
+    expect((await t.app.db.query<{ n: number }>('select count(*)::int as n from campaigns'))[0].n).toBe(before)
+    // The Chaoyang district union's own station serves its streets.
+    const chaoyang = await station('110105')
+    expect(chaoyang).toBeTruthy()
+    await ok(call(t, 'campaign', 'save', form({ stationId: chaoyang }), staff))
+  })
+
   it('should close a campaign so nobody can join it any more', async () => {
     const { id } = await ok(call(t, 'campaign', 'save', form({ title: '两节慰问报名', kind: 'holiday_visit', action: 'signup', stationId: undefined, quota: undefined }), staff))
     await ok(call(t, 'campaign', 'publish', { id }, staff))

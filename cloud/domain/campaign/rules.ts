@@ -70,3 +70,11 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 export function newClaimCode(): string {
   return Array.from({ length: 8 }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join('')
 }
+
+/**
+ * Whether a union may name a station as its pickup point: a station of its own subtree, or one run by the
+ * union itself or a union above it (a district's workers' home serving its streets), never another branch's.
+ */
+export function pickupReachable(postingPath: string, stationUnionPath: string): boolean {
+  return stationUnionPath.startsWith(postingPath) || postingPath.startsWith(stationUnionPath)
+}

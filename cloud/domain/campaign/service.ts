@@ -13,7 +13,7 @@ import { assertInScope, inScope, scopeCondition } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
 import { getUnion } from '../union/service'
-import { joinBlocker, newClaimCode, reachesSql } from './rules'
+import { joinBlocker, newClaimCode, pickupReachable, reachesSql } from './rules'
 import { insertCampaign, updateCampaign, type CampaignFields } from './store'
 
 interface Row {
@@ -190,12 +190,20 @@ export async function verifyClaim(app: App, caller: Caller, code: string) {
 }
 
 export async function save(app: App, caller: Caller, input: ActionData<'campaign', 'save'>) {
+  // Editing: the campaign must be the caller's to manage, before anything about the new content is checked.
+  if (input.id) assertInScope(caller, await load(app.db, input.id, null))
   const unionId = input.unionId ?? caller.staffUnion?.id
   if (!unionId) throw new AppError('VALIDATION_FAILED', '请选择发布活动的工会', { unionId: '请选择发布活动的工会' })
-  assertInScope(caller, await getUnion(app.db, unionId))
+  const posting = await getUnion(app.db, unionId)
+  assertInScope(caller, posting)
   if (input.stationId) {
-    const [s] = isUuid(input.stationId) ? await app.db.query<{ status: string }>('select status from stations where id = $1', [input.stationId]) : []
+    const [s] = isUuid(input.stationId)
+      ? await app.db.query<{ status: string; path: string }>('select s.status, u.path from stations s join unions u on u.id = s.union_id where s.id = $1', [input.stationId])
+      : []
     if (!s || s.status !== 'active') throw new AppError('VALIDATION_FAILED', '领取站点不存在或已关闭', { stationId: '请重新选择站点' })
+    if (!pickupReachable(posting.path, s.path)) {
+      throw new AppError('VALIDATION_FAILED', '领取站点不在发布工会的辖区内，请选择本工会或上级工会的站点', { stationId: '请选择辖区内的站点' })
+    }
   }
   if (input.productIds?.length) {
     const found = await app.db.query('select id from products where id = any($1::uuid[])', [input.productIds.filter(isUuid)])
