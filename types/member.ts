@@ -54,6 +54,8 @@ export const cardView = z.object({
   qr: z.string().nullable(),
   qrExpiresAt: z.string().nullable(),
   pendingTransfer: z.object({ toUnionId: z.string(), toUnionName: z.string(), requestedAt: z.string() }).nullable(),
+  /** What the member should know about their card: e.g. someone applied with their ID number. */
+  notices: z.array(z.object({ at: z.string(), text: z.string() })).optional(),
 })
 export type CardView = z.infer<typeof cardView>
 
@@ -72,6 +74,8 @@ export const pendingItem = z.object({
   unionName: z.string(),
   fromUnionName: z.string().nullable(),
   submittedAt: z.string(),
+  /** The ID number already belongs to another member: staff verify who is who, and can only reject here. */
+  claimsHeldId: z.boolean().optional(),
 })
 export type PendingItem = z.infer<typeof pendingItem>
 export const pendingOutput = z.object({ items: z.array(pendingItem), total: z.number().int() })

@@ -145,17 +145,38 @@ describe.each(backends())('union card on %s', (backend) => {
       expect(await counts(t)).toEqual(before)
     })
 
-    it('should refuse a second card for the same person and change nothing', async () => {
+    it("should answer a stranger using a member's ID number exactly like a new applicant, and never issue a second card", async () => {
       const id = makeIdNumber('110105', '19880808', 222)
-      await ok(call(t, 'member', 'register', { ...person(), idNumber: id, unionId: guomao }, await login(t, 'owner-1')))
-      const before = await counts(t)
-      const other = await login(t, 'impostor-1')
-      const r = await call(t, 'member', 'register', { ...person(), idNumber: id.toLowerCase(), unionId: guomao }, other)
-      expect(r.status).toBe(409)
-      expect(r.body).toMatchObject({ ok: false, error: { code: 'DUPLICATE_MEMBER' } })
-      const again = await call(t, 'member', 'register', { ...person(), unionId: guomao }, await login(t, 'owner-1'))
+      const owner = await login(t, 'owner-1')
+      expect((await ok(call(t, 'member', 'register', { ...person(), idNumber: id, unionId: guomao }, owner))).status).toBe('active')
+      // Someone unknown to the union applies with a number nobody holds, and the impostor with the owner's.
+      const fresh = await call(t, 'member', 'register', { ...person(), idNumber: makeIdNumber('110105', '19880808', 223), unionId: baoan }, await login(t, 'stranger-1'))
+      const impostor = await login(t, 'impostor-1')
+      const r = await call(t, 'member', 'register', { ...person(), idNumber: id.toLowerCase(), unionId: baoan }, impostor)
+      expect([r.status, r.body.ok && r.body.data.status]).toEqual([fresh.status, 'pending'])
+      expect(Object.keys(r.body.ok ? r.body.data.card : {}).sort()).toEqual(Object.keys(fresh.body.ok ? fresh.body.data.card : {}).sort())
+      expect(JSON.stringify(r.body)).not.toMatch(/已办理|已有会员卡|持有/)
+      // The owner is told in their own account.
+      const card = await ok(call(t, 'member', 'myCard', {}, owner))
+      expect(card.notices).toEqual([{ at: expect.any(String), text: expect.stringContaining('有人用您的身份证号申请入会') }])
+      expect((await ok(call(t, 'member', 'myCard', {}, impostor))).notices).toEqual([])
+      // Staff see the claim and cannot approve it; rejecting it tells the impostor.
+      const staff = await login(t, 'demo-staff')
+      const queue = await ok(call(t, 'member', 'pending', {}, staff))
+      const item = queue.items.find((i: { memberId: string }) => r.body.ok && i.memberId === r.body.data.memberId)
+      expect(item).toMatchObject({ claimsHeldId: true })
+      const approve = await call(t, 'member', 'review', { memberId: item.memberId, approve: true }, staff)
+      expect([approve.status, (approve.body as any).error.code]).toEqual([409, 'INVALID_STATE'])
+      await ok(call(t, 'member', 'review', { memberId: item.memberId, approve: false, reason: '身份信息与已有会员不符' }, staff))
+      expect((await ok(call(t, 'member', 'myCard', {}, impostor))).status).toBe('rejected')
+      const [row] = await t.app.db.query<{ active: number }>(
+        `select count(*)::int as active from cards c join members m on m.id = c.member_id where m.id_hash = $1 and c.status = 'active'`,
+        [t.app.sealer.hash('id', id)],
+      )
+      expect(row.active).toBe(1)
+      // The owner registering again is told it is theirs already.
+      const again = await call(t, 'member', 'register', { ...person(), unionId: guomao }, owner)
       expect(again.body).toMatchObject({ ok: false, error: { code: 'ALREADY_REGISTERED' } })
-      expect(await counts(t)).toEqual(before)
     })
 
     it('should answer 404 for an unknown union and 409 for one that takes no members, changing nothing', async () => {

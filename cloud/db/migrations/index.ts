@@ -8,6 +8,7 @@ import m006 from './006_subsidy'
 import m007 from './007_subsidy_notices'
 import m008 from './008_job_runs'
 import m009 from './009_sim_pay_keys'
+import m014 from './014_member_id_claims'
 
 export const migrations: { name: string; sql: string }[] = [
   { name: '001_foundation', sql: m001 },
@@ -18,4 +19,5 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '007_subsidy_notices', sql: m007 },
   { name: '008_job_runs', sql: m008 },
   { name: '009_sim_pay_keys', sql: m009 },
+  { name: '014_member_id_claims', sql: m014 },
 ]

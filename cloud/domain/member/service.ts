@@ -9,7 +9,8 @@ import { assertInScope, scopeCondition } from '../../platform/scope'
 import { audit } from '../audit/service'
 import { getUnion } from '../union/service'
 import { issueModeFor, signCardQr, verifyCardQr } from './rules'
-import { insertCard, insertMember, nextCardNo, updateMember } from './store'
+import { addNotice, holderOf, insertCard, insertMember, nextCardNo, noticesOf, updateMember } from './store'
+import { shanghai } from '../../platform/time'
 
 const LIVE = `('pending', 'active', 'suspended')`
 
@@ -18,50 +19,65 @@ export async function register(app: App, caller: Caller, input: ActionData<'memb
   if (!union.accepts_members || union.status !== 'active') {
     throw new AppError('UNION_CLOSED', '该工会暂不直接接收入会申请，请选择您所在单位或行业的基层工会')
   }
-  const idHash = app.sealer.hash('id', input.idNumber)
-  const mode = issueModeFor(app.policies.membership, union.code)
-  const now = app.now()
+  // Two first registrations of one number at once: the loser of the index finds the winner on its retry.
+  let memberId: string
+  try {
+    memberId = await registerOnce(app, caller, input, union.id, union.code)
+  } catch (e) {
+    if (uniqueViolation(e) !== 'members_id_hash_key') throw e
+    memberId = await registerOnce(app, caller, input, union.id, union.code)
+  }
+  const card = await myCard(app, caller)
+  return { memberId, status: card.status, card }
+}
 
-  const memberId = await app.db.tx(async (q) => {
+/**
+ * One registration attempt. An ID number another member already holds is not refused (that would tell
+ * anyone whether a person is a member): the application waits for staff like any reviewed one, marked as
+ * claiming the holder's number, and the holder is told in their own account.
+ */
+async function registerOnce(app: App, caller: Caller, input: ActionData<'member', 'register'>, unionId: string, unionCode: string): Promise<string> {
+  const idHash = app.sealer.hash('id', input.idNumber)
+  const now = app.now()
+  return app.db.tx(async (q) => {
     const [mine] = await q.query<{ id: string; live: boolean }>(
       `select m.id, exists (select 1 from cards c where c.member_id = m.id and c.status in ${LIVE}) as live
        from members m where m.user_id = $1 for update`,
       [caller.userId],
     )
     if (mine?.live) throw new AppError('ALREADY_REGISTERED', '您已办理会员卡或申请正在审核中，无需重复申请')
-    const [holder] = await q.query<{ user_id: string }>('select user_id from members where id_hash = $1', [idHash])
-    if (holder && holder.user_id !== caller.userId) {
-      throw new AppError('DUPLICATE_MEMBER', '该身份证号已办理会员卡，一人只能持有一张会员卡。如需更换绑定的微信，请联系所在工会')
-    }
+    const holder = await holderOf(q, idHash)
+    const claims = holder && holder.user_id !== caller.userId ? holder.id : null
     let id: string
     try {
       if (mine) {
-        await updateMember(q, app.sealer, mine.id, input, now)
+        await updateMember(q, app.sealer, mine.id, input, now, claims)
         id = mine.id
       } else {
-        id = await insertMember(q, app.sealer, caller.userId, input, now)
+        id = await insertMember(q, app.sealer, caller.userId, input, now, claims)
       }
-      const active = mode === 'instant'
-      const cardNo = active ? await nextCardNo(q, union.id) : null
-      const cardId = await insertCard(q, { memberId: id, unionId: union.id, status: active ? 'active' : 'pending', cardNo, issuedAt: active ? now : null })
-      await audit(q, {
-        actor: caller,
-        action: 'member.register',
-        entity: 'card',
-        entityId: cardId,
-        unionId: union.id,
-        after: { status: active ? 'active' : 'pending', cardNo, issue: mode },
-      })
     } catch (e) {
       const constraint = uniqueViolation(e)
-      if (constraint === 'members_id_hash_key') throw new AppError('DUPLICATE_MEMBER', '该身份证号已办理会员卡，一人只能持有一张会员卡')
-      if (constraint !== null) throw new AppError('ALREADY_REGISTERED', '您已办理会员卡或申请正在审核中，无需重复申请')
+      if (constraint !== null && constraint !== 'members_id_hash_key') throw new AppError('ALREADY_REGISTERED', '您已办理会员卡或申请正在审核中，无需重复申请')
       throw e
     }
+    const mode = claims ? 'review' : issueModeFor(app.policies.membership, unionCode)
+    const active = mode === 'instant'
+    const cardNo = active ? await nextCardNo(q, unionId) : null
+    const cardId = await insertCard(q, { memberId: id, unionId, status: active ? 'active' : 'pending', cardNo, issuedAt: active ? now : null })
+    if (claims) {
+      await addNotice(q, claims, 'id_claimed', `${shanghai(now).format('YYYY年M月D日 HH:mm')}，有人用您的身份证号申请入会，已转工会人工核实，不会发卡。如果不是您或家人操作，请联系您所在的工会。`, now)
+    }
+    await audit(q, {
+      actor: caller,
+      action: 'member.register',
+      entity: 'card',
+      entityId: cardId,
+      unionId,
+      after: { status: active ? 'active' : 'pending', cardNo, issue: claims ? 'claims_held_id' : mode },
+    })
     return id
   })
-  const card = await myCard(app, caller)
-  return { memberId, status: card.status, card }
 }
 
 interface CardRow {
@@ -98,6 +114,7 @@ export async function myCard(app: App, caller: Caller): Promise<CardView> {
     [row.member_id],
   )
   const qr = row.status === 'active' ? signCardQr(app.config.secrets.QR_SECRET, row.card_id, app.now(), app.policies.membership.qrTtlSeconds) : null
+  const notices = await noticesOf(app.db, row.member_id)
   return {
     memberId: row.member_id,
     cardId: row.card_id,
@@ -115,6 +132,7 @@ export async function myCard(app: App, caller: Caller): Promise<CardView> {
     qr: qr?.qr ?? null,
     qrExpiresAt: qr?.expiresAt.toISOString() ?? null,
     pendingTransfer: transfer ? { toUnionId: transfer.to_union_id, toUnionName: transfer.name, requestedAt: transfer.requested_at.toISOString() } : null,
+    notices: notices.map((n) => ({ at: n.created_at.toISOString(), text: n.body })),
   }
 }
 
@@ -135,16 +153,18 @@ export async function pending(app: App, caller: Caller, limit = 50) {
     union_name: string
     from_union_name: string | null
     submitted_at: Date
+    claims: boolean
     total: number
   }>(
     `with items as (
        select m.id as member_id, 'registration' as kind, m.name, m.id_masked, m.phone_masked, m.occupation, m.employer,
-         u.id as union_id, u.name as union_name, null::text as from_union_name, c.created_at as submitted_at
+         u.id as union_id, u.name as union_name, null::text as from_union_name, c.created_at as submitted_at,
+         m.claims_member_id is not null as claims
        from cards c join members m on m.id = c.member_id join unions u on u.id = c.union_id
        where c.status = 'pending' and ${regScope}
        union all
        select m.id, 'transfer', m.name, m.id_masked, m.phone_masked, m.occupation, m.employer,
-         tu.id, tu.name, fu.name, t.requested_at
+         tu.id, tu.name, fu.name, t.requested_at, false
        from transfers t join members m on m.id = t.member_id join unions tu on tu.id = t.to_union_id
          join unions fu on fu.id = t.from_union_id
        where t.status = 'pending' and ${trScope}
@@ -164,6 +184,7 @@ export async function pending(app: App, caller: Caller, limit = 50) {
     unionName: r.union_name,
     fromUnionName: r.from_union_name,
     submittedAt: r.submitted_at.toISOString(),
+    claimsHeldId: r.claims,
   }))
   return { items, total: rows[0]?.total ?? 0 }
 }
@@ -172,13 +193,17 @@ export async function review(app: App, caller: Caller, input: ActionData<'member
   if (!isUuid(input.memberId)) throw new AppError('NOT_FOUND', '没有找到这条待审核的申请')
   const now = app.now()
   return app.db.tx(async (q) => {
-    const [card] = await q.query<{ id: string; union_id: string; path: string }>(
-      `select c.id, c.union_id, u.path from cards c join unions u on u.id = c.union_id
+    const [card] = await q.query<{ id: string; union_id: string; path: string; claims: boolean }>(
+      `select c.id, c.union_id, u.path, m.claims_member_id is not null as claims
+       from cards c join unions u on u.id = c.union_id join members m on m.id = c.member_id
        where c.member_id = $1 and c.status = 'pending' for update of c`,
       [input.memberId],
     )
     if (card) {
       assertInScope(caller, card)
+      if (card.claims && input.approve) {
+        throw new AppError('INVALID_STATE', '该身份证号已有会员卡，不能再发一张。请线下核实身份：如是本人更换了微信，请先在原卡所在工会注销原卡；否则请驳回申请。')
+      }
       const status: CardStatus = input.approve ? 'active' : 'rejected'
       const cardNo = input.approve ? await nextCardNo(q, card.union_id) : null
       await q.query(

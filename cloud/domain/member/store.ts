@@ -29,22 +29,38 @@ function memberValues(sealer: Sealer, d: MemberDetails, at: Date): unknown[] {
   ]
 }
 
-export async function insertMember(q: Queryable, sealer: Sealer, userId: string, d: MemberDetails, at: Date): Promise<string> {
+/** `claims` is the member who already holds this ID number, when the registration claims it. */
+export async function insertMember(q: Queryable, sealer: Sealer, userId: string, d: MemberDetails, at: Date, claims: string | null = null): Promise<string> {
   const [row] = await q.query<{ id: string }>(
-    `insert into members (name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer, updated_at, user_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [...memberValues(sealer, d, at), userId],
+    `insert into members (name, id_hash, id_enc, id_masked, phone_hash, phone_enc, phone_masked, occupation, employer, updated_at, user_id, claims_member_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [...memberValues(sealer, d, at), userId, claims],
   )
   return row.id
 }
 
 /** Re-applying after a rejection: the details may have been corrected. */
-export async function updateMember(q: Queryable, sealer: Sealer, memberId: string, d: MemberDetails, at: Date): Promise<void> {
+export async function updateMember(q: Queryable, sealer: Sealer, memberId: string, d: MemberDetails, at: Date, claims: string | null = null): Promise<void> {
   await q.query(
     `update members set name = $1, id_hash = $2, id_enc = $3, id_masked = $4, phone_hash = $5, phone_enc = $6,
-       phone_masked = $7, occupation = $8, employer = $9, updated_at = $10 where id = $11`,
-    [...memberValues(sealer, d, at), memberId],
+       phone_masked = $7, occupation = $8, employer = $9, updated_at = $10, claims_member_id = $12 where id = $11`,
+    [...memberValues(sealer, d, at), memberId, claims],
   )
+}
+
+/** The member holding an ID number (by its keyed hash), not counting registrations that claim it. */
+export async function holderOf(q: Queryable, idHash: string): Promise<{ id: string; user_id: string } | undefined> {
+  const [row] = await q.query<{ id: string; user_id: string }>('select id, user_id from members where id_hash = $1 and claims_member_id is null', [idHash])
+  return row
+}
+
+export async function addNotice(q: Queryable, memberId: string, kind: 'id_claimed', body: string, at: Date): Promise<void> {
+  await q.query('insert into member_notices (member_id, kind, body, created_at) values ($1, $2, $3, $4)', [memberId, kind, body, at])
+}
+
+/** The latest notices for a member's own account. */
+export async function noticesOf(q: Queryable, memberId: string, limit = 5): Promise<{ body: string; created_at: Date }[]> {
+  return q.query('select body, created_at from member_notices where member_id = $1 order by created_at desc limit $2', [memberId, limit])
 }
 
 /** Takes the union's next running number; the row lock makes concurrent issues get distinct numbers. */
