@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import { createApp, setApp, type App } from '../../cloud/platform/app'
 import { loadConfig } from '../../cloud/platform/config'
 import { createLogger } from '../../cloud/platform/logger'
-import { createLimiter, type LimitName, type LimitRule } from '../../cloud/platform/rate-limit'
+import { ACTION_LIMITS, createLimiter, type LimitName, type LimitRule } from '../../cloud/platform/rate-limit'
 import { openPglite, type Db } from '../../cloud/db'
 import { buildGateway } from '../../cloud/gateway'
 import { functions } from '../../cloud/functions'
@@ -113,6 +113,21 @@ describe('rate limits', () => {
     const separate = []
     for (const url of [alone[0], alone[1], alone[0], alone[1]]) separate.push((await badLogin(url, '203.0.113.98')).body.error.code)
     expect(separate).not.toContain('RATE_LIMITED')
+  })
+
+  it.each(Object.entries(ACTION_LIMITS))('should answer %s with 429 past its limit for one caller', async (name, rule) => {
+    // Every rule at 2 per minute: the third call of one account from one address is refused.
+    const tight = Object.fromEntries(Object.keys(UNLIMITED).map((k) => [k, { perAccount: { points: 2, seconds: 60 }, perAddress: { points: 2, seconds: 60 } }])) as Record<LimitName, LimitRule>
+    const url = await gateway(createLimiter({ limits: tight }))
+    const token = (await post(url, 'auth', { action: 'login', data: { code: 'dev:demo-staff' } }, { from: '192.0.2.200' })).body.data.token
+    const [fn, action] = name.split('.')
+    const codes: string[] = []
+    for (let i = 0; i < 3; i++) {
+      const r = await post(url, fn, { action, data: {} }, { token, from: `192.0.2.${rule === 'login' ? 77 : 100 + i}` })
+      codes.push(r.body.ok ? 'ok' : r.body.error.code)
+    }
+    expect(codes.slice(0, 2)).not.toContain('RATE_LIMITED')
+    expect(codes[2]).toBe('RATE_LIMITED')
   })
 
   it("should count a cloud function's calls by the WeChat client address", async () => {
