@@ -1,13 +1,17 @@
 // The HTTP gateway: every cloud function at POST /api/<function>, the H5 app at /, on one port.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import Fastify, { type FastifyInstance } from 'fastify'
+import compress from '@fastify/compress'
 import type { App } from './platform/app'
 import { functions } from './functions'
 import { ERROR_STATUS } from '../types/common'
 import { answerNotification, deliverSimulated, NOTIFY_PATHS, simulatePayment } from './functions/payNotify/http'
 import { CLOSING, clientErrorHandler, edgeError, envelope, frameworkErrors, NOT_FOUND } from './platform/http/envelope'
 import { securityHeaders } from './platform/http/security'
+import { schemaProblem, schemaStatus } from './db/schema'
 
 export interface GatewayOptions {
   /** Folder of the H5 build; omitted in API-only tests. */
@@ -39,6 +43,11 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
     return503OnClosing: false,
     frameworkErrors,
     clientErrorHandler,
+    // A caller's (or proxy's) X-Request-Id is kept when sane, else one is made; it is echoed and logged.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID()
+    },
   })
   server.server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, app.config.requestTimeoutMs)
 
@@ -59,15 +68,32 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
   })
   await securityHeaders(server, opts.staticDir)
 
-  server.get('/healthz', async () => {
-    await app.db.query('select 1')
-    return { ok: true, db: app.db.kind }
+  server.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+  await server.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } })
+
+  // Liveness: the process answers. Readiness: the database answers and its schema is this code's.
+  server.get('/healthz', async () => ({ ok: true }))
+  server.get('/readyz', async (_req, reply) => {
+    try {
+      const problem = schemaProblem(await schemaStatus(app.db))
+      if (problem) return reply.status(503).send({ ok: false, error: { code: 'UNAVAILABLE', message: '数据库版本与程序不一致' } })
+      return { ok: true, data: { db: app.db.kind } }
+    } catch {
+      return reply.status(503).send({ ok: false, error: { code: 'UNAVAILABLE', message: '数据库暂时无法连接' } })
+    }
+  })
+  server.get('/metrics', async (req, reply) => {
+    const token = app.config.metricsToken
+    if (token ? bearer(req.headers.authorization) !== token : app.config.production) return reply.status(NOT_FOUND.status).send(envelope(NOT_FOUND))
+    return reply.header('content-type', app.metrics.registry.contentType).send(await app.metrics.registry.metrics())
   })
 
   server.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(functions, req.params.fn) ? functions[req.params.fn as keyof typeof functions] : undefined
     if (!fn) return reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: `未知的服务：${req.params.fn.slice(0, 64)}` } })
-    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization), address: req.ip })
+    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization), address: req.ip, requestId: req.id })
     reply.header('cache-control', 'no-store')
     if (result.headers) reply.headers(result.headers)
     return reply.status(result.status).send(result.body)

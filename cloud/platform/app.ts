@@ -5,12 +5,14 @@ import { createSealer, type Sealer } from './crypto'
 import { AppError } from './errors'
 import { loadPolicies, type Policies } from '../../config/policies'
 import { migrate, openPostgres, type Db } from '../db'
+import { schemaProblem, schemaStatus } from '../db/schema'
 import { createWxClient, type WxClient } from './wechat'
 import type { PayProvider } from './pay/provider'
 import { createSimulatedPay } from './pay/simulated'
 import { sharedSimKeys } from './pay/sim-keys'
 import { createWechatPay } from './pay/wechat'
 import { createLimiter, type Limiter } from './rate-limit'
+import { createMetrics, type Metrics } from './metrics'
 import type { ApiError } from '../../types/common'
 
 export interface App {
@@ -22,6 +24,7 @@ export interface App {
   wx: WxClient
   pay: PayProvider
   limiter: Limiter
+  metrics: Metrics
   /** The clock, replaceable in tests. */
   now(): Date
 }
@@ -53,13 +56,19 @@ async function createPay(config: AppConfig, db: Db): Promise<PayProvider> {
   })
 }
 
-/** Migrates the database and assembles the app. Demo data is loaded by the caller (cloud/demo), never here. */
+/**
+ * Assembles the app on a database whose schema matches the code. Outside production it migrates first; in
+ * production migrating is a release step (`npm run migrate`), and a schema older or newer than the code
+ * refuses to serve. Demo data is loaded by the caller (cloud/demo), never here.
+ */
 export async function createApp(opts: CreateAppOptions): Promise<App> {
   const config = opts.config ?? loadConfig()
   const policies = opts.policies ?? loadPolicies()
   const log = opts.log ?? createLogger(config.logLevel)
   const db = opts.db
-  await migrate(db)
+  if (!config.production) await migrate(db)
+  const problem = schemaProblem(await schemaStatus(db))
+  if (problem) throw new AppError('UNAVAILABLE', `服务暂不可用：数据库版本与程序不一致（${problem}）`)
   return {
     config,
     db,
@@ -69,6 +78,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     wx: opts.wx ?? createWxClient(config.wx),
     pay: opts.pay ?? (await createPay(config, db)),
     limiter: opts.limiter ?? createLimiter({ redisUrl: config.redisUrl }),
+    metrics: createMetrics(),
     now: opts.now ?? (() => new Date()),
   }
 }

@@ -48,6 +48,8 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Shared rate-limit counters across instances (redis://host:6379/0); in memory per process without it. */
   REDIS_URL: z.string().url().optional(),
+  /** Bearer token for GET /metrics; without it /metrics is served only outside production. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 })
 
 export interface AppConfig {
@@ -75,6 +77,7 @@ export interface AppConfig {
   /** Whole-request limit (headers and body): a client sending slowly is cut off. */
   requestTimeoutMs: number
   redisUrl?: string
+  metricsToken?: string
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -173,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
+    metricsToken: e.METRICS_TOKEN,
     secrets,
   }
 }

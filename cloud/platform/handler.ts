@@ -27,9 +27,10 @@ export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: ActionDef
 
 /**
  * How the transport identified the caller: a bearer token (gateway) or the WeChat context's openid, and
- * the client's address when the transport knows it (the gateway's trusted view, WX_CLIENTIP in a function).
+ * the client's address when the transport knows it (the gateway's trusted view, WX_CLIENTIP in a function),
+ * with the request id its log lines carry.
  */
-export type Identity = ({ token?: string } | { openid: string }) & { address?: string }
+export type Identity = ({ token?: string } | { openid: string }) & { address?: string; requestId?: string }
 
 export interface Reply {
   status: number
@@ -66,6 +67,15 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
   const actions = contract[name] as Record<string, { input: z.ZodType; output: z.ZodType }>
 
   async function handle(app: App, request: unknown, identity: Identity): Promise<Reply> {
+    const started = performance.now()
+    const reply = await answer(app, request, identity)
+    const action = (request as { action?: unknown } | null)?.action
+    const known = typeof action === 'string' && Object.prototype.hasOwnProperty.call(handlers, action)
+    app.metrics.call(name, known ? (action as string) : '?', reply.body.ok ? 'ok' : reply.body.error.code, (performance.now() - started) / 1000)
+    return reply
+  }
+
+  async function answer(app: App, request: unknown, identity: Identity): Promise<Reply> {
     let actionName = '?'
     try {
       const req = requestSchema.safeParse(request)
@@ -108,7 +118,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
       return { status: 200, body: { ok: true, data: out } }
     } catch (e) {
       if (e instanceof AppError) return fail(e.code, e.message, e.fields)
-      app.log.error({ err: e, fn: name, action: actionName }, 'unexpected error')
+      app.log.error({ err: e, fn: name, action: actionName, requestId: identity.requestId }, 'unexpected error')
       return fail('INTERNAL', '服务暂时不可用，请稍后重试')
     }
   }
@@ -118,7 +128,9 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
     if ('error' in started) return { ok: false, error: started.error }
     const openid = platformOpenid(context)
     const address = process.env.WX_CLIENTIP || undefined
-    const reply = await handle(started.app, event, openid !== null ? { openid, address } : { address })
+    const requestId = (context as { request_id?: unknown } | undefined)?.request_id
+    const call = { address, requestId: typeof requestId === 'string' ? requestId : undefined }
+    const reply = await handle(started.app, event, openid !== null ? { openid, ...call } : call)
     return reply.body
   }
 

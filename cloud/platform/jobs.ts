@@ -72,6 +72,7 @@ export async function runDueJobs(app: App, jobs: Job[], at: Date = app.now()): P
       outcomes.push({ job: job.name, slot: slotIso, status: 'failed', attempt, error })
     }
   }
+  for (const o of outcomes) app.metrics.job(o.job, o.status)
   return outcomes
 }
 

@@ -1,6 +1,7 @@
 // What reaches the gateway but never a function: over-long URLs, oversized headers, garbage, slow bodies,
 // unknown routes, a server shutting down. Each answers the envelope; slow clients are cut off; security
 // headers on every answer; only configured proxies are believed. (The H5 app's CSP: tests/browser/security.)
+import crypto from 'node:crypto'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,6 +31,25 @@ function raw(url: string, chunks: string[], gapMs = 0): Promise<{ text: string; 
     }
     s.on('connect', next)
   })
+}
+/** Every setting production demands, valid (keys generated here). */
+function productionSettings(): Record<string, string> {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://x@127.0.0.1/y',
+    WX_APPID: 'wx0000000000000001',
+    WX_SECRET: 'secret',
+    ...testSecrets(),
+    PAY_PROVIDER: 'wechat',
+    WXPAY_MCHID: '1900000001',
+    WXPAY_SERIAL_NO: 'MERCHANT',
+    WXPAY_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    WXPAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
+    WXPAY_PLATFORM_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_TEST',
+    PUBLIC_BASE_URL: 'https://api.example.cn',
+  }
 }
 const bodyOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))
 const statusOf = (text: string) => Number(text.split(' ')[1])
@@ -83,6 +103,58 @@ describe('the gateway at its edges', () => {
     // Cut off near the configured 1.5 s, long before the 10 s the whole body would have taken.
     expect(r.ms).toBeLessThan(6_000)
   }, 15_000)
+
+  it('should echo a sane X-Request-Id, or make one, on every answer', async () => {
+    const given = await fetch(`${url}/healthz`, { headers: { 'x-request-id': 'req-abc-12345' } })
+    expect(given.headers.get('x-request-id')).toBe('req-abc-12345')
+    const made = await fetch(`${url}/healthz`, { headers: { 'x-request-id': 'bad id with spaces' } })
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('should compress larger answers with brotli or gzip as the client accepts, and leave small ones', async () => {
+    const g = await buildGateway(app)
+    const stations = Array.from({ length: 40 }, (_, i) => ({ name: `朝阳测试驿站${i}号`, address: `朝阳区建国路${i}号`, services: ['water', 'meal_heating'] }))
+    g.get('/big', async () => ({ ok: true, data: stations }))
+    const base = await g.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      for (const enc of ['br', 'gzip']) {
+        const res = await fetch(`${base}/big`, { headers: { 'accept-encoding': enc } })
+        expect(res.headers.get('content-encoding')).toBe(enc)
+        expect((await res.json()).data).toHaveLength(40)
+      }
+      expect((await fetch(`${base}/healthz`, { headers: { 'accept-encoding': 'br' } })).headers.get('content-encoding')).toBeNull()
+    } finally {
+      await g.close()
+    }
+  })
+
+  it('should be ready when the database answers with this code schema, and count calls in /metrics', async () => {
+    expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ ok: true, data: { db: 'pglite' } })
+    await fetch(`${url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'me', data: {} }) })
+    const text = await (await fetch(`${url}/metrics`)).text()
+    expect(text).toMatch(/wu_calls_total\{fn="auth",action="me",code="UNAUTHENTICATED"\} [1-9]/)
+    expect(text).toMatch(/wu_call_seconds_bucket\{le="[\d.]+",fn="auth",action="me"\}/)
+  })
+
+  it('should not serve a database migrated by a newer release, nor one not yet migrated in production', async () => {
+    await db.query(`insert into schema_migrations (name) values ('999_from_the_future')`)
+    try {
+      expect((await fetch(`${url}/readyz`)).status).toBe(503)
+      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), ...testSecrets() })
+      await expect(createApp({ config, db, log: createLogger('silent') })).rejects.toThrow(/999_from_the_future/)
+    } finally {
+      await db.query(`delete from schema_migrations where name = '999_from_the_future'`)
+    }
+    const fresh = await openPglite()
+    try {
+      const prod = loadConfig({ ...productionSettings(), LOG_LEVEL: 'silent' })
+      await expect(createApp({ config: prod, db: fresh, log: createLogger('silent') })).rejects.toThrow(/npm run migrate/)
+      const [t] = await fresh.query<{ present: boolean }>(`select to_regclass('schema_migrations') is not null as present`)
+      expect(t.present).toBe(false)
+    } finally {
+      await fresh.close()
+    }
+  }, 30_000)
 
   it('should send security headers, and no HSTS over plain HTTP', async () => {
     const res = await fetch(`${url}/healthz`)
