@@ -49,6 +49,14 @@ describe('card page', () => {
     expect(container.textContent).toContain('长按或出示二维码供工作人员核验')
   })
 
+  test('tells the holder when someone applied with their ID number', async () => {
+    const text = '2026年12月1日 13:05，有人用您的身份证号申请入会，已转工会人工核实，不会发卡。如果不是您或家人操作，请联系您所在的工会。'
+    gateway(({ fn, action }) => (fn === 'auth' ? ok(ME) : action === 'myCard' ? ok(card({ notices: [{ at: '2026-12-01T05:05:00.000Z', text }] })) : fail('UNKNOWN_ACTION', '?')))
+    const { container } = render(<CardPage />)
+    await screen.findByText('李建国')
+    expect(container.querySelector('.card-security')?.textContent).toBe(`账户提醒${text}`)
+  })
+
   test('no card yet: explains and offers 立即入会', async () => {
     gateway(({ fn }) => (fn === 'auth' ? ok(ME) : fail('NOT_FOUND', '还没有会员卡')))
     const nav = jest.spyOn(Taro, 'navigateTo')

@@ -58,6 +58,18 @@ describe('review page', () => {
     await screen.findByText('暂无待审核申请')
   })
 
+  test('an application claiming a number someone holds is flagged and can only be refused', async () => {
+    gateway(({ fn, action }) => (fn === 'auth' ? ok(STAFF) : action === 'pending' ? ok({ items: [item({ claimsHeldId: true }), item({ memberId: 'm-2', name: '王芳' })], total: 2 }) : fail('UNKNOWN_ACTION', '?')))
+    const { container } = render(<Review />)
+    await screen.findByText('赵强')
+    const [claim, plain] = Array.from(container.querySelectorAll('.review-item'))
+    expect(claim.querySelector('.claim-warning')?.textContent).toContain('该身份证号已有会员卡')
+    expect(claim.querySelector('.approve-button')).toBeNull()
+    expect(claim.querySelector('.reject-button')).not.toBeNull()
+    expect(plain.querySelector('.claim-warning')).toBeNull()
+    expect(plain.querySelector('.approve-button')).not.toBeNull()
+  })
+
   test('a member who opens it is told it is for union staff only', async () => {
     gateway(({ fn }) => (fn === 'auth' ? ok({ ...STAFF, roles: ['member'] }) : fail('FORBIDDEN', '没有权限')))
     render(<Review />)

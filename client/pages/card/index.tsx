@@ -126,6 +126,13 @@ export default function CardPage() {
         </View>
       ) : null}
 
+      {c.notices?.map((n) => (
+        <View key={n.at} className='card-notice card-security'>
+          <Text className='card-notice-text'>账户提醒</Text>
+          <Text className='card-notice-small'>{n.text}</Text>
+        </View>
+      ))}
+
       {c.pendingTransfer ? (
         <View className='card-notice card-transfer'>
           <Text className='card-notice-text'>转会申请审核中：转入 {c.pendingTransfer.toUnionName}</Text>

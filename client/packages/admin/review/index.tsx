@@ -84,6 +84,9 @@ export default function Review() {
             </Text>
             {i.fromUnionName ? <Text className='line'>原工会：{i.fromUnionName}</Text> : null}
             <Text className='line line-muted'>提交时间：{minuteText(i.submittedAt)}</Text>
+            {i.claimsHeldId ? (
+              <Text className='line claim-warning'>⚠ 该身份证号已有会员卡。请当面核实身份：如是本人更换了微信，请先在原卡所在工会注销原卡；否则请选择不通过。</Text>
+            ) : null}
             {open ? (
               <View className='reject-box'>
                 <Input
@@ -110,9 +113,11 @@ export default function Review() {
               </View>
             ) : (
               <View className='actions'>
-                <Button className='approve approve-button' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, true)}>
-                  通过
-                </Button>
+                {i.claimsHeldId ? null : (
+                  <Button className='approve approve-button' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, true)}>
+                    通过
+                  </Button>
+                )}
                 <Button
                   className='reject reject-button'
                   disabled={disabled || undefined}
