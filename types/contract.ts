@@ -82,7 +82,8 @@ export const contract = {
     notices: action(empty, subsidy.noticesOutput),
     object: action(subsidy.objectInput, subsidy.objectOutput),
     budgets: action(subsidy.budgetsInput, subsidy.budgetsOutput),
-    setBudget: action(subsidy.setBudgetInput, subsidy.budgetRow),
+    setBudget: action(subsidy.setBudgetInput, subsidy.budgetChangeOutput),
+    confirmBudget: action(subsidy.confirmBudgetInput, subsidy.budgetChangeOutput),
   },
   console: {
     dashboard: action(consoleT.dashboardInput, consoleT.dashboardOutput),

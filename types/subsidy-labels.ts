@@ -76,4 +76,14 @@ export const FILE_FILTER_LABELS: Record<FileFilter, string> = {
   at_risk: '返困风险',
 }
 
+/** What became of a budget change: a cut applies at once, an increase waits for a second person. */
+export const BUDGET_CHANGE_RESULTS = ['applied', 'pending', 'rejected', 'withdrawn'] as const
+export type BudgetChangeResult = (typeof BUDGET_CHANGE_RESULTS)[number]
+export const BUDGET_CHANGE_RESULT_LABELS: Record<BudgetChangeResult, string> = {
+  applied: '预算已调整',
+  pending: '已提交，待另一位工作人员确认',
+  rejected: '已退回该调整',
+  withdrawn: '已撤回该调整',
+}
+
 export { formatYuan as yuan } from './money'

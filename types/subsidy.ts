@@ -3,7 +3,7 @@ import { calendarDate, fen, id } from './common'
 import { phoneSchema } from './member'
 import { text } from './text'
 import { APPLY_NOTE, ARCHIVE_REASON, MAX_BUDGET_FEN, MAX_EVIDENCE, MAX_EXPENSE_FEN, MAX_HOUSEHOLD, MAX_INCOME_FEN, OBJECTION, PLAN_GOAL, PLAN_MEASURE, PLAN_MEASURES, PLAN_RESPONSIBLE } from './subsidy-fields'
-import { APPLICATION_STATUSES, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, OPEN_APPLICATION_STATUSES, RELATIONS } from './subsidy-labels'
+import { APPLICATION_STATUSES, BUDGET_CHANGE_RESULTS, CATEGORIES, CONDITIONS, EVENT_KINDS, FILE_FILTERS, FILE_KINDS, OPEN_APPLICATION_STATUSES, RELATIONS } from './subsidy-labels'
 
 export * from './subsidy-labels'
 export * from './subsidy-fields'
@@ -268,8 +268,33 @@ export const objectInput = z
 export const objectOutput = z.object({ applicationId: z.string(), received: z.literal(true) })
 
 export const budgetsInput = z.object({ unionId: id.optional(), year: z.number().int().min(2000).max(2100).optional() }).strict()
-export const budgetRow = z.object({ unionId: z.string(), unionName: z.string(), programme: z.string(), name: z.string(), year: z.number().int(), totalFen: z.number().int(), spentFen: z.number().int(), remainingFen: z.number().int() })
+/** A budget increase waiting for a second person in the proposer's union or above (four eyes). */
+export const budgetChangeView = z.object({
+  changeId: z.string(),
+  fromFen: z.number().int(),
+  toFen: z.number().int(),
+  /** The proposer's union, or 平台管理员. */
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  /** confirm: the caller may confirm or reject it; withdraw: the caller proposed it; null: another person decides. */
+  canDecide: z.enum(['confirm', 'withdraw']).nullable(),
+})
+export const budgetRow = z.object({
+  unionId: z.string(),
+  unionName: z.string(),
+  programme: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  totalFen: z.number().int(),
+  spentFen: z.number().int(),
+  remainingFen: z.number().int(),
+  /** The increase waiting for confirmation; absent or null when none. */
+  pending: budgetChangeView.nullable().optional(),
+})
 export const budgetsOutput = z.object({ items: z.array(budgetRow) })
 export const setBudgetInput = z
   .object({ unionId: id, programme: z.string().regex(/^[a-z_]{2,40}$/, '未知的帮扶项目'), year: z.number().int().min(2000).max(2100), totalFen: fen.max(MAX_BUDGET_FEN) })
   .strict()
+/** The budget after a change: applied at once (a cut), pending a second person (an increase), or decided. */
+export const budgetChangeOutput = budgetRow.extend({ status: z.enum(BUDGET_CHANGE_RESULTS), changeId: z.string().nullable() })
+export const confirmBudgetInput = z.object({ changeId: id, approve: z.boolean({ error: '请选择确认或退回' }) }).strict()

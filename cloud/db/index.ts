@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { migrations } from './migrations'
+import type { DataKeys } from './migrations/types'
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
@@ -103,8 +104,11 @@ export async function openDb(opts: { databaseUrl?: string; dataDir?: string }): 
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir)
 }
 
-/** Applies pending migrations in order; safe with several processes starting at once on PostgreSQL. */
-export async function migrate(db: Db): Promise<string[]> {
+/**
+ * Applies pending migrations in order; safe with several processes starting at once on PostgreSQL.
+ * `keys` (the app's sealer) lets a migration seal existing rows; one that must and has none fails, naming it.
+ */
+export async function migrate(db: Db, keys?: DataKeys): Promise<string[]> {
   const applied: string[] = []
   await db.tx(async (q) => {
     // The lock comes first: concurrent `create table if not exists` statements can still collide.
@@ -114,6 +118,8 @@ export async function migrate(db: Db): Promise<string[]> {
     for (const m of migrations) {
       if (done.has(m.name)) continue
       await q.exec(m.sql)
+      if (m.rewrite) await m.rewrite(q, keys)
+      if (m.finish) await q.exec(m.finish)
       await q.query('insert into schema_migrations (name) values ($1)', [m.name])
       applied.push(m.name)
     }

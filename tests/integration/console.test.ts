@@ -122,13 +122,13 @@ describe.each(backends())('staff console on %s', (backend) => {
     expect(r.csv).not.toContain('****')
 
     // Formula escaping: a risk reason written by the monitoring job starting with '=' is neutralised.
-    await t.app.db.query(`update subsidy_files set at_risk = true, risk_reason = '=HYPERLINK("http://x")' where file_no = $1`, [he.file_no])
+    await t.app.db.query(`update subsidy_files set at_risk = true, risk_reason_enc = $2 where file_no = $1`, [he.file_no, t.app.sealer.encrypt('=HYPERLINK("http://x")')])
     try {
       const esc = await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, staff))
       expect(esc.csv).toContain(`"'=HYPERLINK(""http://x"")"`)
       expect(esc.csv).not.toMatch(/(^|,)=HYPERLINK/m)
     } finally {
-      await t.app.db.query(`update subsidy_files set at_risk = false, risk_reason = null where file_no = $1`, [he.file_no])
+      await t.app.db.query(`update subsidy_files set at_risk = false, risk_reason_enc = null where file_no = $1`, [he.file_no])
     }
 
     const haidian = await login(t, 'demo-staff-haidian')

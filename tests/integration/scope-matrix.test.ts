@@ -3,14 +3,18 @@
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
 import { functions } from '../../cloud/functions'
 import { address, payOrder, rid } from '../support/shop'
+import { application, filedHousehold, person } from '../support/subsidy'
 
 type Case = { data: Record<string, unknown>; expect: 'forbidden' } | { data: Record<string, unknown>; expect: 'excludes'; list: (body: any) => string[]; target: string }
+/** A decision tried by the one person four eyes keep from taking it: named `<function>.<action> <why>`. */
+type OwnCase = { actor: string; data: Record<string, unknown> }
 
 describe.each(backends())('staff scope matrix on %s', (backend) => {
   let t: TestApp
   let outsider: string
   const ids: Record<string, string> = {}
   let cases: Record<string, Case>
+  let ownCases: Record<string, OwnCase>
 
   beforeAll(async () => {
     t = await startTestApp(backend)
@@ -38,6 +42,9 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     // Hardship relief: the seeded application waiting for the street union, and the Jianwai file with a plan.
     ids.application = (await one<{ id: string }>(`select a.id from subsidy_applications a join members m on m.id = a.member_id where m.name = '刘德胜'`)).id
     ids.file = (await one<{ id: string }>(`select f.id from subsidy_files f join members m on m.id = f.member_id where m.name = '何秀英'`)).id
+    // A budget increase by the Jianwai clerk, waiting for a second person.
+    const year = (await one<{ year: number }>(`select year from subsidy_budgets where union_id = $1 and programme = 'winter_warmth'`, [ids.jianwai])).year
+    ids.change = (await ok(call(t, 'subsidy', 'setBudget', { unionId: ids.jianwai, programme: 'winter_warmth', year, totalFen: 6_000_000 }, staff))).changeId
 
     const productForm = { unionId: ids.jianwai, name: '越权商品', province: '河北省', county: '张北县', category: 'grain_oil', supplier: { name: '某合作社', licenseNo: 'JY1234567890', contact: '0313-1234567' }, unit: '袋', priceFen: 1000, memberPriceFen: 900, stock: 10, relief: true, status: 'on_sale' }
     const stationForm = { unionId: ids.jianwai, kind: 'warm_station', name: '越权驿站', address: '北京市朝阳区建国路1号', district: '朝阳区', lat: 39.9, lng: 116.45, services: ['water'], hours: { is24h: true } }
@@ -73,6 +80,33 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
       'subsidy.archive': { data: { fileId: ids.file, reason: '越权归档' }, expect: 'forbidden' },
       'subsidy.budgets': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { unionId: string }) => i.unionId), target: ids.jianwai },
       'subsidy.setBudget': { data: { unionId: ids.jianwai, programme: 'winter_warmth', year: 2026, totalFen: 1 }, expect: 'forbidden' },
+      'subsidy.confirmBudget': { data: { changeId: ids.change, approve: true }, expect: 'forbidden' },
+    }
+
+    // Four eyes: staff who are members too, with their own cases, and budget increases waiting for a second person.
+    const gm = await login(t, 'demo-staff-gm')
+    const clerk = await person(t, 'matrix-clerk', { name: '吴秀梅', phone: '13700000102', memberUnion: '110105001001', staffUnion: '110105001001' })
+    const officer = await person(t, 'matrix-officer', { name: '钱国栋', phone: '13700000103', memberUnion: '110105001001', staffUnion: '110105001' })
+    const husband = await person(t, 'matrix-husband', { name: '孙建华', phone: '13700000104', memberUnion: '110105001003', staffUnion: '110105001001' })
+    const wife = await person(t, 'matrix-wife', { name: '李淑芬', phone: '13700000105', memberUnion: '110105001001' })
+    const clerkApp = (await ok(call(t, 'subsidy', 'apply', application({ phone: '13700000102' }), clerk.token))).applicationId
+    const officerApp = (await ok(call(t, 'subsidy', 'apply', application({ phone: '13700000103' }), officer.token))).applicationId
+    await ok(call(t, 'subsidy', 'review', { applicationId: officerApp, decision: 'pass' }, gm))
+    const wifeApp = (await ok(call(t, 'subsidy', 'apply', application({ phone: '13700000104' }), wife.token))).applicationId
+    // The officer's household was filed earlier as temporary (no counted condition): a file to pay or make formal.
+    const officerFile = await filedHousehold(t, officer, { household: [{ relation: 'self', monthlyIncomeFen: 150000 }], conditions: [] }, '13700000103')
+    const district = await login(t, 'demo-staff-chaoyang')
+    const districtChange = (await ok(call(t, 'subsidy', 'setBudget', { unionId: ids.jianwai, programme: 'comfort_serious', year, totalFen: 9_000_000 }, district))).changeId
+    ids.clerkApp = clerkApp
+    ids.districtChange = districtChange
+    ownCases = {
+      'subsidy.review (a clerk checks their own application)': { actor: clerk.token, data: { applicationId: clerkApp, decision: 'pass', step: 'check' } },
+      'subsidy.review (an officer approves their own application someone else checked)': { actor: officer.token, data: { applicationId: officerApp, decision: 'pass', step: 'approve' } },
+      'subsidy.review (a clerk checks the application giving their phone as the household contact)': { actor: husband.token, data: { applicationId: wifeApp, decision: 'pass', step: 'check' } },
+      'subsidy.disburse (an officer pays their own file)': { actor: officer.token, data: { requestId: rid(), fileId: officerFile, programme: 'winter_warmth' } },
+      'subsidy.formalize (an officer makes their own file formal)': { actor: officer.token, data: { fileId: officerFile } },
+      'subsidy.confirmBudget (a clerk confirms their own increase)': { actor: staff, data: { changeId: ids.change, approve: true } },
+      'subsidy.confirmBudget (a clerk below the proposer confirms an increase)': { actor: staff, data: { changeId: districtChange, approve: true } },
     }
   }, 90_000)
   afterAll(() => t?.close())
@@ -97,6 +131,24 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     expect(await count()).toBe(before)
   })
 
+  it('should cover every decision on a hardship case or a budget increase with four eyes', () => {
+    const decisions = ['subsidy.review', 'subsidy.disburse', 'subsidy.formalize', 'subsidy.confirmBudget']
+    expect(decisions.filter((d) => !Object.keys(ownCases).some((k) => k.startsWith(`${d} `)))).toEqual([])
+  })
+
+  it('should refuse every decision on one’s own or household’s case and every increase without a second person, and change nothing', async () => {
+    const count = async () => (await t.app.db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n
+    const before = await count()
+    const failures: string[] = []
+    for (const [name, c] of Object.entries(ownCases)) {
+      const [fn, action] = name.split(' ')[0].split('.')
+      const r = await call(t, fn, action, c.data, c.actor)
+      if (r.status !== 403 || (r.body as any).error?.code !== 'FORBIDDEN') failures.push(`${name}: ${r.status} ${JSON.stringify(r.body).slice(0, 160)}`)
+    }
+    expect(failures).toEqual([])
+    expect(await count()).toBe(before)
+  })
+
   it('should let the owning union do the same actions (the matrix is not refusing everyone)', async () => {
     const staff = await login(t, 'demo-staff')
     expect((await call(t, 'member', 'verifyCard', { qr: ids.qr }, staff)).status).toBe(200)
@@ -108,5 +160,8 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     expect((await call(t, 'subsidy', 'file', { fileId: ids.file }, staff)).status).toBe(200)
     expect((await ok(call(t, 'subsidy', 'queue', {}, staff))).items.map((i: { applicationId: string }) => i.applicationId)).toContain(ids.application)
     expect((await ok(call(t, 'subsidy', 'budgets', {}, staff))).items.map((i: { unionId: string }) => i.unionId)).toContain(ids.jianwai)
+    // Four eyes refuse one person, not the case: another clerk checks, a higher union confirms.
+    expect((await call(t, 'subsidy', 'review', { applicationId: ids.clerkApp, decision: 'pass', step: 'check' }, await login(t, 'demo-staff-gm'))).status).toBe(200)
+    expect((await call(t, 'subsidy', 'confirmBudget', { changeId: ids.districtChange, approve: true }, await login(t, 'demo-admin'))).status).toBe(200)
   })
 })

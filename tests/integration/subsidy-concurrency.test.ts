@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import { call, login, startTestApp, type TestApp } from '../support/app'
 import { rid } from '../support/shop'
-import { evaluate } from '../../cloud/domain/subsidy/rules'
+import { filedHousehold } from '../support/subsidy'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -13,7 +13,7 @@ onServer('subsidy payments under concurrency on postgres', () => {
   const clock = new Date('2026-12-10T02:00:00Z') // winter send-warmth season
   const one = async <T>(sql: string, params: unknown[] = []) => (await t.app.db.query<T>(sql, params))[0]
 
-  /** A deep-difficulty file for a new member of a Jianwai company union (fixture rows, as the review would leave them). */
+  /** A deep-difficulty file for a new member of a Jianwai company union. */
   async function newFile(i: number): Promise<string> {
     const [u] = await t.app.db.query<{ id: string }>('insert into users (openid) values ($1) returning id', [`conc-${i}-${crypto.randomBytes(3).toString('hex')}`])
     const [m] = await t.app.db.query<{ id: string }>(
@@ -22,14 +22,7 @@ onServer('subsidy payments under concurrency on postgres', () => {
       [u.id, crypto.randomBytes(16).toString('hex')],
     )
     const union = await one<{ id: string }>(`select id from unions where code = '110105001003'`)
-    const h = { household: [{ relation: 'self' as const, monthlyIncomeFen: 100000 }], conditions: ['serious_illness' as const] }
-    const ev = evaluate(t.app.policies.subsidy, h, '2026-12-10')
-    const [f] = await t.app.db.query<{ id: string }>(
-      `insert into subsidy_files (file_no, member_id, union_id, kind, category, region, data_enc, household_size, per_capita_fen, conditions, evaluation, data_as_of, evaluated_at)
-       values ($1, $2, $3, 'formal', 'deep', '110000', $4, 1, 100000, $5, $6, now(), now()) returning id`,
-      [`KNT${crypto.randomBytes(5).toString('hex')}`, m.id, union.id, t.app.sealer.encrypt(JSON.stringify(h)), h.conditions, JSON.stringify(ev)],
-    )
-    return f.id
+    return filedHousehold(t, { memberId: m.id, unionId: union.id }, { household: [{ relation: 'self', monthlyIncomeFen: 100000 }], conditions: ['serious_illness'] })
   }
 
   beforeAll(async () => {

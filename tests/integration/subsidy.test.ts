@@ -2,20 +2,11 @@
 // monitoring, and the relief-purchase subsidy at checkout.
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
 import { address, payOrder, productByName, rid, stockOf } from '../support/shop'
-import { monitorFiles } from '../../cloud/domain/subsidy/service'
+import { monitorFiles } from '../../cloud/domain/subsidy/monitoring'
+import { application, DEEP } from '../support/subsidy'
 
 const DAY = 86_400_000
 const yuan = (y: number) => Math.round(y * 100)
-/** 3 people, 3,000 yuan a month: 1,000 per head, below Beijing's 1,320. */
-const DEEP = {
-  household: [
-    { relation: 'self', monthlyIncomeFen: yuan(2000) },
-    { relation: 'spouse', monthlyIncomeFen: yuan(1000) },
-    { relation: 'child', monthlyIncomeFen: 0 },
-  ],
-  conditions: ['serious_illness', 'school_costs'],
-}
-const application = (extra: Record<string, unknown> = {}) => ({ ...DEEP, requestId: rid(), phone: '13811112222', evidence: [{ kind: 'medical', ref: '北京协和医院诊断证明 2026-10-12' }], ...extra })
 
 describe.each(backends())('hardship relief on %s', (backend) => {
   let t: TestApp
@@ -291,7 +282,9 @@ describe.each(backends())('hardship relief on %s', (backend) => {
       const he = (await one<{ id: string }>(`select f.id from subsidy_files f join members m on m.id = f.member_id where m.name = '何秀英'`)).id
       const r1 = await monitorFiles(t.app)
       expect(r1.reevaluated).toBeGreaterThanOrEqual(1)
-      expect(await one('select stale, at_risk from subsidy_files where id = $1', [he])).toEqual({ stale: true, at_risk: false })
+      // "Unchanged for a year" is read from data_as_of when listing (no stored flag); the job re-evaluated it.
+      expect((await ok(call(t, 'subsidy', 'files', { filter: 'stale' }, street))).items.map((f: any) => [f.fileId, f.stale])).toEqual([[he, true]])
+      expect(await one('select at_risk, evaluated_at = $2 as rechecked from subsidy_files where id = $1', [he, clock])).toEqual({ at_risk: false, rechecked: true })
       expect((await ok(call(t, 'subsidy', 'file', { fileId: he }, street))).recheckNote).toBeNull()
       // Under a lower standard the same household is no longer deep: the file says so and waits for a home visit.
       const regions = t.app.policies.subsidy.regions

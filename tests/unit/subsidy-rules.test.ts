@@ -1,6 +1,10 @@
-// Hardship categories at, just below and just above every threshold of the Beijing policy, and each exclusion.
+// Hardship categories at, just below and just above every threshold of the Beijing policy, and each exclusion;
+// the review steps with four eyes, budget changes, the checkout subsidy and the fall-back risk as pure decisions.
 import { loadPolicies, type SubsidyPolicy } from '../../config/policies'
 import { dayNumber, evaluate, noticeName, paymentRefusal } from '../../cloud/domain/subsidy/rules'
+import { canAct, isOwnCase, reviewOutcome, reviewStep, type Reviewer } from '../../cloud/domain/subsidy/review-rules'
+import { budgetChange, changeDecision, checkoutAmount } from '../../cloud/domain/subsidy/money-rules'
+import { riskReasons } from '../../cloud/domain/subsidy/monitor-rules'
 import type { HouseholdInput } from '../../types/subsidy'
 import type { Condition, Relation } from '../../types/subsidy-labels'
 
@@ -156,5 +160,88 @@ describe('programme caps, frequency and season', () => {
 describe('public notice names', () => {
   it('should keep the first and last character and hide the rest', () => {
     expect(['李建国', '王芳', '欧阳娜娜', '买买提·艾力'].map(noticeName)).toEqual(['李*国', '王*', '欧**娜', '买****力'])
+  })
+})
+
+describe('review steps and four eyes', () => {
+  const now = new Date('2026-11-25T02:00:00Z')
+  const street: Reviewer = { userId: 'street', isAdmin: false, level: 'street', ownCase: false }
+  const clerk: Reviewer = { userId: 'clerk', isAdmin: false, level: 'grassroots', ownCase: false }
+  const checked = { status: 'checked' as const, checked_by: 'other', notice_ends_at: null }
+
+  it('should count the applicant and anyone sharing the household’s phone as the case’s own people', () => {
+    const c = { userId: 'u-applicant', phoneHashes: ['p-own', 'p-contact'] }
+    expect(isOwnCase({ userId: 'u-applicant', phoneHash: null }, c)).toBe(true)
+    expect(isOwnCase({ userId: 'u-spouse', phoneHash: 'p-contact' }, c)).toBe(true)
+    expect(isOwnCase({ userId: 'u-clerk', phoneHash: 'p-else' }, c)).toBe(false)
+    expect(isOwnCase({ userId: 'u-clerk', phoneHash: null }, c)).toBe(false)
+  })
+
+  it('should offer nothing on one’s own case and refuse every step of it', () => {
+    const own = { ...street, ownCase: true }
+    expect(canAct(street, checked, now)).toBe('approve')
+    expect(canAct(own, checked, now)).toBeNull()
+    expect(canAct({ ...clerk, ownCase: true }, { status: 'submitted', checked_by: null, notice_ends_at: null }, now)).toBeNull()
+    expect(reviewStep(own, checked, 'approve', now)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('本人或家庭成员') })
+    expect(reviewStep(street, checked, 'approve', now)).toBe('approve')
+    expect(reviewStep(street, { ...checked, checked_by: 'street' }, undefined, now)).toMatchObject({ code: 'FORBIDDEN', message: '核实与审批须由不同的工作人员办理' })
+    expect(reviewStep(clerk, checked, undefined, now)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('街道') })
+    expect(reviewStep(street, checked, 'check', now)).toMatchObject({ code: 'CONFLICT' })
+  })
+
+  it('should open the notice on approval and file only when it has ended', () => {
+    expect(reviewOutcome('approve', 'pass', null, now, 5)).toEqual({ status: 'notice', noticeEndsAt: new Date(now.getTime() + 5 * 86_400_000), files: false })
+    expect(reviewOutcome('notice', 'pass', now, now, 5)).toMatchObject({ status: 'approved', files: true })
+    expect(reviewOutcome('check', 'reject', null, now, 5)).toMatchObject({ status: 'rejected', files: false })
+    expect(reviewStep(street, { status: 'notice', checked_by: 'other', notice_ends_at: new Date(now.getTime() + 1) }, 'finalize', now)).toMatchObject({ code: 'INVALID_STATE' })
+  })
+})
+
+describe('budget changes', () => {
+  it('should apply a cut at once, refuse one below what was paid, and hold an increase for a second person', () => {
+    expect(budgetChange({ totalFen: 5000, spentFen: 1000 }, 2000)).toBe('apply')
+    expect(budgetChange({ totalFen: 5000, spentFen: 1000 }, 999)).toEqual({ refusal: '预算不能少于已发放的 ¥10.00' })
+    expect(budgetChange({ totalFen: 5000, spentFen: 1000 }, 5001)).toBe('request')
+    expect(budgetChange(null, 1)).toBe('request')
+    expect(budgetChange(null, 0)).toBe('apply')
+  })
+
+  it('should let only another person in the proposer’s union or above confirm', () => {
+    const change = { requestedBy: 'street-1', requesterPath: '/bj/cy/jw/' }
+    expect(changeDecision({ userId: 'street-1', isAdmin: false, path: '/bj/cy/jw/' }, change)).toBe('withdraw')
+    expect(changeDecision({ userId: 'street-2', isAdmin: false, path: '/bj/cy/jw/' }, change)).toBe('confirm')
+    expect(changeDecision({ userId: 'district', isAdmin: false, path: '/bj/cy/' }, change)).toBe('confirm')
+    expect(changeDecision({ userId: 'grassroots', isAdmin: false, path: '/bj/cy/jw/gm/' }, change)).toBeNull()
+    expect(changeDecision({ userId: 'other-street', isAdmin: false, path: '/bj/cy/wj/' }, change)).toBeNull()
+    expect(changeDecision({ userId: 'admin', isAdmin: true, path: null }, change)).toBe('confirm')
+    // An admin's increase needs another admin.
+    expect(changeDecision({ userId: 'district', isAdmin: false, path: '/bj/' }, { requestedBy: 'admin', requesterPath: null })).toBeNull()
+    expect(changeDecision({ userId: 'admin-2', isAdmin: true, path: null }, { requestedBy: 'admin', requesterPath: null })).toBe('confirm')
+  })
+})
+
+describe('relief-purchase subsidy at checkout', () => {
+  const p = policy.programmes.find((x) => x.kind === 'checkout')!
+  it('should take the smallest of half the order, the relief goods, what is left of the cap and of the budget', () => {
+    expect(checkoutAmount(p, { payableFen: 10000, reliefFen: 10000 }, 0, 1_000_000)).toEqual({ fen: 5000 })
+    expect(checkoutAmount(p, { payableFen: 10000, reliefFen: 3000 }, 0, 1_000_000)).toEqual({ fen: 3000 })
+    expect(checkoutAmount(p, { payableFen: 10000, reliefFen: 10000 }, p.capFenPerYear - 100, 1_000_000)).toEqual({ fen: 100 })
+    expect(checkoutAmount(p, { payableFen: 10000, reliefFen: 10000 }, 0, 42)).toEqual({ fen: 42 })
+    expect(checkoutAmount(p, { payableFen: 10000, reliefFen: 0 }, 0, 1_000_000)).toMatchObject({ refusal: expect.stringContaining('只能用于购买消费帮扶') })
+    expect(checkoutAmount(p, { payableFen: 10000, reliefFen: 10000 }, p.capFenPerYear, 1_000_000)).toMatchObject({ refusal: expect.stringContaining('已用完') })
+  })
+})
+
+describe('risk of falling back', () => {
+  const file = { status: 'archived', region: '110000', perCapitaFen: B, conditions: ['disability'] as Condition[] }
+  it('should flag an archived household within 20% above the relative bound, and not at 20%', () => {
+    expect(riskReasons(policy, { ...file, perCapitaFen: Math.round(B * 1.2) - 1 }, null)).toHaveLength(1)
+    expect(riskReasons(policy, { ...file, perCapitaFen: Math.round(B * 1.2) }, null)).toEqual([])
+    expect(riskReasons(policy, { ...file, status: 'active' }, null)).toEqual([])
+  })
+  it('should flag a newer application with lower income or a new condition', () => {
+    const active = { ...file, status: 'active', perCapitaFen: 150000 }
+    expect(riskReasons(policy, active, { perCapitaFen: 50000, conditions: ['disability'] })).toEqual(['新申请显示人均月收入由 ¥1500.00 降至 ¥500.00'])
+    expect(riskReasons(policy, active, { perCapitaFen: 150000, conditions: ['disability', 'job_loss'] })).toEqual(['新申请报告了新的困难情形'])
   })
 })

@@ -8,9 +8,13 @@ import m006 from './006_subsidy'
 import m007 from './007_subsidy_notices'
 import m008 from './008_job_runs'
 import m009 from './009_sim_pay_keys'
+import m010 from './010_subsidy_sealed_incomes'
+import m011 from './011_subsidy_four_eyes'
+import m012 from './012_subsidy_files_stale'
 import m014 from './014_member_id_claims'
+import type { Migration } from './types'
 
-export const migrations: { name: string; sql: string }[] = [
+export const migrations: Migration[] = [
   { name: '001_foundation', sql: m001 },
   { name: '002_stations', sql: m002 },
   { name: '004_shop', sql: m004 },
@@ -19,5 +23,8 @@ export const migrations: { name: string; sql: string }[] = [
   { name: '007_subsidy_notices', sql: m007 },
   { name: '008_job_runs', sql: m008 },
   { name: '009_sim_pay_keys', sql: m009 },
+  { name: '010_subsidy_sealed_incomes', ...m010 },
+  { name: '011_subsidy_four_eyes', ...m011 },
+  { name: '012_subsidy_files_stale', sql: m012 },
   { name: '014_member_id_claims', sql: m014 },
 ]

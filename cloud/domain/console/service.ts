@@ -12,8 +12,9 @@ import { sqlList } from '../../db/sql'
 import { scopeRoot, subtreeLike } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
 import { maskName } from '../../../types/mask'
-import { fileCounts, staleCutoff } from '../subsidy/service'
-import type { SubsidyCategory, FileKind } from '../../../types/subsidy-labels'
+import { fileCounts, fileExportRows } from '../subsidy/file-store'
+import { staleCutoff } from '../subsidy/files'
+import type { SubsidyCategory } from '../../../types/subsidy-labels'
 import { CATEGORY_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS, OPEN_APPLICATION_STATUSES } from '../../../types/subsidy-labels'
 
 export async function dashboard(app: App, caller: Caller, input: ActionData<'console', 'dashboard'>) {
@@ -129,20 +130,7 @@ export async function exportTable(app: App, caller: Caller, input: ActionData<'c
     rows = [['订单号', '类型', '状态', '购买工会', '金额（元）', '下单时间', '支付时间', '发票抬头'], ...r.map((x) => [x.order_no, x.kind === 'bulk' ? '工会团购' : '会员购买', ORDER_STATUS_LABELS[x.status], x.union, formatYuan(x.payable_fen).replace(/,/g, ''), day(x.created_at), day(x.paid_at), x.invoice_title ?? ''])]
   } else if (input.table === 'subsidy_files') {
     // Household by household for auditing results: figures only; no ID numbers, phones or per-member incomes.
-    const year = shanghai(app.now()).year()
-    const r = await app.db.query<{
-      file_no: string; name: string; union: string; category: SubsidyCategory; kind: FileKind; status: 'active' | 'archived'; household_size: number; per_capita_fen: number
-      data_as_of: Date; paid_year_fen: number; paid_total_fen: number; last_paid_at: Date | null; has_plan: boolean; at_risk: boolean; risk_reason: string | null
-    }>(
-      `select f.file_no, m.name, u.name as union, f.category, f.kind, f.status, f.household_size, f.per_capita_fen, f.data_as_of,
-         coalesce((select sum(p.amount_fen) from subsidy_payments p where p.file_id = f.id and p.status = 'paid' and p.year = $2), 0)::bigint as paid_year_fen,
-         coalesce((select sum(p.amount_fen) from subsidy_payments p where p.file_id = f.id and p.status = 'paid'), 0)::bigint as paid_total_fen,
-         (select max(p.created_at) from subsidy_payments p where p.file_id = f.id and p.status = 'paid') as last_paid_at,
-         exists (select 1 from subsidy_plans pl where pl.file_id = f.id) as has_plan, f.at_risk, f.risk_reason
-       from subsidy_files f join members m on m.id = f.member_id join unions u on u.id = f.union_id
-       where u.path like $1 order by u.name, f.status, f.file_no limit ${MAX_ROWS}`,
-      [like, year],
-    )
+    const r = await fileExportRows(app.db, app.sealer, like, shanghai(app.now()).year(), MAX_ROWS)
     const yuan = (fen: number) => formatYuan(Number(fen)).replace(/,/g, '')
     const date = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD') : '')
     rows = [
