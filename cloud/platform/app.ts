@@ -11,7 +11,7 @@ import type { PayProvider } from './pay/provider'
 import { createSimulatedPay } from './pay/simulated'
 import { sharedSimKeys } from './pay/sim-keys'
 import { createWechatPay } from './pay/wechat'
-import { createLimiter, type Limiter } from './rate-limit'
+import { createLimiter, UNLIMITED, type Limiter } from './rate-limit'
 import { createMetrics, type Metrics } from './metrics'
 import type { ApiError } from '../../types/common'
 
@@ -66,7 +66,9 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const policies = opts.policies ?? loadPolicies()
   const log = opts.log ?? createLogger(config.logLevel)
   const db = opts.db
-  if (!config.production) await migrate(db)
+  const sealer = createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY)
+  // With the sealer a migration can seal rows stored before it (010 seals hardship incomes).
+  if (!config.production) await migrate(db, sealer)
   const problem = schemaProblem(await schemaStatus(db))
   if (problem) throw new AppError('UNAVAILABLE', `服务暂不可用：数据库版本与程序不一致（${problem}）`)
   return {
@@ -74,10 +76,10 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     db,
     log,
     policies,
-    sealer: createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY),
+    sealer,
     wx: opts.wx ?? createWxClient(config.wx),
     pay: opts.pay ?? (await createPay(config, db)),
-    limiter: opts.limiter ?? createLimiter({ redisUrl: config.redisUrl }),
+    limiter: opts.limiter ?? createLimiter({ redisUrl: config.redisUrl, limits: config.rateLimits === 'off' ? UNLIMITED : undefined }),
     metrics: createMetrics(),
     now: opts.now ?? (() => new Date()),
   }

@@ -7,8 +7,22 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { NOTIFY_KINDS, type NotifyKind } from '../../types/notify'
 
 const SECRET_NAMES = ['DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET'] as const
+
+/** Subscribe-message template ids (WeChat's 订阅消息 console), one per kind of message. */
+export const TEMPLATE_ENV = {
+  card_decided: 'WX_TMPL_CARD_DECIDED',
+  subsidy_progress: 'WX_TMPL_SUBSIDY_PROGRESS',
+  order_shipped: 'WX_TMPL_ORDER_SHIPPED',
+  refund_completed: 'WX_TMPL_REFUND_COMPLETED',
+  campaign_opened: 'WX_TMPL_CAMPAIGN_OPENED',
+} as const satisfies Record<NotifyKind, string>
+const TEMPLATE_SETTINGS = Object.fromEntries(Object.values(TEMPLATE_ENV).map((k) => [k, z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional()])) as Record<
+  (typeof TEMPLATE_ENV)[NotifyKind],
+  z.ZodOptional<z.ZodString>
+>
 type SecretName = (typeof SECRET_NAMES)[number]
 
 /** A configuration problem, naming the settings at fault (never their values). */
@@ -48,8 +62,17 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Shared rate-limit counters across instances (redis://host:6379/0); in memory per process without it. */
   REDIS_URL: z.string().url().optional(),
+  /** 'off' for load tests outside production only: every rate limit lifted. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Bearer token for GET /metrics; without it /metrics is served only outside production. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Where uploaded files live: the database (default), DATA_DIR/files (one host), or WeChat cloud storage. */
+  FILE_STORE: z.enum(['database', 'dir', 'cloudbase']).default('database'),
+  /** The CloudBase environment: cloud storage for FILE_STORE=cloudbase and files registered from wx.cloud.uploadFile. */
+  TCB_ENV_ID: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+  /** Subscription messages: 'wechat' (required in production) or 'simulated' (records what would be sent). */
+  NOTIFY_PROVIDER: z.enum(['simulated', 'wechat']).default('simulated'),
+  ...TEMPLATE_SETTINGS,
 })
 
 export interface AppConfig {
@@ -78,6 +101,9 @@ export interface AppConfig {
   requestTimeoutMs: number
   redisUrl?: string
   metricsToken?: string
+  files: { store: 'database' | 'dir' | 'cloudbase'; tcbEnv?: string }
+  notify: { provider: 'simulated' | 'wechat'; templates: Partial<Record<NotifyKind, string>> }
+  rateLimits: 'on' | 'off'
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -129,6 +155,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     )
   }
   const e = parsed.data
+  const stores = storeProblems(e, opts.mode)
+  if (stores.length) throw new ConfigError(`File storage settings missing or invalid: ${stores.join(', ')} (see .env.example)`, stores)
   const explicitDev = e.NODE_ENV === 'development' || e.NODE_ENV === 'test'
   const demo = !e.NODE_ENV && !e.DATABASE_URL && opts.mode !== 'function'
   const production = !explicitDev && !demo
@@ -177,6 +205,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     metricsToken: e.METRICS_TOKEN,
+    files: { store: e.FILE_STORE, tcbEnv: e.TCB_ENV_ID },
+    notify: { provider: e.NOTIFY_PROVIDER, templates: Object.fromEntries(NOTIFY_KINDS.filter((k) => e[TEMPLATE_ENV[k]]).map((k) => [k, e[TEMPLATE_ENV[k]]!])) },
+    rateLimits: e.RATE_LIMITS,
     secrets,
   }
 }
@@ -211,6 +242,17 @@ function productionProblems(e: Env): string[] {
   parses('WXPAY_PLATFORM_PUBLIC_KEY', (p) => crypto.createPublicKey(p))
   if (Buffer.byteLength(e.WXPAY_APIV3_KEY ?? '', 'utf8') !== 32) out.push('WXPAY_APIV3_KEY')
   if (e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) out.push('PUBLIC_BASE_URL (https://)')
+  if (e.NOTIFY_PROVIDER !== 'wechat') out.push('NOTIFY_PROVIDER=wechat')
+  else for (const k of NOTIFY_KINDS) if (!e[TEMPLATE_ENV[k]]) out.push(TEMPLATE_ENV[k])
+  if (e.RATE_LIMITS === 'off') out.push('RATE_LIMITS (off is for load tests, never production)')
+  return out
+}
+
+/** FILE_STORE=cloudbase needs its environment and the app's credentials; a deployed function writes nothing to disk. */
+function storeProblems(e: Env, mode: LoadOptions['mode']): string[] {
+  const out: string[] = []
+  if (e.FILE_STORE === 'dir' && mode === 'function') out.push('FILE_STORE (dir is for one gateway host, not functions)')
+  if (e.FILE_STORE === 'cloudbase') for (const k of ['TCB_ENV_ID', 'WX_APPID', 'WX_SECRET'] as const) if (!e[k]) out.push(k)
   return out
 }
 

@@ -40,6 +40,11 @@ export const ACTION_LIMITS: Record<string, LimitName> = {
   'shop.bulkOrder': 'createOrder',
 }
 
+/** Limits that never bite: load tests firing thousands of requests from one address (RATE_LIMITS=off, never in production). */
+export const UNLIMITED = Object.fromEntries(
+  Object.keys(LIMITS).map((k) => [k, { perAccount: { points: 1e9, seconds: 1 }, perAddress: { points: 1e9, seconds: 1 } }]),
+) as Record<LimitName, LimitRule>
+
 export const limitOf = (fn: string, action: string): LimitName | undefined =>
   Object.prototype.hasOwnProperty.call(ACTION_LIMITS, `${fn}.${action}`) ? ACTION_LIMITS[`${fn}.${action}`] : undefined
 

@@ -9,15 +9,13 @@ import { loadConfig } from '../../cloud/platform/config'
 import { openPglite, openPostgres, type Db } from '../../cloud/db'
 import { createLogger } from '../../cloud/platform/logger'
 import { buildGateway } from '../../cloud/gateway'
-import { createLimiter, LIMITS, type LimitName, type LimitRule } from '../../cloud/platform/rate-limit'
+import { createLimiter, UNLIMITED } from '../../cloud/platform/rate-limit'
 import { loadDemo } from '../../cloud/demo'
 
 export type Backend = 'pglite' | 'postgres'
 
 /** Tests fire thousands of requests from 127.0.0.1: limits that never bite (tests/integration/rate-limits sets real ones). */
-export const UNLIMITED = Object.fromEntries(
-  Object.keys(LIMITS).map((k) => [k, { perAccount: { points: 1e9, seconds: 1 }, perAddress: { points: 1e9, seconds: 1 } }]),
-) as Record<LimitName, LimitRule>
+export { UNLIMITED }
 
 /** PGlite always; the PostgreSQL server too when DATABASE_URL is set (as in CI). */
 export function backends(): Backend[] {
@@ -53,6 +51,9 @@ export async function freshPostgres(pool = 20): Promise<{ db: Db; url: string; d
 
 export interface TestApp {
   app: App
+  /** The test's own database on the PostgreSQL server (postgres backend only), and the secrets it was made with. */
+  databaseUrl?: string
+  secrets: Record<string, string>
   gateway: FastifyInstance
   /** http://127.0.0.1:<port> of the listening gateway. */
   url: string
@@ -60,10 +61,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions, 'db' | 'config'> = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), LOG_LEVEL: 'silent', ...testSecrets() })
+  const secrets = testSecrets()
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), LOG_LEVEL: 'silent', ...secrets })
   let db: Db
   let drop = async () => {}
-  if (backend === 'postgres') ({ db, drop } = await freshPostgres())
+  let databaseUrl: string | undefined
+  if (backend === 'postgres') ({ db, drop, url: databaseUrl } = await freshPostgres())
   else db = await openPglite()
   const app = await createApp({ config, db, log: createLogger('silent'), limiter: createLimiter({ limits: UNLIMITED }), ...opts })
   await loadDemo(app)
@@ -71,6 +74,8 @@ export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions
   const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
   return {
     app,
+    databaseUrl,
+    secrets,
     gateway,
     url,
     close: async () => {
