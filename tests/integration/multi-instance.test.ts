@@ -2,7 +2,8 @@
 // the concurrency promises hold across them (stock, payment notifications, quotas), a session made on one
 // works on the others, and each job runs once per schedule whichever instance ticks first.
 import { makeIdNumber } from '../../cloud/demo/people'
-import { startTestApp, type TestApp } from '../support/app'
+import { openPostgres } from '../../cloud/db'
+import { startTestApp, testSecrets, type TestApp } from '../support/app'
 import { startGateways, type Gateways } from '../support/gateways'
 import { address, auditCount, newProduct, rid, sim, stockOf, withheld } from '../support/shop'
 
@@ -117,4 +118,31 @@ onServer('three gateways on one database', () => {
     const monitor = texts.map((text) => Number(/wu_job_runs_total\{job="subsidy\.monitorFiles",status="skipped"\} (\d+)/.exec(text)?.[1] ?? 0))
     expect(monitor.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2)
   })
+})
+
+onServer('six gateways started at once on an empty database', () => {
+  it('should all come up, the schema migrated once and the demo loaded once', async () => {
+    const base = process.env.DATABASE_URL!
+    const name = `wu_test_six_${process.pid}_${Date.now().toString(36)}`
+    const admin = await openPostgres(base, 1)
+    await admin.query(`create database ${name}`)
+    const url = new URL(base)
+    url.pathname = `/${name}`
+    let six: Gateways | undefined
+    try {
+      six = await startGateways(6, url.toString(), testSecrets())
+      const ready = await Promise.all(six.urls.map(async (u) => (await fetch(`${u}/readyz`)).status))
+      expect(ready).toEqual([200, 200, 200, 200, 200, 200])
+      const db = await openPostgres(url.toString(), 1)
+      const [m] = await db.query<{ applied: number; distinct: number }>('select count(*)::int as applied, count(distinct name)::int as distinct from schema_migrations')
+      const [d] = await db.query<{ admins: number }>(`select count(*)::int as admins from users where openid = 'demo-admin'`)
+      await db.close()
+      expect(m.applied).toBe(m.distinct)
+      expect(d.admins).toBe(1)
+    } finally {
+      await six?.stop()
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.close()
+    }
+  }, 240_000)
 })
