@@ -95,7 +95,7 @@ describe('budget page', () => {
       if (action === 'setBudget') {
         if (refuse) return invalid('预算不能少于已发放的 ¥3,000,000.00', { totalFen: '不能少于已发放金额' })
         current = row({ totalFen: data.totalFen })
-        return ok(current)
+        return ok({ ...current, status: 'applied', changeId: null })
       }
       return fail('UNKNOWN_ACTION', '?')
     })
@@ -152,7 +152,7 @@ describe('budget page', () => {
         const u = unions.find((x) => x.id === data.unionId)!
         const r = row({ unionId: u.id, unionName: u.name, programme: data.programme, name: NAMES[data.programme], totalFen: data.totalFen, spentFen: 0 })
         items = [...items, r]
-        return ok(r)
+        return ok({ ...r, status: 'applied', changeId: null })
       }
       return fail('UNKNOWN_ACTION', '?')
     })
@@ -183,6 +183,38 @@ describe('budget page', () => {
     await waitFor(() => expect(container.querySelectorAll('.budget-union')).toHaveLength(2))
     expect(calls.find((c) => c.action === 'setBudget')!.data).toEqual({ unionId: 'u-grass', programme: 'winter_warmth', year: YEAR, totalFen: 800_000 })
     expect(container.querySelector('.budget-add-form')).toBeNull()
+  })
+
+  test('an increase waits for a second person: the proposer may withdraw it, a higher union confirms it', async () => {
+    const pending = (canDecide: 'confirm' | 'withdraw' | null) => ({ changeId: 'c-1', fromFen: 5_000_000, toFen: 6_000_000, requestedBy: '建外街道总工会', requestedAt: new Date().toISOString(), canDecide })
+    let current: Row = row({ pending: pending('withdraw') })
+    const calls = gateway(({ fn, action, data }) => {
+      if (fn === 'auth') return ok(STAFF)
+      if (action === 'budgets') return ok({ items: [current] })
+      if (action === 'confirmBudget') {
+        current = row({ totalFen: data.approve ? 6_000_000 : 5_000_000, pending: null })
+        return ok({ ...current, status: data.approve ? 'applied' : 'withdrawn', changeId: 'c-1' })
+      }
+      return fail('UNKNOWN_ACTION', '?')
+    })
+    const toast = jest.spyOn(Taro, 'showToast')
+    const view = render(<SubsidyBudget />)
+    await screen.findByText('建外街道总工会')
+    const winter = () => view.container.querySelector('.budget-winter_warmth')!
+    expect(winter().querySelector('.budget-pending-text')?.textContent).toBe('待确认：调整为 ¥60,000.00（建外街道总工会提交）')
+    expect(winter().querySelector('.budget-total')?.textContent).toBe('¥50,000.00')
+    expect(winter().querySelector('.budget-adjust')).toBeNull()
+    expect(winter().querySelector('.budget-confirm')).toBeNull()
+    view.unmount()
+
+    current = row({ pending: pending('confirm') })
+    const { container } = render(<SubsidyBudget />)
+    await screen.findByText('建外街道总工会')
+    await press(container.querySelector('.budget-winter_warmth .budget-confirm')!)
+    await waitFor(() => expect(container.querySelector('.budget-winter_warmth .budget-total')?.textContent).toBe('¥60,000.00'))
+    expect(calls.find((c) => c.action === 'confirmBudget')!.data).toEqual({ changeId: 'c-1', approve: true })
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '预算已调整' }))
+    expect(container.querySelector('.budget-pending')).toBeNull()
   })
 
   test('empty year, a failed load with retry, and members', async () => {

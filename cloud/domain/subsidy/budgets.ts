@@ -64,10 +64,13 @@ export async function budgets(app: App, caller: Caller, input: ActionData<'subsi
   const key = (k: Key) => `${k.union_id}/${k.programme}`
   const pending = new Map(changes.map((c) => [key(c), c]))
   const me = deciderOf(caller)
-  const items = [...rows, ...changes.filter((c) => !rows.some((b) => key(b) === key(c)))]
-    .sort((a, b) => a.path.length - b.path.length || a.union_name.localeCompare(b.union_name) || a.programme.localeCompare(b.programme))
-    .map((k) => view(app, k, 'total_fen' in k ? k : null, pending.get(key(k)) ?? null, me))
-  return { items }
+  // Budgets in the database's order; a first budget still waiting goes after its union's others, or last.
+  const keys: (BudgetRow | ChangeRow)[] = [...rows]
+  for (const c of changes.filter((c) => !rows.some((b) => key(b) === key(c)))) {
+    const after = keys.map((k) => k.union_id).lastIndexOf(c.union_id)
+    keys.splice(after < 0 ? keys.length : after + 1, 0, c)
+  }
+  return { items: keys.map((k) => view(app, k, 'total_fen' in k ? k : null, pending.get(key(k)) ?? null, me)) }
 }
 
 export async function setBudget(app: App, caller: Caller, input: ActionData<'subsidy', 'setBudget'>): Promise<ActionOutput<'subsidy', 'setBudget'>> {

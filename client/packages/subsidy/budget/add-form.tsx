@@ -7,7 +7,7 @@ import { ensureLogin } from '../../../services/session'
 import { errorText } from '../../../services/errors'
 import { scopeUnions } from '../../../services/unions'
 import type { UnionSummary } from '../../../../types/union'
-import { yuan } from '../../../../types/subsidy-labels'
+import { BUDGET_CHANGE_RESULT_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { MAX_BUDGET_FEN } from '../../../../types/subsidy-fields'
 import { ScopeUnionPicker } from '../../../components/scope-union-picker'
 import { BUDGET_PROGRAMMES } from '../policy'
@@ -66,8 +66,8 @@ export function AddBudgetForm({ year, items, busy, run, onClose, onSaved }: Prop
       const ok = await Taro.showModal({ title: '确认安排预算', content: `为${union.name}安排${year}年“${p.name}”预算 ¥${yuan(amount.fen)}。`, confirmText: '确认' })
       if (!ok.confirm) return
       try {
-        await api.subsidy.setBudget({ unionId: union.id, programme: p.id, year, totalFen: amount.fen })
-        Taro.showToast({ title: '预算已安排', icon: 'success' })
+        const row = await api.subsidy.setBudget({ unionId: union.id, programme: p.id, year, totalFen: amount.fen })
+        Taro.showToast({ title: row.status === 'applied' ? '预算已安排' : BUDGET_CHANGE_RESULT_LABELS[row.status], icon: row.status === 'applied' ? 'success' : 'none' })
         onSaved()
       } catch (e) {
         const s = serverErrors(e)

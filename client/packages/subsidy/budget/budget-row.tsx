@@ -1,14 +1,16 @@
 // One programme's budget in a union: total, paid (with a bar), what is left, a warning when little is
-// left, and 调整预算 opening the form that raises or lowers the total (never below what was paid).
+// left, and 调整预算 opening the form that raises or lowers the total (never below what was paid); an
+// increase waits for a second person's confirmation.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { yuan } from '../../../../types/subsidy-labels'
+import { BUDGET_CHANGE_RESULT_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { MAX_BUDGET_FEN } from '../../../../types/subsidy-fields'
 import { fenToInput, parseYuan, type FieldErrors } from '../shared'
 import { isLow, keyOf, percent, serverErrors, type Row } from './rows'
 import { FormActions, YuanInput } from './form-parts'
+import { PendingChange } from './pending-change'
 
 type Props = {
   r: Row
@@ -41,7 +43,7 @@ function AdjustForm({ r, busy, run, onClose, onSaved }: Omit<Props, 'editing' | 
       if (!ok.confirm) return
       try {
         const row = await api.subsidy.setBudget({ unionId: r.unionId, programme: r.programme, year: r.year, totalFen: p.fen })
-        Taro.showToast({ title: '预算已调整', icon: 'success' })
+        Taro.showToast({ title: BUDGET_CHANGE_RESULT_LABELS[row.status], icon: row.status === 'applied' ? 'success' : 'none' })
         onSaved(row)
       } catch (e) {
         const s = serverErrors(e)
@@ -76,9 +78,10 @@ export function BudgetRow({ r, editing, onEdit, ...form }: Props) {
         <Text className={`sb-meta budget-remaining ${low ? 'sb-budget-warn' : ''}`}>{`剩余 ¥${yuan(r.remainingFen)}`}</Text>
       </View>
       {low ? <Text className='sb-budget-warning budget-warning'>{r.remainingFen <= 0 ? '预算已用完，发放会被拒绝，请及时追加' : '剩余不足10%，请及时追加预算'}</Text> : null}
+      <PendingChange r={r} busy={form.busy} run={form.run} onSaved={form.onSaved} />
       {editing ? (
         <AdjustForm r={r} {...form} onClose={() => onEdit(null)} />
-      ) : (
+      ) : r.pending ? null : (
         <View className='sb-row sb-toolbar'>
           <Text className='sb-link budget-adjust' onClick={() => onEdit(keyOf(r))}>
             调整预算
