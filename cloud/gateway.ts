@@ -12,6 +12,8 @@ import { answerNotification, deliverSimulated, NOTIFY_PATHS, simulatePayment } f
 import { CLOSING, clientErrorHandler, edgeError, envelope, frameworkErrors, NOT_FOUND } from './platform/http/envelope'
 import { securityHeaders } from './platform/http/security'
 import { schemaProblem, schemaStatus } from './db/schema'
+import { mountFiles } from './platform/http/files'
+import * as fileRoutes from './functions/file/http'
 
 export interface GatewayOptions {
   /** Folder of the H5 build; omitted in API-only tests. */
@@ -93,11 +95,13 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
   server.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(functions, req.params.fn) ? functions[req.params.fn as keyof typeof functions] : undefined
     if (!fn) return reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: `未知的服务：${req.params.fn.slice(0, 64)}` } })
-    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization), address: req.ip, requestId: req.id })
+    const result = await fn.handle(app, req.body, { token: bearer(req.headers.authorization), address: req.ip, requestId: req.id, userAgent: req.headers['user-agent'] })
     reply.header('cache-control', 'no-store')
     if (result.headers) reply.headers(result.headers)
     return reply.status(result.status).send(result.body)
   })
+
+  await mountFiles(server, app, fileRoutes)
 
   // WeChat Pay notifications: the signature covers the raw body, so these routes keep it as text.
   await server.register(async (pay) => {

@@ -13,6 +13,10 @@ export const ERROR_STATUS = {
   UNION_CLOSED: 409,
   QR_INVALID: 400,
   QR_EXPIRED: 400,
+  /** An upload over MAX_FILE_BYTES. */
+  FILE_TOO_LARGE: 413,
+  /** An upload whose content is not an allowed image or PDF (whatever its name or declared type says). */
+  FILE_TYPE_NOT_ALLOWED: 415,
   OUT_OF_STOCK: 409,
   NOT_ELIGIBLE: 409,
   QUOTA_FULL: 409,

@@ -9,6 +9,8 @@ import * as shop from './shop'
 import * as campaign from './campaign'
 import * as consoleT from './console'
 import * as subsidy from './subsidy'
+import * as file from './file'
+import * as notify from './notify'
 
 const action = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
@@ -16,6 +18,11 @@ export const contract = {
   auth: {
     login: action(auth.loginInput, auth.loginOutput),
     me: action(empty, auth.meOutput),
+    loginQr: action(empty, auth.loginQrOutput),
+    scanQr: action(auth.challengeInput, auth.scanQrOutput),
+    confirmQr: action(auth.challengeInput, auth.confirmQrOutput),
+    pollQr: action(auth.pollQrInput, auth.pollQrOutput),
+    logout: action(empty, auth.logoutOutput),
   },
   union: {
     list: action(union.unionListInput, union.unionListOutput),
@@ -38,6 +45,7 @@ export const contract = {
     close: action(station.closeInput, station.closeOutput),
     stats: action(station.statsInput, station.statsOutput),
     ranking: action(station.rankingInput, station.rankingOutput),
+    list: action(station.listInput, station.listOutput),
   },
   shop: {
     products: action(shop.productsInput, shop.productsOutput),
@@ -88,6 +96,16 @@ export const contract = {
   console: {
     dashboard: action(consoleT.dashboardInput, consoleT.dashboardOutput),
     export: action(consoleT.exportInput, consoleT.exportOutput),
+  },
+  file: {
+    register: action(file.registerInput, file.uploadOutput),
+    url: action(file.urlInput, file.urlOutput),
+  },
+  notify: {
+    templates: action(empty, notify.templatesOutput),
+    optIn: action(notify.optInInput, notify.optInOutput),
+    mine: action(notify.mineInput, notify.mineOutput),
+    read: action(notify.readInput, notify.readOutput),
   },
   admin: {
     assignStaff: action(consoleT.assignStaffInput, consoleT.assignStaffOutput),

@@ -8,5 +8,7 @@ import { fn as campaign } from './campaign'
 import { fn as consoleFn } from './console'
 import { fn as admin } from './admin'
 import { fn as subsidy } from './subsidy'
+import { fn as file } from './file'
+import { fn as notify } from './notify'
 
-export const functions = { auth, union, member, station, shop, campaign, subsidy, console: consoleFn, admin } as const
+export const functions = { auth, union, member, station, shop, campaign, subsidy, console: consoleFn, admin, file, notify } as const

@@ -13,6 +13,9 @@ import { sharedSimKeys } from './pay/sim-keys'
 import { createWechatPay } from './pay/wechat'
 import { createLimiter, UNLIMITED, type Limiter } from './rate-limit'
 import { createMetrics, type Metrics } from './metrics'
+import { createWxApi, type WxApi } from './wechat-api'
+import { createCloudFiles, createFileStore, type CloudFiles, type FileStore } from './storage'
+import { createNotifier, type Notifier } from './notify'
 import type { ApiError } from '../../types/common'
 
 export interface App {
@@ -25,6 +28,13 @@ export interface App {
   pay: PayProvider
   limiter: Limiter
   metrics: Metrics
+  /** WeChat's server API with the cached access token. */
+  wxApi: WxApi
+  /** Where uploaded files live (FILE_STORE). */
+  files: FileStore
+  /** WeChat cloud storage, when TCB_ENV_ID is set: files the mini-program uploaded with wx.cloud.uploadFile. */
+  cloudFiles: CloudFiles | null
+  notifier: Notifier
   /** The clock, replaceable in tests. */
   now(): Date
 }
@@ -38,6 +48,10 @@ export interface CreateAppOptions {
   wx?: WxClient
   pay?: PayProvider
   limiter?: Limiter
+  wxApi?: WxApi
+  files?: FileStore
+  cloudFiles?: CloudFiles | null
+  notifier?: Notifier
   now?: () => Date
 }
 
@@ -81,8 +95,16 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     pay: opts.pay ?? (await createPay(config, db)),
     limiter: opts.limiter ?? createLimiter({ redisUrl: config.redisUrl, limits: config.rateLimits === 'off' ? UNLIMITED : undefined }),
     metrics: createMetrics(),
+    ...edges(config, db, opts),
     now: opts.now ?? (() => new Date()),
   }
+}
+
+/** The edges created once per process: WeChat's API client, file storage, the notifier. */
+function edges(config: AppConfig, db: Db, opts: CreateAppOptions) {
+  const wxApi = opts.wxApi ?? createWxApi(config.wx)
+  const cloudFiles = opts.cloudFiles !== undefined ? opts.cloudFiles : createCloudFiles(config, wxApi)
+  return { wxApi, cloudFiles, files: opts.files ?? createFileStore(config, db, cloudFiles), notifier: opts.notifier ?? createNotifier(config, db, wxApi) }
 }
 
 /** A function instance serves one call at a time; a few connections cover a job run's parallel reads. */

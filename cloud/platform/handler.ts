@@ -17,6 +17,8 @@ export type Access = 'public' | 'user' | 'staff' | 'admin'
 export interface Ctx<C extends Caller | null = Caller> {
   app: App
   caller: C
+  /** How the call arrived: the session token it carried (gateway), the client's address and browser. */
+  via: { token?: string; address?: string; userAgent?: string }
 }
 
 export type ActionDef<F extends FunctionName, A extends ActionName<F>> =
@@ -30,7 +32,7 @@ export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: ActionDef
  * the client's address when the transport knows it (the gateway's trusted view, WX_CLIENTIP in a function),
  * with the request id its log lines carry.
  */
-export type Identity = ({ token?: string } | { openid: string }) & { address?: string; requestId?: string }
+export type Identity = ({ token?: string } | { openid: string }) & { address?: string; requestId?: string; userAgent?: string }
 
 export interface Reply {
   status: number
@@ -113,7 +115,8 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
         const fields = fieldsOf(parsed.error)
         return fail('VALIDATION_FAILED', Object.values(fields)[0] ?? '输入不正确', fields)
       }
-      const out = await def.run({ app, caller: caller as Caller }, parsed.data as never)
+      const via = { token: 'token' in identity ? identity.token : undefined, address: identity.address, userAgent: identity.userAgent }
+      const out = await def.run({ app, caller: caller as Caller, via }, parsed.data as never)
       if (!app.config.production) actions[actionName].output.parse(out)
       return { status: 200, body: { ok: true, data: out } }
     } catch (e) {

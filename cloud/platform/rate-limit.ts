@@ -26,6 +26,14 @@ export const LIMITS = {
   verifyCard: { perAccount: { points: 60, seconds: 60 }, perAddress: { points: 300, seconds: 60 } },
   verifyClaim: { perAccount: { points: 60, seconds: 60 }, perAddress: { points: 300, seconds: 60 } },
   createOrder: { perAccount: { points: 20, seconds: 60 }, perAddress: { points: 600, seconds: 60 } },
+  /** Uploads hold storage: a member photographs a few bills, not hundreds. */
+  upload: { perAccount: { points: 30, seconds: 600 }, perAddress: { points: 600, seconds: 600 } },
+  /** Login challenges: a desktop asks for one every 2 minutes while the page is open. */
+  loginQr: { perAddress: { points: 30, seconds: 60 } },
+  /** A desktop polls about every 2 seconds; an office behind one address has several. */
+  pollQr: { perAddress: { points: 600, seconds: 60 } },
+  /** A phone scans and confirms a few desktops, not a stream of guessed challenges. */
+  confirmQr: { perAccount: { points: 20, seconds: 60 }, perAddress: { points: 300, seconds: 60 } },
 } satisfies Record<string, LimitRule>
 
 export type LimitName = keyof typeof LIMITS
@@ -38,6 +46,11 @@ export const ACTION_LIMITS: Record<string, LimitName> = {
   'campaign.verifyClaim': 'verifyClaim',
   'shop.createOrder': 'createOrder',
   'shop.bulkOrder': 'createOrder',
+  'file.register': 'upload',
+  'auth.loginQr': 'loginQr',
+  'auth.pollQr': 'pollQr',
+  'auth.scanQr': 'confirmQr',
+  'auth.confirmQr': 'confirmQr',
 }
 
 /** Limits that never bite: load tests firing thousands of requests from one address (RATE_LIMITS=off, never in production). */

@@ -12,6 +12,9 @@ import m010 from './010_subsidy_sealed_incomes'
 import m011 from './011_subsidy_four_eyes'
 import m012 from './012_subsidy_files_stale'
 import m014 from './014_member_id_claims'
+import m015 from './015_files'
+import m016 from './016_notifications'
+import m017 from './017_login_challenges'
 import type { Migration } from './types'
 
 export const migrations: Migration[] = [
@@ -27,4 +30,7 @@ export const migrations: Migration[] = [
   { name: '011_subsidy_four_eyes', ...m011 },
   { name: '012_subsidy_files_stale', sql: m012 },
   { name: '014_member_id_claims', sql: m014 },
+  { name: '015_files', sql: m015 },
+  { name: '016_notifications', sql: m016 },
+  { name: '017_login_challenges', sql: m017 },
 ]

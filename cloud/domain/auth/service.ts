@@ -1,13 +1,11 @@
 // Login and sessions. Resolving a session back to a caller is the platform's job (platform/caller.ts).
-import crypto from 'node:crypto'
 import type { App } from '../../platform/app'
 import { AppError } from '../../platform/errors'
 import { OPENID_PATTERN } from '../../platform/identity'
-import { callerById, tokenHash, userForOpenid } from '../../platform/caller'
+import { callerById, userForOpenid } from '../../platform/caller'
+import { startSession } from './session'
 
-const SESSION_DAYS = 7
-/** Live sessions one user may hold; the oldest ends when another starts. */
-export const MAX_SESSIONS = 10
+export { MAX_SESSIONS } from './session'
 
 /** Resolves a login code to an openid: WeChat code2session when configured, `dev:<openid>` outside production. */
 async function openidForCode(app: App, code: string): Promise<string> {
@@ -24,21 +22,10 @@ async function openidForCode(app: App, code: string): Promise<string> {
 
 export async function login(app: App, code: string) {
   const openid = await openidForCode(app, code)
-  const token = crypto.randomBytes(32).toString('base64url')
-  const now = app.now()
-  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86400_000)
-  const caller = await app.db.tx(async (q) => {
-    const userId = await userForOpenid(q, openid, now)
-    const hash = tokenHash(app, token)
-    await q.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3)', [hash, userId, expiresAt])
-    // Expired sessions are removed as new ones are made, and only the newest MAX_SESSIONS stay live (a
-    // phone, a desktop console, a few reinstalls), so the table stays small without a job.
-    await q.query(
-      `delete from sessions where user_id = $1 and token_hash <> $4 and (expires_at <= $2 or token_hash not in (
-         select token_hash from sessions where user_id = $1 and token_hash <> $4 order by expires_at desc limit $3))`,
-      [userId, now, MAX_SESSIONS - 1, hash],
-    )
-    return callerById(q, userId)
+  const { token, expiresAt, caller } = await app.db.tx(async (q) => {
+    const userId = await userForOpenid(q, openid, app.now())
+    const session = await startSession(app, q, userId)
+    return { ...session, caller: await callerById(q, userId) }
   })
   return { token, openid, roles: caller.roles, staffUnionId: caller.staffUnion?.id ?? null, expiresAt: expiresAt.toISOString() }
 }
