@@ -1,11 +1,14 @@
 // Household incomes sealed at rest: no plaintext income in the subsidy tables, staff in scope and the member
 // themself still read them, and the migration seals the rows an older version stored in plaintext.
 import crypto from 'node:crypto'
-import { backends, call, freshPostgres, login, ok, startTestApp, type TestApp } from '../support/app'
+import { backends, call, freshPostgres, login, ok, startTestApp, testSecrets, type TestApp } from '../support/app'
 import { application } from '../support/subsidy'
 import { migrate, openPglite, type Db } from '../../cloud/db'
 import { migrations } from '../../cloud/db/migrations'
 import { createSealer } from '../../cloud/platform/crypto'
+import { createApp } from '../../cloud/platform/app'
+import { loadConfig } from '../../cloud/platform/config'
+import { createLogger } from '../../cloud/platform/logger'
 import { evaluate } from '../../cloud/domain/subsidy/rules'
 import policy from '../../config/policies/subsidy.json'
 import type { SubsidyPolicy } from '../../config/policies'
@@ -112,6 +115,15 @@ describe.each(backends())('the sealing migration on %s', (backend) => {
     expect(a.phone_hash).toBe(sealer.hash('phone', '13522223333'))
     const [f] = await db.query<{ risk_reason_enc: string; recheck_note_enc: string }>('select risk_reason_enc, recheck_note_enc from subsidy_files')
     expect([sealer.decrypt(f.risk_reason_enc), sealer.decrypt(f.recheck_note_enc)]).toEqual([RISK, ev.decision])
+  }, 60_000)
+
+  it('should seal them when a development server starts on its old database (npm start after an update)', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...testSecrets() })
+    const sealer = createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY)
+    const ev = await legacy(sealer)
+    const app = await createApp({ config, db, log: createLogger('silent') })
+    const [row] = await db.query<{ evaluation_enc: string }>('select evaluation_enc from subsidy_files')
+    expect(JSON.parse(app.sealer.decrypt(row.evaluation_enc))).toEqual(ev)
   }, 60_000)
 
   it('should refuse to migrate rows it cannot seal, naming the migration and the keys, and change nothing', async () => {
