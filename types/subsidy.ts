@@ -83,9 +83,11 @@ export type Evaluation = z.infer<typeof evaluation>
 export const evidenceSchema = z
   .object({
     kind: z.enum(['medical', 'income', 'disability', 'school', 'accident', 'other'], { error: '请选择证明材料类型' }),
-    /** An uploaded file's cloud file id or URL. */
+    /** What the material is: its name or number (e.g. 住院费用发票 0012345). */
     ref: z.string().trim().min(1, '请上传证明材料').max(300),
     note: z.string().trim().max(60).optional(),
+    /** An uploaded photo or PDF of it (POST /api/files with purpose evidence, or file.register). */
+    fileId: z.string().uuid('证明材料文件编号格式不正确').optional(),
   })
   .strict()
 
@@ -141,7 +143,7 @@ export const queueItem = z.object({
   noticeEndsAt: z.string().nullable(),
   /** What the reviewer checks: the household as entered, the evidence, the applicant's note and the rule that decided. */
   household: z.array(z.object({ relation: z.enum(RELATIONS), monthlyIncomeFen: z.number().int() })),
-  evidence: z.array(z.object({ kind: z.string(), ref: z.string(), note: z.string().optional() })),
+  evidence: z.array(z.object({ kind: z.string(), ref: z.string(), note: z.string().optional(), fileId: z.string().optional() })),
   note: z.string().nullable(),
   decision: z.string(),
   /** What the caller may do now: check, approve, finalize after the notice, or nothing. */

@@ -49,6 +49,12 @@ function productionSettings(): Record<string, string> {
     WXPAY_PLATFORM_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_TEST',
     PUBLIC_BASE_URL: 'https://api.example.cn',
+    NOTIFY_PROVIDER: 'wechat',
+    WX_TMPL_CARD_DECIDED: 'tmpl-card-decided-0001',
+    WX_TMPL_SUBSIDY_PROGRESS: 'tmpl-subsidy-progress-01',
+    WX_TMPL_ORDER_SHIPPED: 'tmpl-order-shipped-0001',
+    WX_TMPL_REFUND_COMPLETED: 'tmpl-refund-completed-1',
+    WX_TMPL_CAMPAIGN_OPENED: 'tmpl-campaign-opened-01',
   }
 }
 const bodyOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))

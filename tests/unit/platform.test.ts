@@ -20,6 +20,12 @@ describe('configuration', () => {
     WXPAY_PLATFORM_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0114232134912410000000000000',
     PUBLIC_BASE_URL: 'https://api.example.cn',
+    NOTIFY_PROVIDER: 'wechat',
+    WX_TMPL_CARD_DECIDED: 'tmpl-card-decided-0001',
+    WX_TMPL_SUBSIDY_PROGRESS: 'tmpl-subsidy-progress-01',
+    WX_TMPL_ORDER_SHIPPED: 'tmpl-order-shipped-0001',
+    WX_TMPL_REFUND_COMPLETED: 'tmpl-refund-completed-1',
+    WX_TMPL_CAMPAIGN_OPENED: 'tmpl-campaign-opened-01',
   }
   const secrets = () => ({ DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key() })
   const prod = () => ({ DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', ...secrets(), ...pay })

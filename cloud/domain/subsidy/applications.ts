@@ -13,6 +13,7 @@ import { checkoutRemaining } from './money-rules'
 import { paidThisYear, paymentsOf } from './payment-store'
 import { applicationByRequest, applicationsOf, insertApplication, openEvaluation, personOf, stepsOf, type AppRow } from './store'
 import { fileOf } from './file-store'
+import { attachEvidence } from './evidence'
 
 export async function evaluateHousehold(app: App, input: HouseholdInput): Promise<Evaluation> {
   return evaluate(app.policies.subsidy, input, today(app))
@@ -50,6 +51,7 @@ export async function apply(app: App, caller: Caller, input: ActionData<'subsidy
         note: input.note,
         at: app.now(),
       })
+      await attachEvidence(q, caller.userId, a.id, input.evidence, app.now())
       await audit(q, { actor: caller, action: 'subsidy.apply', entity: 'subsidy_application', entityId: a.id, unionId: m.unionId, after: { status: a.status, category: ev.category } })
       return { applicationId: a.id, status: a.status, category: ev.category, evaluation: ev }
     })
