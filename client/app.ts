@@ -1,7 +1,12 @@
 import { PropsWithChildren } from 'react'
 import './app.css'
+// H5: rem from the browser's font size, lang="zh-CN", focus outlines; weapp: aria attributes in templates.
+import './components/ui/platform'
 // Installs the expired-session handler before any page calls the API, whichever page opens first.
 import './services/session'
+import { initElder } from './services/elder'
+
+initElder()
 
 function App({ children }: PropsWithChildren) {
   return children
