@@ -24,7 +24,7 @@ async function start() {
   const envFile = path.join(ROOT, '.env')
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile)
   const config = loadConfig()
-  const app = await createApp({ config, db: await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }) })
+  const app = await createApp({ config, db: await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax }) })
   if (!config.production) await loadDemo(app)
   ensureH5Build(app.log)
   const server = await buildGateway(app, { staticDir: H5_DIR })

@@ -20,6 +20,8 @@ export interface Db extends Queryable {
   /** Runs a multi-statement script (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>
+  /** Connections of the pool by state (PostgreSQL); null for PGlite's single connection. */
+  poolStats(): { total: number; idle: number; waiting: number } | null
 }
 
 /** bigint columns (money in fen) come back as JS numbers: exact up to 2^53 fen, far above any real amount. */
@@ -54,6 +56,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       ),
     exec: (sql) => lock.run(async () => void (await pg.exec(sql))),
     close: () => pg.close(),
+    poolStats: () => null,
   }
 }
 
@@ -97,11 +100,12 @@ export async function openPostgres(url: string, max = 10, opts: { connectTimeout
     },
     exec: async (sql) => void (await pool.query(sql)),
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   }
 }
 
-export async function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir)
+export async function openDb(opts: { databaseUrl?: string; dataDir?: string; poolMax?: number }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolMax) : openPglite(opts.dataDir)
 }
 
 /**

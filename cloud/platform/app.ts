@@ -94,7 +94,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
     wx: opts.wx ?? createWxClient(config.wx),
     pay: opts.pay ?? (await createPay(config, db)),
     limiter: opts.limiter ?? createLimiter({ redisUrl: config.redisUrl, limits: config.rateLimits === 'off' ? UNLIMITED : undefined }),
-    metrics: createMetrics(),
+    metrics: createMetrics(() => db.poolStats()),
     ...edges(config, db, opts),
     now: opts.now ?? (() => new Date()),
   }

@@ -62,6 +62,8 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Shared rate-limit counters across instances (redis://host:6379/0); in memory per process without it. */
   REDIS_URL: z.string().url().optional(),
+  /** Connections each process keeps to PostgreSQL; mind max_connections x instances, or use PgBouncer. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** 'off' for load tests outside production only: every rate limit lifted. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Bearer token for GET /metrics; without it /metrics is served only outside production. */
@@ -104,6 +106,7 @@ export interface AppConfig {
   files: { store: 'database' | 'dir' | 'cloudbase'; tcbEnv?: string }
   notify: { provider: 'simulated' | 'wechat'; templates: Partial<Record<NotifyKind, string>> }
   rateLimits: 'on' | 'off'
+  dbPoolMax: number
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -208,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     files: { store: e.FILE_STORE, tcbEnv: e.TCB_ENV_ID },
     notify: { provider: e.NOTIFY_PROVIDER, templates: Object.fromEntries(NOTIFY_KINDS.filter((k) => e[TEMPLATE_ENV[k]]).map((k) => [k, e[TEMPLATE_ENV[k]]!])) },
     rateLimits: e.RATE_LIMITS,
+    dbPoolMax: e.DB_POOL_MAX,
     secrets,
   }
 }

@@ -114,6 +114,8 @@ onServer('three gateways on one database', () => {
       const ran = texts.map((text) => Number(new RegExp(`wu_job_runs_total\\{job="${r.job.replace('.', '\\.')}",status="ran"\\} (\\d+)`).exec(text)?.[1] ?? 0))
       expect({ job: r.job, ran: ran.reduce((a, b) => a + b, 0) }).toEqual({ job: r.job, ran: r.slots })
     }
+    // Each instance reports its own pool (DB_POOL_MAX, 10 by default).
+    for (const text of texts) expect(Number(/wu_db_pool_connections\{state="total"\} (\d+)/.exec(text)?.[1])).toBeGreaterThan(0)
     // And the slots were contended: the six-hourly job's one slot was ticked by all three, run by one.
     const monitor = texts.map((text) => Number(/wu_job_runs_total\{job="subsidy\.monitorFiles",status="skipped"\} (\d+)/.exec(text)?.[1] ?? 0))
     expect(monitor.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2)
