@@ -145,7 +145,7 @@ describe.each(backends())('files on %s', (backend) => {
     const fileId = (await uploadFile(t, token, plainJpeg())).body.data.fileId
     const { url } = await ok(call(t, 'file', 'url', { fileId }, token))
     expect((await open(t, url)).status).toBe(200)
-    expect((await open(t, url.replace(/s=./, (x) => (x === 's=A' ? 's=B' : 's=A')))).status).toBe(404)
+    expect((await open(t, url.replace(/s=./, (x: string) => (x === 's=A' ? 's=B' : 's=A')))).status).toBe(404)
     expect((await open(t, url.replace(fileId, crypto.randomUUID()))).status).toBe(404)
     const later = t.app.now
     t.app.now = () => new Date(Date.now() + 601_000)

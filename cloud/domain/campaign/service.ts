@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors'
 import { assertInScope, inScope, scopeCondition } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
+import { tellAudience } from './messages'
 import { getUnion } from '../union/service'
 import { joinBlocker, newClaimCode, pickupReachable, reachesSql } from './rules'
 import { insertCampaign, updateCampaign, type CampaignFields } from './store'
@@ -254,7 +255,11 @@ async function setStatus(app: App, caller: Caller, id: string, to: 'published' |
     return { id, status: to }
   })
 }
-export const publish = (app: App, caller: Caller, id: string) => setStatus(app, caller, id, 'published')
+export async function publish(app: App, caller: Caller, id: string) {
+  const r = await setStatus(app, caller, id, 'published')
+  await tellAudience(app, id)
+  return r
+}
 export const close = (app: App, caller: Caller, id: string) => setStatus(app, caller, id, 'closed')
 
 export async function list(app: App, caller: Caller, input: ActionData<'campaign', 'list'>) {

@@ -7,6 +7,7 @@ import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
 import { assertInScope, scopeCondition } from '../../platform/scope'
 import { audit } from '../audit/service'
+import { tellDecision } from './messages'
 import { getUnion } from '../union/service'
 import { issueModeFor, signCardQr, verifyCardQr } from './rules'
 import { addNotice, holderOf, insertCard, insertMember, nextCardNo, noticesOf, updateMember } from './store'
@@ -190,6 +191,12 @@ export async function pending(app: App, caller: Caller, limit = 50) {
 }
 
 export async function review(app: App, caller: Caller, input: ActionData<'member', 'review'>) {
+  const decided = await decide(app, caller, input)
+  await tellDecision(app, input.memberId, decided)
+  return decided
+}
+
+async function decide(app: App, caller: Caller, input: ActionData<'member', 'review'>) {
   if (!isUuid(input.memberId)) throw new AppError('NOT_FOUND', '没有找到这条待审核的申请')
   const now = app.now()
   return app.db.tx(async (q) => {

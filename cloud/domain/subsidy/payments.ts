@@ -11,8 +11,15 @@ import { yearMonth } from './context'
 import { assertNotOwnCase } from './four-eyes'
 import { loadFile } from './files'
 import { budgetFor, draw, insertPayment, paidThisYear, paymentByRequest, remainingOf } from './payment-store'
+import { tellPaid } from './messages'
 
 export async function disburse(app: App, caller: Caller, input: ActionData<'subsidy', 'disburse'>): Promise<ActionOutput<'subsidy', 'disburse'>> {
+  const r = await pay(app, caller, input)
+  if (!r.duplicate) await tellPaid(app, r)
+  return r
+}
+
+async function pay(app: App, caller: Caller, input: ActionData<'subsidy', 'disburse'>): Promise<ActionOutput<'subsidy', 'disburse'>> {
   const p = findProgramme(app.policies.subsidy, input.programme)
   if (p.kind === 'checkout') throw new AppError('VALIDATION_FAILED', `${p.name}在工会商城结算时自动抵扣，无需手工发放`, { programme: '请选择其他帮扶项目' })
   const amount = input.amountFen ?? p.amountFen

@@ -14,6 +14,7 @@ import { canAct, reviewOutcome, reviewStep, type Reviewer } from './review-rules
 import { applicationById, insertReview, objectionsOf, openEvaluation, openHousehold, queueRows, unionLevel, updateApplication } from './store'
 import { ownCases } from './four-eyes'
 import { upsertFile } from './file-store'
+import { tellStep } from './messages'
 
 /** The caller as a reviewer of these members' cases. */
 async function reviewerFor(q: Queryable, caller: Caller, memberIds: string[]): Promise<(memberId: string) => Reviewer> {
@@ -61,6 +62,12 @@ export async function queue(app: App, caller: Caller, input: ActionData<'subsidy
 }
 
 export async function review(app: App, caller: Caller, input: ActionData<'subsidy', 'review'>): Promise<ActionOutput<'subsidy', 'review'>> {
+  const r = await decide(app, caller, input)
+  await tellStep(app, r.applicationId, r.status)
+  return r
+}
+
+async function decide(app: App, caller: Caller, input: ActionData<'subsidy', 'review'>): Promise<ActionOutput<'subsidy', 'review'>> {
   if (!isUuid(input.applicationId)) throw new AppError('NOT_FOUND', '申请不存在')
   return app.db.tx(async (q) => {
     const a = await applicationById(q, input.applicationId, true)
