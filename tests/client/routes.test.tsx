@@ -10,10 +10,10 @@ const app: AppConfig = require('../../client/app.config').default
 // Record<PageName, true> makes the type checker insist on every name, and on nothing else.
 const NAMES: Record<PageName, true> = {
   index: true, card: true, login: true, me: true, stations: true,
-  'member/register': true, 'member/transfer': true,
+  'member/register': true, 'member/transfer': true, 'member/messages': true, 'member/privacy': true, 'member/scan-login': true,
   'admin/review': true, 'admin/verify': true,
   'campaign/feed': true, 'campaign/detail': true, 'campaign/claims': true, 'campaign/manage': true, 'campaign/edit': true, 'campaign/verify': true,
-  'console/index': true,
+  'console/index': true, 'console/login': true,
   'stations/detail': true, 'stations/manage': true,
   'subsidy/check': true, 'subsidy/apply': true, 'subsidy/mine': true, 'subsidy/queue': true, 'subsidy/file': true, 'subsidy/files': true, 'subsidy/budget': true, 'subsidy/notices': true,
   'shop/index': true, 'shop/product': true, 'shop/cart': true, 'shop/confirm': true, 'shop/pay': true, 'shop/orders': true, 'shop/order': true, 'shop/bulk': true, 'shop/ledger': true,

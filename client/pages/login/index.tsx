@@ -4,6 +4,7 @@ import { View, Text, Input, Button } from '@tarojs/components'
 import { ApiCallError } from '../../services/api'
 import { HOME_PAGE, loginWithCode, weappLogin } from '../../services/session'
 import { platformIdentity } from '../../services/transport'
+import { url } from '../../services/routes'
 import './index.css'
 
 // Development logins: outside production the server accepts "dev:<openid>". Never offered in a weapp
@@ -64,6 +65,11 @@ export default function Login() {
           <View className='login-box'>
             <Text className='login-label'>登录标识（测试环境）</Text>
             <Input
+      {process.env.TARO_ENV === 'h5' ? (
+        <Text className='login-label login-scan' onClick={() => Taro.navigateTo({ url: url('console/login') })}>
+          工作人员在电脑上？扫码登录工作台 ›
+        </Text>
+      ) : null}
               className='login-code'
               value={code}
               placeholder='dev:你的标识'

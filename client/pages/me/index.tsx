@@ -45,6 +45,17 @@ export default function MePage() {
       <Button className='me-button' onClick={() => go('member/transfer')}>
         转会（更换所属工会）
       </Button>
+      <Button className='me-button me-messages' onClick={() => go('member/messages')}>
+        我的消息
+      </Button>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className='me-button me-scan-login' onClick={() => go('member/scan-login')}>
+          扫码登录电脑版
+        </Button>
+      ) : null}
+      <Button className='me-button me-privacy' onClick={() => go('member/privacy')}>
+        隐私政策
+      </Button>
       {state.kind === 'out' ? (
         <Button className='me-button me-login' onClick={() => go('login')}>
           登录

@@ -50,6 +50,10 @@ export interface WxAnswers {
   payment?: 'ok' | 'cancel' | 'fail'
   /** scanCode's result; none: the user cancels. */
   scan?: string
+  /** requestSubscribeMessage: allow every template asked for, or refuse (default: allow). */
+  subscribe?: 'accept' | 'reject'
+  /** chooseMedia's picked file (a path the test also gives to uploadFile); none: the user cancels. */
+  media?: string
 }
 
 export interface WxRecord {
@@ -338,8 +342,23 @@ export function createWx(rt: Runtime, o: WxOptions): { wx: Record<string, unknow
       throw new ApiFail('cancel')
     }),
     chooseMedia: api('chooseMedia', () => {
-      throw new ApiFail('cancel')
+      if (!o.answers.media) throw new ApiFail('cancel')
+      return { type: 'image', tempFiles: [{ tempFilePath: o.answers.media, size: 1000, fileType: 'image' }] }
     }),
+    requestSubscribeMessage: api('requestSubscribeMessage', (x) => {
+      const ids = (x.tmplIds as string[] | undefined) ?? []
+      record.other.push({ api: 'requestSubscribeMessage', args: ids })
+      return Object.fromEntries(ids.map((id) => [id, o.answers.subscribe ?? 'accept']))
+    }),
+    onNeedPrivacyAuthorization: () => void record.used.push('onNeedPrivacyAuthorization'),
+    uploadFile: api('uploadFile', (x) => {
+      record.other.push({ api: 'uploadFile', args: { url: x.url, name: x.name, formData: x.formData } })
+      throw new ApiFail('the harness uploads nothing')
+    }),
+    previewImage: ok('previewImage', (x) => record.other.push({ api: 'previewImage', args: x })),
+    downloadFile: api('downloadFile', (x) => ({ tempFilePath: `${USER_DATA_PATH}/download-${String(x.url).length}`, statusCode: 200 })),
+    openDocument: ok('openDocument', (x) => record.other.push({ api: 'openDocument', args: x })),
+    shareFileMessage: ok('shareFileMessage', (x) => record.other.push({ api: 'shareFileMessage', args: x })),
     getStorageSync: (key: unknown) => (record.used.push('getStorageSync'), rt.toVm(record.storage.get(String(key)) ?? '')),
     setStorageSync: (key: unknown, data: unknown) => void (record.used.push('setStorageSync'), record.storage.set(String(key), rt.fromVm(data))),
     removeStorageSync: (key: unknown) => void (record.used.push('removeStorageSync'), record.storage.delete(String(key))),

@@ -12,6 +12,9 @@ import { PHONE_MESSAGES, PHONE_RE, normalizePhone } from '../../../../types/idca
 import { textProblem } from '../../../../types/text-rules'
 import { APPLY_NOTE, MAX_EVIDENCE } from '../../../../types/subsidy-fields'
 import { HouseholdFields } from '../household-form'
+import { uploadFile } from '../../../services/upload'
+import { askToNotify, preloadTemplates } from '../../../services/subscribe'
+import { PrivacySheet } from '../../../components/privacy-sheet'
 import {
   EVIDENCE_KINDS,
   EVIDENCE_KIND_LABELS,
@@ -27,11 +30,12 @@ import {
 } from '../shared'
 import '../subsidy.css'
 
-type EvidenceRow = { key: string; kind: EvidenceKind; ref: string; note: string; photo: boolean }
+/** A row of evidence: its name or number, and the uploaded photo or PDF (`preview`: the local file shown meanwhile). */
+type EvidenceRow = { key: string; kind: EvidenceKind; ref: string; note: string; fileId?: string; preview?: string; uploading?: boolean; uploadError?: string }
 let evSeq = 0
-const newEvidence = (kind: EvidenceKind = 'income'): EvidenceRow => ({ key: `e${++evSeq}`, kind, ref: '', note: '', photo: false })
+const newEvidence = (kind: EvidenceKind = 'income'): EvidenceRow => ({ key: `e${++evSeq}`, kind, ref: '', note: '' })
 
-const canChooseImage = () => typeof (Taro as { chooseImage?: unknown }).chooseImage === 'function'
+const canChooseMedia = () => typeof (Taro as { chooseMedia?: unknown }).chooseMedia === 'function'
 
 type TopError = { message: string; action?: { label: string; url: string } }
 
@@ -50,6 +54,7 @@ export default function SubsidyApply() {
 
   useEffect(() => {
     void ensureLogin().catch(() => undefined)
+    preloadTemplates()
   }, [])
 
   const changeForm = (next: HouseholdForm) => {
@@ -59,12 +64,15 @@ export default function SubsidyApply() {
   const setEv = (key: string, patch: Partial<EvidenceRow>) => setEvidence((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)))
 
   const pickPhoto = async (key: string) => {
+    const r = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+    const path = r?.tempFiles?.[0]?.tempFilePath
+    if (!path) return // the user cancelled
+    setEv(key, { preview: path, uploading: true, uploadError: undefined, fileId: undefined })
     try {
-      const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] })
-      const path = r.tempFilePaths?.[0]
-      if (path) setEv(key, { ref: path, photo: true })
-    } catch {
-      /* the user cancelled */
+      const up = await uploadFile(path, 'evidence')
+      setEvidence((list) => list.map((e) => (e.key === key ? { ...e, fileId: up.fileId, uploading: false, ref: e.ref || `${EVIDENCE_KIND_LABELS[e.kind]}照片` } : e)))
+    } catch (e) {
+      setEv(key, { uploading: false, uploadError: errorText(e) })
     }
   }
 
@@ -75,7 +83,8 @@ export default function SubsidyApply() {
     if (!p) errs.phone = '请填写手机号，工会核实时会联系您'
     else if (!PHONE_RE.test(p)) errs.phone = PHONE_MESSAGES.format
     evidence.forEach((ev, i) => {
-      if (!ev.ref.trim()) errs[`evidence.${i}.ref`] = '请填写材料名称或编号，或删除这一项'
+      if (ev.uploading) errs[`evidence.${i}.ref`] = '照片还在上传，请稍等'
+      else if (!ev.ref.trim()) errs[`evidence.${i}.ref`] = '请填写材料名称或编号，或删除这一项'
       else if (ev.ref.trim().length > 300) errs[`evidence.${i}.ref`] = '材料说明太长了'
       if (ev.note.trim().length > 60) errs[`evidence.${i}.note`] = '备注不能超过60字'
     })
@@ -88,7 +97,7 @@ export default function SubsidyApply() {
         ...input,
         requestId: requestId.current,
         phone: p,
-        evidence: evidence.map((ev) => ({ kind: ev.kind, ref: ev.ref.trim(), ...(ev.note.trim() ? { note: ev.note.trim() } : {}) })),
+        evidence: evidence.map((ev) => ({ kind: ev.kind, ref: ev.ref.trim(), ...(ev.note.trim() ? { note: ev.note.trim() } : {}), ...(ev.fileId ? { fileId: ev.fileId } : {}) })),
         ...(note.trim() ? { note: note.trim() } : {}),
       },
       errors: {},
@@ -110,6 +119,7 @@ export default function SubsidyApply() {
       const r = await api.subsidy.apply(data)
       clearDraft()
       Taro.showToast({ title: '申请已提交', icon: 'success' })
+      await askToNotify(['subsidy_progress'], '申请已提交。审核每进一步、帮扶款发放时，通过微信通知您？')
       setTimeout(() => {
         Taro.redirectTo({ url: url('subsidy/mine', { applicationId: r.applicationId }) }).catch(() => Taro.navigateTo({ url: url('subsidy/mine') }))
       }, 600)
@@ -141,7 +151,7 @@ export default function SubsidyApply() {
 
       <View className='wu-card'>
         <Text className='sb-section'>{`证明材料（可不填，最多${MAX_EVIDENCE}份）`}</Text>
-        <Text className='sb-hint'>目前还不能在线上传材料：请写下材料名称或编号（如“住院费用发票 0012345”）。{canChooseImage() ? '拍的照片只留在您的手机上作记录，工会看不到照片；' : ''}核实时请向工作人员出示原件。</Text>
+        <Text className='sb-hint'>请写下材料名称或编号（如“住院费用发票 0012345”），并拍照或从相册上传（照片或 PDF，每份不超过 10 MB）。照片上传前会去掉拍摄地点，只有审核您申请的工会工作人员能看到。核实时请向工作人员出示原件。</Text>
         {evidence.map((ev, i) => (
           <View key={ev.key} className={`sb-evidence evidence-${i}`}>
             <View className='sb-member-head'>
@@ -152,20 +162,19 @@ export default function SubsidyApply() {
                 删除
               </Text>
             </View>
-            {ev.photo ? (
-              <View className='sb-photo'>
-                <Image className='sb-thumb' src={ev.ref} mode='aspectFill' />
-                <Text className='sb-hint'>已选照片（仅保存在本机）</Text>
+            {ev.preview ? (
+              <View className='sb-photo evidence-uploaded'>
+                <Image className='sb-thumb' src={ev.preview} mode='aspectFill' />
+                <Text className='sb-hint evidence-upload-state'>{ev.uploading ? '正在上传…' : ev.uploadError ? `上传失败：${ev.uploadError}` : '已上传'}</Text>
               </View>
-            ) : (
-              <Input className={`sb-input evidence-ref ${errors[`evidence.${i}.ref`] ? 'sb-input-bad' : ''}`} value={ev.ref} maxlength={300} placeholder='材料名称或编号' onInput={(e) => setEv(ev.key, { ref: e.detail.value })} />
-            )}
+            ) : null}
+            <Input className={`sb-input evidence-ref ${errors[`evidence.${i}.ref`] ? 'sb-input-bad' : ''}`} value={ev.ref} maxlength={300} placeholder='材料名称或编号' onInput={(e) => setEv(ev.key, { ref: e.detail.value })} />
             {errors[`evidence.${i}.ref`] ? <Text className='sb-error'>{errors[`evidence.${i}.ref`]}</Text> : null}
             <Input className='sb-input evidence-note' value={ev.note} maxlength={60} placeholder='备注（可不填）' onInput={(e) => setEv(ev.key, { note: e.detail.value })} />
             {errors[`evidence.${i}.note`] ? <Text className='sb-error'>{errors[`evidence.${i}.note`]}</Text> : null}
-            {canChooseImage() && !ev.photo ? (
+            {canChooseMedia() && !ev.uploading ? (
               <Text className='sb-link evidence-photo' onClick={() => pickPhoto(ev.key)}>
-                拍照记录 ›
+                {ev.fileId ? '重新拍照或选择 ›' : '拍照或从相册上传 ›'}
               </Text>
             ) : null}
           </View>
@@ -207,6 +216,7 @@ export default function SubsidyApply() {
         提交申请
       </Button>
       {!consent ? <Text className='sb-hint submit-hint'>勾选“我授权工会核实家庭收入信息”后才能提交</Text> : null}
+      <PrivacySheet />
     </View>
   )
 }

@@ -14,6 +14,7 @@ import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states
 import { Forbidden } from '../../../components/states/forbidden'
 import { timeText } from '../shared'
 import { ConditionChips } from '../condition-chips'
+import { EvidenceThumb } from '../../../components/evidence-thumb'
 import '../subsidy.css'
 
 type Item = ActionOutput<'subsidy', 'queue'>['items'][number]
@@ -129,12 +130,16 @@ export default function SubsidyQueue() {
                 <Text className='sb-meta'>
                   证明材料 {i.evidenceCount} 份 · {timeText(i.submittedAt)} 提交
                 </Text>
-                {i.evidence.map((e, n) => (
-                  <Text key={n} className='sb-meta queue-evidence'>
-                    · {e.ref}
-                    {e.note ? `（${e.note}）` : ''}
-                  </Text>
-                ))}
+                {i.evidence.map((e, n) =>
+                  e.fileId ? (
+                    <EvidenceThumb key={n} fileId={e.fileId} label={`${e.ref}${e.note ? `（${e.note}）` : ''}`} />
+                  ) : (
+                    <Text key={n} className='sb-meta queue-evidence'>
+                      · {e.ref}
+                      {e.note ? `（${e.note}）` : ''}
+                    </Text>
+                  ),
+                )}
                 {i.noticeEndsAt ? <Text className='sb-meta'>公示截止：{timeText(i.noticeEndsAt)}</Text> : null}
                 {i.objections.length ? (
                   <View className='sb-rejected queue-objections'>
