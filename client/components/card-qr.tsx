@@ -3,6 +3,7 @@
 import { useMemo } from 'react'
 import { Image } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
+import { imageA11y } from './ui/field'
 
 export function CardQr({ payload, className = 'card-qr' }: { payload: string; className?: string }) {
   const src = useMemo(() => {
@@ -11,5 +12,5 @@ export function CardQr({ payload, className = 'card-qr' }: { payload: string; cl
     q.make()
     return q.createDataURL(8, 4)
   }, [payload])
-  return <Image className={className} src={src} mode='aspectFit' showMenuByLongpress ariaLabel='会员卡二维码' />
+  return <Image className={className} src={src} mode='aspectFit' showMenuByLongpress {...imageA11y('会员卡二维码，请出示给工作人员扫码核验')} />
 }

@@ -1,18 +1,20 @@
 // The page states every page shares: loading, empty, error with 重试 and the foot of a paged list
-// (staff only: forbidden.tsx). Large text, one clear next step.
-import { View, Text, Button } from '@tarojs/components'
+// (staff only: forbidden.tsx). Large text, one clear next step; a screen reader hears each state change.
+import { View, Text } from '@tarojs/components'
+import { a11y } from '../ui/a11y'
+import { Btn } from '../ui/button'
 import './index.css'
 
 type BlockProps = { kind: 'loading' | 'empty' | 'error'; text: string; action?: string; onAction?: () => void }
 
 function Block({ kind, text, action, onAction }: BlockProps) {
   return (
-    <View className={`state state-${kind}`}>
+    <View className={`state state-${kind}`} {...a11y({ role: kind === 'error' ? 'alert' : 'status' })}>
       <Text className='state-text'>{text}</Text>
       {action && onAction ? (
-        <Button className='state-button' onClick={onAction}>
+        <Btn className='state-button' onClick={onAction}>
           {action}
-        </Button>
+        </Btn>
       ) : null}
     </View>
   )
@@ -29,8 +31,8 @@ export function LoadMore({ list, end }: { list: { hasMore: boolean; more: { load
   const { hasMore, more } = list
   if (!hasMore) return end ? <Text className='state-end'>{end}</Text> : null
   return (
-    <Button className='state-more load-more' loading={more.loading || undefined} disabled={more.loading || undefined} onClick={() => list.loadMore()}>
+    <Btn kind='secondary' size='md' className='state-more load-more' loading={more.loading} disabled={more.loading} onClick={() => list.loadMore()}>
       {more.loading ? '加载中…' : more.error ? `${more.error}，点此重试` : '加载更多'}
-    </Button>
+    </Btn>
   )
 }

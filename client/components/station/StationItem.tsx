@@ -4,6 +4,7 @@ import { STATION_KIND_LABELS } from '../../../types/station-labels'
 import type { StationSummary } from '../../../types/station'
 import { awardText, formatDistance, formatLiveStatus, formatRating, serviceLabel, SERVICE_ICONS } from './format'
 import type { CachedStation } from './cache'
+import { a11y, keyActivate } from '../ui/a11y'
 import './station.css'
 
 export interface StationItemProps {
@@ -18,7 +19,7 @@ export function StationItem({ station: s, distancePrefix, now, onOpen }: Station
   const live = formatLiveStatus(s.liveStatus, s.liveStatusAt, now)
   const warn = s.liveStatus && s.liveStatus !== 'open'
   return (
-    <View className='station-item' data-id={s.id} onClick={() => onOpen(s.id)}>
+    <View className='station-item' data-id={s.id} onClick={() => onOpen(s.id)} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
       <View className='station-item-head'>
         <Text className='station-item-name'>{s.name}</Text>
         {typeof s.distanceM === 'number' ? (
@@ -42,7 +43,7 @@ export function StationItem({ station: s, distancePrefix, now, onOpen }: Station
         ))}
       </View>
       <View className='station-item-row'>
-        <Text className='station-rating'>{s.ratingAvg !== null && s.ratingCount ? `★ ${formatRating(s.ratingAvg, s.ratingCount)}` : formatRating(null, 0)}</Text>
+        <Text className='station-rating'>{s.ratingAvg !== null && s.ratingCount ? `评分 ${formatRating(s.ratingAvg, s.ratingCount)}` : formatRating(null, 0)}</Text>
       </View>
       {s.awards.length ? (
         <View className='station-awards'>

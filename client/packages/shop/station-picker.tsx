@@ -1,6 +1,8 @@
 // Pickup at a warm station: the nearest stations to the member (or to a district they pick).
 import { useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import { Chip } from '../../components/ui/choice'
+import { a11y, keyActivate } from '../../components/ui/a11y'
 import { api } from '../../services/api'
 import { getLocation } from '../../services/location'
 import type { StationSummary } from '../../../types/station'
@@ -58,11 +60,11 @@ export function StationPicker({ picked, onPick, error }: { picked: PickedStation
       {phase === 'locating' ? <Text className='shop-hint'>正在获取您的位置，查找附近的驿站…</Text> : null}
       {message && phase !== 'ready' && phase !== 'loading' ? <Text className='shop-hint station-message'>{message}</Text> : null}
       {phase !== 'locating' ? (
-        <View className='shop-chips district-chips'>
+        <View className='shop-chips district-chips' {...a11y({ role: 'group', label: '按区域查找驿站' })}>
           {DISTRICTS.map((d) => (
-            <Text key={d.name} className={`shop-chip district-chip ${place === d.name ? 'shop-chip-on' : ''}`} onClick={() => void search(d.lat, d.lng, d.name)}>
+            <Chip key={d.name} className='shop-chip district-chip' onClass='shop-chip-on' on={place === d.name} onClick={() => void search(d.lat, d.lng, d.name)}>
               {d.name}
-            </Text>
+            </Chip>
           ))}
         </View>
       ) : null}
@@ -71,7 +73,7 @@ export function StationPicker({ picked, onPick, error }: { picked: PickedStation
       {phase === 'ready' && items.length === 0 ? <Text className='shop-hint'>附近没有可自提的驿站，请换个区域或选择快递到家</Text> : null}
       {phase === 'ready'
         ? items.map((s) => (
-            <View key={s.id} className={`pick-option station-option ${picked?.id === s.id ? 'pick-option-on' : ''}`} onClick={() => onPick({ id: s.id, name: s.name, address: s.address })} role='radio' aria-checked={picked?.id === s.id}>
+            <View key={s.id} className={`pick-option station-option ${picked?.id === s.id ? 'pick-option-on' : ''}`} onClick={() => onPick({ id: s.id, name: s.name, address: s.address })} {...a11y({ role: 'radio', checked: picked?.id === s.id, focusable: true })} {...keyActivate()}>
               <Text className='line-name'>
                 {picked?.id === s.id ? '✓ ' : ''}
                 {s.name}

@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../services/api'
 import { url } from '../../services/routes'
 import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../services/labels'
 import { usePageQuery } from '../../hooks/page-query'
 import { CardQr } from '../../components/card-qr'
 import { ErrorBlock, Loading } from '../../components/states'
+import { Screen } from '../../components/ui/screen'
+import { Btn } from '../../components/ui/button'
 import './index.css'
 
 /** Refresh this long before the QR expires, so the code a member shows always verifies. */
@@ -46,39 +48,49 @@ export default function CardPage() {
 
   const code = card.error?.code
   const state = card.signedOut || code === 'UNAUTHENTICATED' ? 'login' : code === 'NOT_FOUND' ? 'none' : card.data ? 'card' : card.error ? 'error' : 'loading'
-  if (state === 'loading') return <Loading text='正在读取会员卡…' />
-  if (state === 'error') return <ErrorBlock message={card.error!.message} onRetry={load} />
+  if (state === 'loading')
+    return (
+      <Screen className='wu-page card-page'>
+        <Loading text='正在读取会员卡…' />
+      </Screen>
+    )
+  if (state === 'error')
+    return (
+      <Screen className='wu-page card-page'>
+        <ErrorBlock message={card.error!.message} onRetry={load} />
+      </Screen>
+    )
   if (state === 'login')
     return (
-      <View className='wu-page card-page'>
+      <Screen className='wu-page card-page'>
         <View className='card-empty'>
           <Text className='card-empty-title'>请先登录</Text>
           <Text className='card-empty-text'>登录后即可查看您的工会会员卡。</Text>
-          <Button className='card-primary' onClick={() => Taro.navigateTo({ url: url('login') })}>
+          <Btn className='card-primary' onClick={() => Taro.navigateTo({ url: url('login') })}>
             去登录
-          </Button>
+          </Btn>
         </View>
-      </View>
+      </Screen>
     )
   if (state === 'none')
     return (
-      <View className='wu-page card-page'>
+      <Screen className='wu-page card-page'>
         <View className='card-empty'>
           <Text className='card-empty-title'>您还没有工会会员卡</Text>
           <Text className='card-empty-text'>
             加入工会，享受会员专属服务和优惠：驿站歇脚、送温暖送清凉、困难帮扶。快递员、外卖骑手、网约车司机等新就业形态劳动者都可以加入。填写信息后即可领取电子会员卡。
           </Text>
-          <Button className='card-primary join-now' onClick={() => Taro.navigateTo({ url: url('member/register') })}>
+          <Btn className='card-primary join-now' onClick={() => Taro.navigateTo({ url: url('member/register') })}>
             立即入会
-          </Button>
+          </Btn>
         </View>
-      </View>
+      </Screen>
     )
 
   const c = card.data!
   // A card we already have stays shown (the member may be offline at a station), marked as maybe stale.
   return (
-    <View className='wu-page card-page'>
+    <Screen className='wu-page card-page'>
       {card.error ? <Text className='card-notice card-stale'>{`${card.error.message}，二维码可能已过期`}</Text> : null}
 
       {c.status === 'pending' ? (
@@ -91,9 +103,9 @@ export default function CardPage() {
         <View className='card-status-box card-rejected'>
           <Text className='card-status-title'>入会申请未通过</Text>
           <Text className='card-status-text'>原因：{c.rejectReason || '请联系所在工会了解详情'}</Text>
-          <Button className='card-primary reapply' onClick={() => Taro.navigateTo({ url: url('member/register') })}>
+          <Btn className='card-primary reapply' onClick={() => Taro.navigateTo({ url: url('member/register') })}>
             重新申请
-          </Button>
+          </Btn>
         </View>
       ) : null}
       {c.status === 'suspended' ? (
@@ -120,9 +132,9 @@ export default function CardPage() {
           <CardQr payload={c.qr} />
           <Text className='qr-hint qr-main-hint'>长按或出示二维码供工作人员核验</Text>
           {c.qrExpiresAt ? <Text className='qr-hint'>二维码自动更新，有效至 {minuteText(c.qrExpiresAt).slice(11)}</Text> : null}
-          <Button className='card-secondary qr-refresh' loading={card.loading || undefined} disabled={card.loading || undefined} onClick={load}>
+          <Btn kind='secondary' size='md' className='card-secondary qr-refresh' loading={card.loading} disabled={card.loading} onClick={load}>
             刷新二维码
-          </Button>
+          </Btn>
         </View>
       ) : null}
 
@@ -150,10 +162,10 @@ export default function CardPage() {
       </View>
 
       {c.status === 'active' && !c.pendingTransfer ? (
-        <Button className='card-secondary card-transfer-button' onClick={() => Taro.navigateTo({ url: url('member/transfer') })}>
+        <Btn kind='secondary' size='md' className='card-secondary card-transfer-button' onClick={() => Taro.navigateTo({ url: url('member/transfer') })}>
           换工作了？申请转会
-        </Button>
+        </Btn>
       ) : null}
-    </View>
+    </Screen>
   )
 }

@@ -1,10 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input, Button } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { ApiCallError } from '../../services/api'
 import { HOME_PAGE, loginWithCode, weappLogin } from '../../services/session'
 import { platformIdentity } from '../../services/transport'
 import { url } from '../../services/routes'
+import { Screen } from '../../components/ui/screen'
+import { Btn } from '../../components/ui/button'
+import { inputA11y } from '../../components/ui/field'
+import { a11y } from '../../components/ui/a11y'
 import './index.css'
 
 // Development logins: outside production the server accepts "dev:<openid>". Never offered in a weapp
@@ -51,51 +55,58 @@ export default function Login() {
   }
 
   return (
-    <View className='login'>
-      <Text className='login-title'>暖心工会</Text>
+    <Screen className='login'>
+      <Text className='login-title' {...a11y({ role: 'heading', level: 2 })}>
+        暖心工会
+      </Text>
       <Text className='login-sub'>职工之家 · 会员服务</Text>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button className='login-primary login-weapp' loading={busy || undefined} disabled={busy || undefined} onClick={() => run(weappLogin)}>
+        <Btn className='login-primary login-weapp' loading={busy} disabled={busy} onClick={() => run(weappLogin)}>
           微信一键登录
-        </Button>
+        </Btn>
       ) : null}
-      {!DEV_LOGIN && error ? <Text className='login-error'>{error}</Text> : null}
-      {DEV_LOGIN ? (
-        <>
-          <View className='login-box'>
-            <Text className='login-label'>登录标识（测试环境）</Text>
-            <Input
       {process.env.TARO_ENV === 'h5' ? (
         <Text className='login-label login-scan' onClick={() => Taro.navigateTo({ url: url('console/login') })}>
           工作人员在电脑上？扫码登录工作台 ›
         </Text>
       ) : null}
-              className='login-code'
+      {!DEV_LOGIN && error ? <Text className='login-error' {...a11y({ role: 'alert' })}>{error}</Text> : null}
+      {DEV_LOGIN ? (
+        <>
+          <View className='login-box'>
+            <Text className='login-label'>登录标识（测试环境）</Text>
+            <Input
+              className='wu-input login-code'
               value={code}
               placeholder='dev:你的标识'
               maxlength={128}
               confirmType='go'
               onInput={(e) => setCode(e.detail.value)}
               onConfirm={() => withCode(code)}
+              {...inputA11y('登录标识', error)}
             />
-            {error ? <Text className='login-error'>{error}</Text> : null}
-            <Button className='login-primary login-submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => withCode(code)}>
+            {error ? (
+              <Text className='login-error' {...a11y({ role: 'alert' })}>
+                {error}
+              </Text>
+            ) : null}
+            <Btn className='login-primary login-submit' loading={busy} disabled={busy} onClick={() => withCode(code)}>
               登录
-            </Button>
+            </Btn>
           </View>
           <Text className='login-label login-demos-title'>快速体验</Text>
           <View className='login-demos'>
             {DEMOS.map(([label, c, cls]) => (
-              <Button key={c} className={`login-demo login-${cls}`} disabled={busy || undefined} onClick={() => withCode(c)}>
+              <Btn key={c} kind='secondary' size='md' className={`login-demo login-${cls}`} disabled={busy} onClick={() => withCode(c)}>
                 {label}
-              </Button>
+              </Btn>
             ))}
-            <Button className='login-demo login-newcomer' disabled={busy || undefined} onClick={() => withCode(newcomerCode())}>
+            <Btn kind='secondary' size='md' className='login-demo login-newcomer' disabled={busy} onClick={() => withCode(newcomerCode())}>
               新用户体验
-            </Button>
+            </Btn>
           </View>
         </>
       ) : null}
-    </View>
+    </Screen>
   )
 }

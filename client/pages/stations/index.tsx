@@ -1,7 +1,7 @@
 // Warm-station finder: the nearest station with water, a microwave, a toilet, a seat or a charger, in two taps.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../services/api'
 import { url } from '../../services/routes'
 import { getLocation, setCurrentOrigin, type Origin } from '../../services/location'
@@ -14,6 +14,10 @@ import { loadStations, saveStations } from '../../components/station/cache'
 import { formatClock, formatRadius, SERVICE_ICONS } from '../../components/station/format'
 import '../../components/station/station.css'
 import { DEFAULT_RADIUS_M, PAGE_SIZE } from './policy'
+import { Screen } from '../../components/ui/screen'
+import { Btn } from '../../components/ui/button'
+import { Chip, Tabs } from '../../components/ui/choice'
+import { a11y } from '../../components/ui/a11y'
 import './index.css'
 
 const FILTER_SERVICES: Service[] = ['water', 'meal_heating', 'rest', 'toilet', 'phone_charging', 'ebike_charging']
@@ -100,13 +104,15 @@ export default function StationFinder() {
   const nextRadius = Math.min(query.radiusM * 2, NEARBY_MAX_RADIUS_M)
 
   return (
-    <View className='wu-page station-page station-finder'>
+    <Screen className='wu-page station-page station-finder'>
       {phase === 'locating' ? (
         <View className='finder-locating'>
-          <Text className='finder-big-text'>正在获取您的位置…</Text>
-          <Button className='big-button secondary finder-skip' onClick={() => setPhase('pick')}>
+          <Text className='finder-big-text' {...a11y({ role: 'status' })}>
+            正在获取您的位置…
+          </Text>
+          <Btn kind='secondary' className='big-button secondary finder-skip' onClick={() => setPhase('pick')}>
             不定位，选择区域
-          </Button>
+          </Btn>
         </View>
       ) : null}
 
@@ -115,14 +121,14 @@ export default function StationFinder() {
           {locMessage ? <Text className='notice notice-info'>{locMessage}</Text> : <Text className='section-title'>请选择您所在的区域</Text>}
           <View className='district-grid'>
             {BEIJING_DISTRICTS.map((d) => (
-              <Button key={d.name} className='district-item' data-name={d.name} onClick={() => start({ lat: d.lat, lng: d.lng, source: 'district', label: d.name })}>
+              <Btn key={d.name} kind='secondary' className='district-item' onClick={() => start({ lat: d.lat, lng: d.lng, source: 'district', label: d.name })}>
                 {d.name}
-              </Button>
+              </Btn>
             ))}
           </View>
-          <Button className='big-button secondary' onClick={() => void locate()}>
+          <Btn kind='secondary' className='big-button secondary' onClick={() => void locate()}>
             重新定位
-          </Button>
+          </Btn>
         </View>
       ) : null}
 
@@ -130,44 +136,52 @@ export default function StationFinder() {
         <View>
           <View className='finder-origin'>
             <Text className='finder-origin-label'>📍 {origin.source === 'gps' ? '当前位置附近' : `${origin.label}（区中心）附近`}</Text>
-            <Button className='finder-small-button' onClick={() => setPhase('pick')}>
+            <Btn kind='secondary' size='sm' className='finder-small-button' onClick={() => setPhase('pick')}>
               换区域
-            </Button>
+            </Btn>
             {origin.source === 'district' ? (
-              <Button className='finder-small-button' onClick={() => void locate()}>
+              <Btn kind='secondary' size='sm' className='finder-small-button' label='重新定位' onClick={() => void locate()}>
                 定位
-              </Button>
+              </Btn>
             ) : null}
           </View>
 
-          <View className='finder-chips'>
+          <View className='finder-chips' {...a11y({ role: 'group', label: '筛选服务' })}>
             {FILTER_SERVICES.map((s) => (
-              <View key={s} className={`chip chip-${s}${query.services.includes(s) ? ' chip-on' : ''}`} onClick={() => toggleService(s)}>
+              <Chip key={s} className={`chip chip-${s}`} onClass='chip-on' on={query.services.includes(s)} label={SERVICE_LABELS[s]} onClick={() => toggleService(s)}>
                 {SERVICE_ICONS[s]} {SERVICE_LABELS[s]}
-              </View>
+              </Chip>
             ))}
-            <View className={`chip chip-open-now${query.openNow ? ' chip-on' : ''}`} onClick={toggleOpenNow}>
+            <Chip className='chip chip-open-now' onClass='chip-on' on={query.openNow} label='只看营业中' onClick={toggleOpenNow}>
               🕒 营业中
-            </View>
+            </Chip>
           </View>
 
-          <View className='finder-views'>
-            <View className={`finder-view-tab view-list${view === 'list' ? ' finder-view-on' : ''}`} onClick={() => setView('list')}>
-              列表
-            </View>
-            <View className={`finder-view-tab view-map${view === 'map' ? ' finder-view-on' : ''}`} onClick={() => setView('map')}>
-              地图
-            </View>
-          </View>
+          <Tabs
+            className='finder-views'
+            tabClass='finder-view-tab'
+            onClass='finder-view-on'
+            label='显示方式'
+            value={view}
+            onChange={setView}
+            tabs={[
+              { key: 'list', label: '列表', className: 'view-list' },
+              { key: 'map', label: '地图', className: 'view-map' },
+            ]}
+          />
 
-          {loading ? <Text className='finder-big-text finder-loading'>正在查找附近的站点…</Text> : null}
+          {loading ? (
+            <Text className='finder-big-text finder-loading' {...a11y({ role: 'status' })}>
+              正在查找附近的站点…
+            </Text>
+          ) : null}
 
           {!loading && needLogin ? (
             <View className='section'>
               <Text className='finder-big-text'>请先登录，再查找附近的驿站</Text>
-              <Button className='big-button' onClick={() => Taro.navigateTo({ url: url('login') })}>
+              <Btn className='big-button' onClick={() => Taro.navigateTo({ url: url('login') })}>
                 去登录
-              </Button>
+              </Btn>
             </View>
           ) : null}
 
@@ -176,9 +190,9 @@ export default function StationFinder() {
           {!loading && offline ? (
             <View className='finder-offline'>
               <Text className='notice notice-offline offline-banner'>离线数据，更新于 {formatClock(offline.savedAt)}（网络恢复后请刷新，距离以实际为准）</Text>
-              <Button className='big-button secondary' onClick={list.reload}>
+              <Btn kind='secondary' className='big-button secondary' onClick={list.reload}>
                 重新加载
-              </Button>
+              </Btn>
               {offline.items.map((s) => (
                 <StationItem key={s.id} station={s} onOpen={openDetail} />
               ))}
@@ -194,9 +208,9 @@ export default function StationFinder() {
                     附近 {formatRadius(query.radiusM)}内没有符合条件的站点，{atMax ? '试试减少筛选条件' : '试试扩大范围'}
                   </Text>
                   {!atMax ? (
-                    <Button className='big-button widen-button' onClick={widen}>
+                    <Btn className='big-button widen-button' onClick={widen}>
                       扩大范围到 {formatRadius(nextRadius)}
-                    </Button>
+                    </Btn>
                   ) : null}
                 </View>
               ) : null}
@@ -205,14 +219,14 @@ export default function StationFinder() {
               ))}
               <LoadMore list={list} />
               {!list.hasMore && items.length > 0 && !atMax ? (
-                <Button className='big-button secondary widen-button' onClick={widen}>
+                <Btn kind='secondary' className='big-button secondary widen-button' onClick={widen}>
                   没有更多了，扩大范围到 {formatRadius(nextRadius)}
-                </Button>
+                </Btn>
               ) : null}
             </View>
           ) : null}
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }

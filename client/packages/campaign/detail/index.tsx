@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -8,6 +8,9 @@ import { formatYuan } from '../../../../types/money'
 import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import { actionLabel, kindLabel, shortTime } from '../shared'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 import '../campaign.css'
 
 export default function CampaignDetailPage() {
@@ -41,10 +44,14 @@ export default function CampaignDetailPage() {
     }
   }
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
-  if (!c) return <Loading />
+  if (page.error || !c)
+    return (
+      <Screen className='wu-page page campaign-detail'>
+        {page.error ? <ErrorBlock message={page.error.message} onRetry={load} /> : <Loading />}
+      </Screen>
+    )
   return (
-    <View className='wu-page page campaign-detail'>
+    <Screen className='wu-page page campaign-detail'>
       <View className='wu-card'>
         <Text className='tag'>{kindLabel(c.kind)}</Text>
         <Text className='title campaign-title'>{c.title}</Text>
@@ -57,7 +64,8 @@ export default function CampaignDetailPage() {
             名额：{c.quota}（剩余 {c.remaining}）
           </Text>
         ) : null}
-        {c.budgetFen !== null ? <Text className='meta'>预算：¥{formatYuan(c.budgetFen)}</Text> : null}
+        {/* The budget is internal: the server sends it to the staff who manage the campaign only. */}
+        {c.budgetFen !== null ? <Text className='meta campaign-budget'>活动预算（仅工作人员可见）：¥{formatYuan(c.budgetFen)}</Text> : null}
       </View>
       <View className='wu-card'>
         <Text className='body'>{c.body}</Text>
@@ -67,16 +75,16 @@ export default function CampaignDetailPage() {
           <Text className='label'>领取地点</Text>
           <Text className='meta'>{c.station.name}</Text>
           <Text className='meta'>{c.station.address}</Text>
-          <Button className='secondary' onClick={() => Taro.openLocation({ latitude: c.station!.lat, longitude: c.station!.lng, name: c.station!.name, address: c.station!.address, scale: 16 })}>
+          <Btn kind='secondary' size='md' className='secondary' onClick={() => Taro.openLocation({ latitude: c.station!.lat, longitude: c.station!.lng, name: c.station!.name, address: c.station!.address, scale: 16 })}>
             导航到站点
-          </Button>
+          </Btn>
         </View>
       ) : null}
       {c.products.length ? (
         <View className='wu-card'>
           <Text className='label'>活动商品</Text>
           {c.products.map((p) => (
-            <View key={p.id} className='row' onClick={() => Taro.navigateTo({ url: url('shop/product', { id: p.id }) })}>
+            <View key={p.id} className='row' onClick={() => Taro.navigateTo({ url: url('shop/product', { id: p.id }) })} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
               <Text className='meta'>{p.name}</Text>
               <Text className='meta'>会员价 ¥{formatYuan(p.memberPriceFen)}</Text>
             </View>
@@ -92,11 +100,11 @@ export default function CampaignDetailPage() {
       ) : null}
       {c.mine && !code ? <Text className='notice'>您已报名，工会将与您联系。</Text> : null}
       {c.action !== 'buy' && !c.mine ? (
-        <Button className='primary join-button' disabled={!c.canJoin || busy} loading={busy} onClick={join}>
+        <Btn className='primary join-button' disabled={!c.canJoin || busy} loading={busy} onClick={join}>
           {c.canJoin ? `立即${actionLabel(c.action)}` : c.reason ?? '暂不能参加'}
-        </Button>
+        </Btn>
       ) : null}
       {!c.canJoin && c.reason && !c.mine ? <Text className='notice'>{c.reason}</Text> : null}
-    </View>
+    </Screen>
   )
 }

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { CAMPAIGN_ACTIONS, CAMPAIGN_ACTION_LABELS, CAMPAIGN_KINDS, CAMPAIGN_KIND_LABELS, type CampaignAction, type CampaignKind } from '../../../../types/campaign-labels'
 import { OCCUPATION_ORDER, OCCUPATION_TEXT } from '../../../services/labels'
 import type { Occupation } from '../../../../types/member'
 import { BEIJING_DISTRICTS } from '../../../../types/station-labels'
 import { errorText } from '../../../services/errors'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
+import { Chip } from '../../../components/ui/choice'
+import { Field, inputA11y, PickerValue } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 import '../campaign.css'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -96,61 +101,53 @@ export default function EditCampaign() {
   }
 
   return (
-    <View className='wu-page page campaign-edit'>
+    <Screen className='wu-page page campaign-edit' title={id ? '修改活动' : undefined}>
       <View className='wu-card'>
         <View className='field'>
           <Text className='label'>活动类型</Text>
           <Picker mode='selector' range={CAMPAIGN_KINDS.map((k) => CAMPAIGN_KIND_LABELS[k])} value={CAMPAIGN_KINDS.indexOf(kind)} onChange={(e) => setKind(CAMPAIGN_KINDS[Number(e.detail.value)])}>
-            <View className='input'>{CAMPAIGN_KIND_LABELS[kind]}</View>
+            <PickerValue className='input' label='活动类型' value={CAMPAIGN_KIND_LABELS[kind]} />
           </Picker>
         </View>
-        <View className='field'>
-          <Text className='label'>活动标题</Text>
-          <Input className='input edit-title' value={title} maxlength={40} placeholder='例如：冬送温暖：防寒包免费领' onInput={(e) => setTitle(e.detail.value)} />
-          {fields.title ? <Text className='error'>{fields.title}</Text> : null}
-        </View>
-        <View className='field'>
-          <Text className='label'>活动说明</Text>
-          <Textarea className='textarea edit-body' value={body} maxlength={4000} placeholder='写清楚对象、内容、时间地点和参加方式' onInput={(e) => setBody(e.detail.value)} />
-          {fields.body ? <Text className='error'>{fields.body}</Text> : null}
-        </View>
+        <Field className='field' label='活动标题' error={fields.title} errorClass='error'>
+          <Input className='wu-input input edit-title' value={title} maxlength={40} placeholder='例如：冬送温暖：防寒包免费领' onInput={(e) => setTitle(e.detail.value)} {...inputA11y('活动标题', fields.title)} />
+        </Field>
+        <Field className='field' label='活动说明' error={fields.body} errorClass='error'>
+          <Textarea className='wu-textarea textarea edit-body' value={body} maxlength={4000} placeholder='写清楚对象、内容、时间地点和参加方式' onInput={(e) => setBody(e.detail.value)} {...inputA11y('活动说明', fields.body)} />
+        </Field>
         <View className='field'>
           <Text className='label'>参加方式</Text>
-          <View className='chips'>
+          <View className='chips' {...a11y({ role: 'group', label: '参加方式' })}>
             {CAMPAIGN_ACTIONS.map((a) => (
-              <Text key={a} className={`chip chip-action-${a} ${action === a ? 'chip-on' : ''}`} onClick={() => setAction(a)}>
+              <Chip key={a} className={`chip chip-action-${a}`} onClass='chip-on' on={action === a} onClick={() => setAction(a)}>
                 {CAMPAIGN_ACTION_LABELS[a]}
-              </Text>
+              </Chip>
             ))}
           </View>
         </View>
         <View className='field'>
           <Text className='label'>开始日期</Text>
           <Picker mode='date' value={from} onChange={(e) => setFrom(e.detail.value)}>
-            <View className='input'>{from}</View>
+            <PickerValue className='input' label='开始日期' value={from} />
           </Picker>
           <Text className='label'>结束日期</Text>
           <Picker mode='date' value={to} onChange={(e) => setTo(e.detail.value)}>
-            <View className='input'>{to}</View>
+            <PickerValue className='input' label='结束日期' value={to} />
           </Picker>
           {fields.endsAt ? <Text className='error'>{fields.endsAt}</Text> : null}
         </View>
-        <View className='field'>
-          <Text className='label'>名额（不填为不限）</Text>
-          <Input className='input edit-quota' type='number' value={quota} onInput={(e) => setQuota(e.detail.value)} />
-          {fields.quota ? <Text className='error'>{fields.quota}</Text> : null}
-        </View>
-        <View className='field'>
-          <Text className='label'>预算（元，可不填）</Text>
-          <Input className='input' type='digit' value={budgetYuan} onInput={(e) => setBudgetYuan(e.detail.value)} />
-          {fields.budgetFen ? <Text className='error'>{fields.budgetFen}</Text> : null}
-        </View>
+        <Field className='field' label='名额（不填为不限）' error={fields.quota} errorClass='error'>
+          <Input className='wu-input input edit-quota' type='number' value={quota} onInput={(e) => setQuota(e.detail.value)} {...inputA11y('名额（不填为不限）', fields.quota)} />
+        </Field>
+        <Field className='field' label='预算（元，可不填）' error={fields.budgetFen} errorClass='error'>
+          <Input className='wu-input input' type='digit' value={budgetYuan} onInput={(e) => setBudgetYuan(e.detail.value)} {...inputA11y('预算（元，可不填）', fields.budgetFen)} />
+        </Field>
         {action === 'claim' ? (
           <View className='field'>
             <Text className='label'>领取站点</Text>
             {stations.length ? (
               <Picker mode='selector' range={stations.map((s) => s.name)} onChange={(e) => setStationId(stations[Number(e.detail.value)].id)}>
-                <View className='input edit-station'>{stations.find((s) => s.id === stationId)?.name ?? '请选择本工会的驿站'}</View>
+                <PickerValue className='input edit-station' label='领取站点' value={stations.find((s) => s.id === stationId)?.name ?? '请选择本工会的驿站'} />
               </Picker>
             ) : (
               <Text className='hint'>您所在工会还没有驿站，请先添加驿站</Text>
@@ -160,31 +157,31 @@ export default function EditCampaign() {
         ) : null}
         <View className='field'>
           <Text className='label'>面向职业（不选为全部会员）</Text>
-          <View className='chips'>
+          <View className='chips' {...a11y({ role: 'group', label: '面向职业' })}>
             {OCCUPATION_ORDER.map((o) => (
-              <Text key={o} className={`chip ${occupations.includes(o) ? 'chip-on' : ''}`} onClick={() => setOccupations(toggle(occupations, o))}>
+              <Chip key={o} className='chip' onClass='chip-on' on={occupations.includes(o)} onClick={() => setOccupations(toggle(occupations, o))}>
                 {OCCUPATION_TEXT[o]}
-              </Text>
+              </Chip>
             ))}
           </View>
         </View>
         <View className='field'>
           <Text className='label'>面向地区（不选为全部）</Text>
-          <View className='chips'>
+          <View className='chips' {...a11y({ role: 'group', label: '面向地区' })}>
             {BEIJING_DISTRICTS.map((d) => (
-              <Text key={d.name} className={`chip ${districts.includes(d.name) ? 'chip-on' : ''}`} onClick={() => setDistricts(toggle(districts, d.name))}>
+              <Chip key={d.name} className='chip' onClass='chip-on' on={districts.includes(d.name)} onClick={() => setDistricts(toggle(districts, d.name))}>
                 {d.name}
-              </Text>
+              </Chip>
             ))}
           </View>
         </View>
       </View>
-      <Button className='primary save-publish' disabled={busy} loading={busy} onClick={() => save(true)}>
+      <Btn className='primary save-publish' disabled={busy} loading={busy} onClick={() => save(true)}>
         保存并发布
-      </Button>
-      <Button className='secondary save-draft' disabled={busy} onClick={() => save(false)}>
+      </Btn>
+      <Btn kind='secondary' className='secondary save-draft' disabled={busy} onClick={() => save(false)}>
         存为草稿
-      </Button>
-    </View>
+      </Btn>
+    </Screen>
   )
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -7,6 +7,8 @@ import { CAMPAIGN_STATUS_LABELS } from '../../../../types/campaign-labels'
 import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
 import { kindLabel, shortTime } from '../shared'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
 import '../campaign.css'
 
 export default function ManageCampaigns() {
@@ -32,16 +34,20 @@ export default function ManageCampaigns() {
     }
   }
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
-  if (!items) return <Loading />
+  if (page.error || !items)
+    return (
+      <Screen className='wu-page page campaign-manage'>
+        {page.error ? <ErrorBlock message={page.error.message} onRetry={load} /> : <Loading />}
+      </Screen>
+    )
   return (
-    <View className='wu-page page campaign-manage'>
-      <Button className='primary new-campaign' onClick={() => Taro.navigateTo({ url: url('campaign/edit') })}>
+    <Screen className='wu-page page campaign-manage'>
+      <Btn className='primary new-campaign' onClick={() => Taro.navigateTo({ url: url('campaign/edit') })}>
         发布新活动
-      </Button>
-      <Button className='secondary' onClick={() => Taro.navigateTo({ url: url('campaign/verify') })}>
+      </Btn>
+      <Btn kind='secondary' size='md' className='secondary' onClick={() => Taro.navigateTo({ url: url('campaign/verify') })}>
         核销领取码
-      </Button>
+      </Btn>
       {items.length === 0 ? <Empty text='还没有活动，点击上方按钮发布第一个活动' /> : null}
       {items.map((c) => {
         const s = stats[c.id]
@@ -61,23 +67,23 @@ export default function ManageCampaigns() {
               </View>
             ) : null}
             {c.status === 'draft' ? (
-              <Button className='primary publish-button' onClick={() => act(c.id, 'publish')}>
+              <Btn size='md' className='primary publish-button' label={`发布：${c.title}`} onClick={() => act(c.id, 'publish')}>
                 发布
-              </Button>
+              </Btn>
             ) : null}
             {c.status !== 'closed' ? (
-              <Button className='secondary' onClick={() => Taro.navigateTo({ url: url('campaign/edit', { id: c.id }) })}>
+              <Btn kind='secondary' size='md' className='secondary' label={`修改：${c.title}`} onClick={() => Taro.navigateTo({ url: url('campaign/edit', { id: c.id }) })}>
                 修改
-              </Button>
+              </Btn>
             ) : null}
             {c.status === 'published' ? (
-              <Button className='secondary' onClick={() => act(c.id, 'close')}>
+              <Btn kind='secondary' size='md' className='secondary' label={`结束活动：${c.title}`} onClick={() => act(c.id, 'close')}>
                 结束活动
-              </Button>
+              </Btn>
             ) : null}
           </View>
         )
       })}
-    </View>
+    </Screen>
   )
 }

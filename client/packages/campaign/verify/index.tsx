@@ -1,10 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { textProblem } from '../../../../types/text-rules'
 import { CLAIM_CODE } from '../../../../types/campaign-fields'
 import { errorText } from '../../../services/errors'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 import '../campaign.css'
 
 export default function VerifyClaim() {
@@ -39,25 +43,25 @@ export default function VerifyClaim() {
   }
 
   return (
-    <View className='wu-page page claim-verify'>
+    <Screen className='wu-page page claim-verify'>
       <View className='wu-card'>
         <Text className='label'>输入会员出示的领取码</Text>
-        <Input className='input verify-code' value={code} maxlength={8} placeholder='8位领取码' onInput={(e) => setCode(e.detail.value)} />
-        <Button className='primary verify-button' disabled={busy} loading={busy} onClick={() => verify()}>
+        <Input className='wu-input input verify-code' value={code} maxlength={8} placeholder='8位领取码' onInput={(e) => setCode(e.detail.value)} {...inputA11y('领取码')} />
+        <Btn className='primary verify-button' disabled={busy} loading={busy} onClick={() => verify()}>
           核销
-        </Button>
+        </Btn>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='secondary' onClick={scan}>
+          <Btn kind='secondary' size='md' className='secondary' onClick={scan}>
             扫码核销
-          </Button>
+          </Btn>
         ) : null}
       </View>
       {result ? (
-        <View className='wu-card verify-result'>
+        <View className='wu-card verify-result' {...a11y({ role: 'alert' })}>
           <Text className={result.ok ? 'result-ok' : 'result-bad'}>{result.text}</Text>
           {result.detail ? <Text className='meta'>{result.detail}</Text> : null}
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }

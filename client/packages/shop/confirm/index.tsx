@@ -2,7 +2,7 @@
 // One request id per visit of this page: a double tap or a retry after a network error finds the same order.
 import { useRef, useState } from 'react'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
-import { View, Text, Button, Input, Checkbox } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { currentUser, ensureLogin } from '../../../services/session'
 import { Empty } from '../../../components/states'
@@ -13,6 +13,11 @@ import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import { ADDRESS_FIELDS, addressProblem, addressProblems, cleanAddress, newRequestId, type AddressField, type AddressForm } from '../validate'
 import { StationPicker, type PickedStation } from '../station-picker'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
+import { CheckRow, Chip } from '../../../components/ui/choice'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 import '../shop.css'
 
 const LABELS: Record<AddressField, { label: string; placeholder: string; max: number }> = {
@@ -127,7 +132,7 @@ export default function ConfirmPage() {
   }
 
   return (
-    <View className='wu-page shop-page confirm-page'>
+    <Screen className='wu-page shop-page confirm-page'>
       {rest > 0 ? <Text className='shop-notice'>购物车中其他工会专柜的商品需另行结算，本次只结算以下商品。</Text> : null}
       <View className='wu-card'>
         <Text className='shop-label'>商品</Text>
@@ -146,13 +151,13 @@ export default function ConfirmPage() {
 
       <View className='wu-card'>
         <Text className='shop-label'>收货方式</Text>
-        <View className='shop-chips'>
-          <Text className={`shop-chip mode-address ${mode === 'address' ? 'shop-chip-on' : ''}`} onClick={() => setMode('address')}>
+        <View className='shop-chips' {...a11y({ role: 'group', label: '收货方式' })}>
+          <Chip className='shop-chip mode-address' onClass='shop-chip-on' on={mode === 'address'} onClick={() => setMode('address')}>
             快递到家
-          </Text>
-          <Text className={`shop-chip mode-pickup ${mode === 'pickup' ? 'shop-chip-on' : ''}`} onClick={() => setMode('pickup')}>
+          </Chip>
+          <Chip className='shop-chip mode-pickup' onClass='shop-chip-on' on={mode === 'pickup'} onClick={() => setMode('pickup')}>
             驿站自提
-          </Text>
+          </Chip>
         </View>
         {mode === 'address' ? (
           <View className='address-form'>
@@ -160,21 +165,21 @@ export default function ConfirmPage() {
               <View key={k} className='shop-field'>
                 <Text className='shop-label'>{LABELS[k].label}</Text>
                 <Input
-                  className={`shop-input addr-${k} ${problems[k] ? 'shop-input-bad' : ''}`}
+                  className={`wu-input shop-input addr-${k} ${problems[k] ? 'wu-input-bad shop-input-bad' : ''}`}
                   type={k === 'phone' ? 'number' : 'text'}
                   value={form[k]}
                   maxlength={LABELS[k].max}
                   placeholder={LABELS[k].placeholder}
                   onInput={(e) => change(k, e.detail.value)}
                   onBlur={(e) => judge(k, (e.detail as { value?: string })?.value ?? form[k])}
+                  {...inputA11y(LABELS[k].label, problems[k])}
                 />
                 {problems[k] ? <Text className={`shop-error error-${k}`}>{problems[k]}</Text> : null}
               </View>
             ))}
-            <View className='remember-row' onClick={() => setRemember((v) => !v)} role='checkbox' aria-checked={remember}>
-              <Checkbox className='remember-check' value='remember' checked={remember} color='#c8102e' />
+            <CheckRow className='remember-row' checked={remember} onChange={setRemember}>
               <Text className='shop-meta remember-label'>记住地址（仅保存在本机，下次自动填写）</Text>
-            </View>
+            </CheckRow>
           </View>
         ) : (
           <StationPicker picked={station} onPick={(s) => {
@@ -185,15 +190,16 @@ export default function ConfirmPage() {
       </View>
 
       {reliefLeft > 0 ? (
-        <View className='wu-card relief-row' onClick={() => setUseRelief((v) => !v)} role='checkbox' aria-checked={useRelief}>
-          <Checkbox className='relief-check' value='relief' checked={useRelief} color='#c8102e' />
-          <View className='shop-grow'>
-            <Text className='shop-meta relief-label'>使用消费帮扶补贴（本年度余额 ¥{yuan(reliefLeft)}）</Text>
-            <Text className='shop-hint'>只抵扣帮扶地区商品，最多抵扣订单金额的一半，实际抵扣金额在付款页显示</Text>
-          </View>
-        </View>
+        <CheckRow className='wu-card relief-row' checked={useRelief} onChange={setUseRelief}>
+          <Text className='shop-meta relief-label'>使用消费帮扶补贴（本年度余额 ¥{yuan(reliefLeft)}）</Text>
+          <Text className='shop-hint'>只抵扣帮扶地区商品，最多抵扣订单金额的一半，实际抵扣金额在付款页显示</Text>
+        </CheckRow>
       ) : null}
-      {error ? <Text className='shop-error-box confirm-error'>{error}</Text> : null}
+      {error ? (
+        <Text className='shop-error-box confirm-error' {...a11y({ role: 'alert' })}>
+          {error}
+        </Text>
+      ) : null}
       <View className='shop-bar'>
         <View className='shop-grow'>
           <Text className='total-text'>
@@ -201,10 +207,10 @@ export default function ConfirmPage() {
           </Text>
           <Text className='shop-hint'>{member ? '会员价' : '非会员按原价结算'}</Text>
         </View>
-        <Button className='shop-primary submit-order' loading={busy || undefined} disabled={busy || undefined} onClick={submit}>
+        <Btn size='md' className='shop-primary submit-order' loading={busy} disabled={busy} onClick={submit}>
           {retry && !busy ? '重新提交' : '提交订单'}
-        </Button>
+        </Btn>
       </View>
-    </View>
+    </Screen>
   )
 }

@@ -10,6 +10,11 @@ import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states
 import { CATEGORY_ORDER, CATEGORY_TEXT, yuan } from '../labels'
 import { cartCount, loadCart } from '../cart'
 import { go } from '../shared'
+import { Screen } from '../../../components/ui/screen'
+import { LinkButton } from '../../../components/ui/button'
+import { Chip } from '../../../components/ui/choice'
+import { imageA11y, inputA11y, PickerValue } from '../../../components/ui/field'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 import '../shop.css'
 
 const PAGE_SIZE = 20
@@ -22,8 +27,8 @@ const originText = (o: { province: string; county: string }) => `${o.province}·
 function ProductCard({ p }: { p: ProductSummary }) {
   const out = p.stock <= 0
   return (
-    <View className={`product-card ${out ? 'product-card-out' : ''}`} onClick={() => go(url('shop/product', { id: p.id }))} role='button' aria-label={p.name}>
-      {p.image ? <Image className='product-img' src={p.image} mode='aspectFill' lazyLoad /> : <View className='product-img-placeholder'>{CATEGORY_TEXT[p.category]}</View>}
+    <View className={`product-card ${out ? 'product-card-out' : ''}`} onClick={() => go(url('shop/product', { id: p.id }))} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
+      {p.image ? <Image className='product-img' src={p.image} mode='aspectFill' lazyLoad {...imageA11y('')} /> : <View className='product-img-placeholder'>{CATEGORY_TEXT[p.category]}</View>}
       <View className='product-body'>
         <Text className='product-name'>
           {p.relief ? <Text className='shop-tag shop-tag-relief'>帮扶</Text> : null}
@@ -32,7 +37,7 @@ function ProductCard({ p }: { p: ProductSummary }) {
         <Text className='product-origin'>{originText(p)}</Text>
         <View>
           <Text className='shop-price product-price'>¥{yuan(p.memberPriceFen)}</Text>
-          {p.priceFen > p.memberPriceFen ? <Text className='shop-price-old'>¥{yuan(p.priceFen)}</Text> : null}
+          {p.priceFen > p.memberPriceFen ? <Text className='shop-price-old'>原价 ¥{yuan(p.priceFen)}</Text> : null}
         </View>
         {out ? <Text className='product-soldout'>已售罄</Text> : null}
       </View>
@@ -75,33 +80,34 @@ export default function ShopHome() {
   const originIndex = filters.origin ? origins.findIndex((o) => o.province === filters.origin!.province && o.county === filters.origin!.county) + 1 : 0
 
   return (
-    <View className='wu-page shop-page shop-home'>
+    <Screen className='wu-page shop-page shop-home'>
       <View className='shop-top'>
         <Input
-          className='shop-input shop-search'
+          className='wu-input shop-input shop-search'
           value={typed}
           maxlength={30}
           confirmType='search'
           placeholder='搜索商品或产地'
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={() => update({ ...filters, q: typed })}
+          {...inputA11y('搜索商品或产地')}
         />
-        <Text className='shop-top-link shop-cart-link' onClick={() => go(url('shop/cart'))}>
+        <LinkButton className='shop-top-link shop-cart-link' label={count > 0 ? `购物车，${count} 件` : '购物车'} onClick={() => go(url('shop/cart'))}>
           购物车{count > 0 ? <Text className='cart-badge'>{count > 99 ? '99+' : count}</Text> : null}
-        </Text>
-        <Text className='shop-top-link shop-orders-link' onClick={() => go(url('shop/orders'))}>
+        </LinkButton>
+        <LinkButton className='shop-top-link shop-orders-link' onClick={() => go(url('shop/orders'))}>
           我的订单
-        </Text>
+        </LinkButton>
       </View>
       <View className='shop-filters'>
-        <View className='shop-chips'>
-          <Text className={`shop-chip cat-all ${filters.category === null ? 'shop-chip-on' : ''}`} onClick={() => update({ ...filters, category: null })}>
+        <View className='shop-chips' {...a11y({ role: 'group', label: '商品分类' })}>
+          <Chip className='shop-chip cat-all' onClass='shop-chip-on' on={filters.category === null} onClick={() => update({ ...filters, category: null })}>
             全部
-          </Text>
+          </Chip>
           {CATEGORY_ORDER.map((c) => (
-            <Text key={c} className={`shop-chip cat-${c} ${filters.category === c ? 'shop-chip-on' : ''}`} onClick={() => update({ ...filters, category: filters.category === c ? null : c })}>
+            <Chip key={c} className={`shop-chip cat-${c}`} onClass='shop-chip-on' on={filters.category === c} onClick={() => update({ ...filters, category: filters.category === c ? null : c })}>
               {CATEGORY_TEXT[c]}
-            </Text>
+            </Chip>
           ))}
         </View>
         <View className='shop-chips'>
@@ -109,11 +115,13 @@ export default function ShopHome() {
               const i = Number(e.detail.value)
               update({ ...filters, origin: i > 0 ? { province: origins[i - 1].province, county: origins[i - 1].county } : null })
             }}>
-            <Text className={`shop-chip origin-picker ${filters.origin ? 'shop-chip-on' : ''}`}>{filters.origin ? originText(filters.origin) : '产地：全部'} ▾</Text>
+            <PickerValue className={`wu-chip shop-chip origin-picker ${filters.origin ? 'wu-chip-on shop-chip-on' : ''}`} label='产地' value={filters.origin ? originText(filters.origin) : '全部'}>
+              {filters.origin ? originText(filters.origin) : '产地：全部'}
+            </PickerValue>
           </Picker>
-          <Text className={`shop-chip relief-toggle ${filters.reliefOnly ? 'shop-chip-on' : ''}`} onClick={() => update({ ...filters, reliefOnly: !filters.reliefOnly })}>
-            {filters.reliefOnly ? '✓ ' : ''}只看帮扶产品
-          </Text>
+          <Chip className='shop-chip relief-toggle' onClass='shop-chip-on' on={filters.reliefOnly} onClick={() => update({ ...filters, reliefOnly: !filters.reliefOnly })}>
+            只看帮扶产品
+          </Chip>
         </View>
       </View>
       {list.error ? <ErrorBlock message={list.error.message} onRetry={list.reload} /> : null}
@@ -132,6 +140,6 @@ export default function ShopHome() {
         </View>
       ) : null}
       {items?.length ? <LoadMore list={list} end='已经到底了' /> : null}
-    </View>
+    </Screen>
   )
 }

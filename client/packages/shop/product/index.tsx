@@ -1,7 +1,7 @@
 // Product detail: pictures, origin, supplier and licence, prices and stock; quantity, add to cart or buy now.
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { View, Text, Button, Image, Input, Swiper, SwiperItem } from '@tarojs/components'
+import { View, Text, Image, Input, Swiper, SwiperItem } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { url } from '../../../services/routes'
 import { usePageQuery } from '../../../hooks/page-query'
@@ -9,6 +9,10 @@ import { ErrorBlock, Loading } from '../../../components/states'
 import { CATEGORY_TEXT, MEMBER_MAX_QTY, yuan } from '../labels'
 import { addToCart, cartCount, lineMax, loadCart, setBuyNow } from '../cart'
 import { go } from '../shared'
+import { Screen } from '../../../components/ui/screen'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { Stepper } from '../../../components/ui/stepper'
+import { imageA11y, inputA11y } from '../../../components/ui/field'
 import '../shop.css'
 
 export default function ProductPage() {
@@ -22,8 +26,12 @@ export default function ProductPage() {
 
   useDidShow(() => setCount(cartCount(loadCart())))
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
-  if (!p) return <Loading />
+  if (page.error || !p)
+    return (
+      <Screen className='wu-page shop-page product-page'>
+        {page.error ? <ErrorBlock message={page.error.message} onRetry={page.reload} /> : <Loading />}
+      </Screen>
+    )
 
   const max = lineMax(p.stock)
   const soldOut = p.stock <= 0 || p.status !== 'on_sale'
@@ -62,17 +70,17 @@ export default function ProductPage() {
 
   const images = p.images.length ? p.images : p.image ? [p.image] : []
   return (
-    <View className='wu-page shop-page product-page'>
+    <Screen className='wu-page shop-page product-page'>
       {images.length > 1 ? (
         <Swiper className='detail-img' indicatorDots circular>
           {images.map((src) => (
             <SwiperItem key={src}>
-              <Image className='detail-img' src={src} mode='aspectFill' />
+              <Image className='detail-img' src={src} mode='aspectFill' {...imageA11y(`${p.name}图片`)} />
             </SwiperItem>
           ))}
         </Swiper>
       ) : images.length === 1 ? (
-        <Image className='detail-img' src={images[0]} mode='aspectFill' />
+        <Image className='detail-img' src={images[0]} mode='aspectFill' {...imageA11y(`${p.name}图片`)} />
       ) : (
         <View className='product-img-placeholder detail-placeholder'>{CATEGORY_TEXT[p.category]}</View>
       )}
@@ -108,15 +116,9 @@ export default function ProductPage() {
         <View className='wu-card'>
           <View className='shop-row'>
             <Text className='shop-label'>购买数量</Text>
-            <View className='stepper'>
-              <Text className={`stepper-btn stepper-minus ${qty <= 1 ? 'stepper-btn-off' : ''}`} onClick={() => set(qty - 1)}>
-                −
-              </Text>
-              <Input className='shop-input stepper-input qty-input' type='number' value={typed} onInput={(e) => setTyped(e.detail.value)} onBlur={() => set(Number(typed))} />
-              <Text className={`stepper-btn stepper-plus ${qty >= max ? 'stepper-btn-off' : ''}`} onClick={() => set(qty + 1)}>
-                +
-              </Text>
-            </View>
+            <Stepper atMin={qty <= 1} atMax={qty >= max} onMinus={() => set(qty - 1)} onPlus={() => set(qty + 1)} what='购买数量'>
+              <Input className='wu-input shop-input stepper-input qty-input' type='number' value={typed} onInput={(e) => setTyped(e.detail.value)} onBlur={() => set(Number(typed))} {...inputA11y('购买数量')} />
+            </Stepper>
           </View>
           {qty >= max ? (
             <Text className='shop-hint qty-limit'>
@@ -126,16 +128,16 @@ export default function ProductPage() {
         </View>
       ) : null}
       <View className='shop-bar'>
-        <Text className='shop-top-link shop-cart-link' onClick={() => go(url('shop/cart'))}>
+        <LinkButton className='shop-top-link shop-cart-link' label={count > 0 ? `购物车，${count} 件` : '购物车'} onClick={() => go(url('shop/cart'))}>
           购物车{count > 0 ? <Text className='cart-badge'>{count}</Text> : null}
-        </Text>
-        <Button className='shop-secondary add-to-cart' disabled={soldOut || undefined} onClick={() => add(false)}>
+        </LinkButton>
+        <Btn kind='secondary' size='md' className='shop-secondary add-to-cart' disabled={soldOut} onClick={() => add(false)}>
           加入购物车
-        </Button>
-        <Button className='shop-primary buy-now' disabled={soldOut || undefined} onClick={() => add(true)}>
+        </Btn>
+        <Btn size='md' className='shop-primary buy-now' disabled={soldOut} onClick={() => add(true)}>
           {soldOut ? '已售罄' : '立即购买'}
-        </Button>
+        </Btn>
       </View>
-    </View>
+    </Screen>
   )
 }
