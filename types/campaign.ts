@@ -69,6 +69,7 @@ export const campaignDetail = campaignSummary.extend({
   audience: z.object({ occupations: z.array(z.enum(OCCUPATIONS)).optional(), districts: z.array(z.string()).optional() }),
   station: z.object({ id: z.string(), name: z.string(), address: z.string(), lat: z.number(), lng: z.number() }).nullable(),
   products: z.array(z.object({ id: z.string(), name: z.string(), memberPriceFen: z.number().int() })),
+  /** Staff who manage the campaign only; null for everyone else. */
   budgetFen: z.number().int().nullable(),
   images: z.array(z.string()),
   canJoin: z.boolean(),

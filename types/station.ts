@@ -1,13 +1,16 @@
 import { z } from 'zod'
 import { id } from './common'
+import { text } from './text'
 import { AWARD_LEVELS, LIVE_STATUSES, NEARBY_MAX_LIMIT, NEARBY_MAX_RADIUS_M, SERVICES, STATION_KINDS } from './station-labels'
+import { CLOSE_REASON, HHMM_MESSAGE, HHMM_RE, STATION_ADDRESS, STATION_DISTRICT, STATION_LIST_MAX, STATION_NAME, STATION_PHONE, STATION_SEARCH } from './station-fields'
 
 export * from './station-labels'
+export * from './station-fields'
 
 const lat = z.number({ error: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间')
 const lng = z.number({ error: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间')
 const service = z.enum(SERVICES, { error: '未知的服务项目' })
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm')
+const hhmm = z.string({ error: HHMM_MESSAGE }).regex(HHMM_RE, HHMM_MESSAGE)
 
 /** Weekly hours: days 1 (Monday) to 7 (Sunday); a close at or before the open runs past midnight. */
 export const hoursSchema = z.object({
@@ -93,24 +96,25 @@ export const saveInput = z
     id: id.optional(),
     unionId: id,
     kind: z.enum(STATION_KINDS, { error: '请选择站点类型' }),
-    name: z.string().trim().min(2, '站点名称至少2个字').max(60, '站点名称不能超过60个字'),
-    address: z.string().trim().min(4, '请填写详细地址').max(120, '地址不能超过120个字'),
-    district: z.string().trim().min(2).max(20),
+    name: text(STATION_NAME),
+    address: text(STATION_ADDRESS),
+    district: text(STATION_DISTRICT),
     lat,
     lng,
     services: z.array(service).min(1, '请至少选择一项服务').max(SERVICES.length),
     hours: hoursSchema,
-    phone: z.string().trim().regex(/^[\d-]{7,20}$/, '电话格式不正确').optional(),
+    phone: text(STATION_PHONE).optional(),
     photos: z.array(z.string().url('图片地址不正确').max(500)).max(9, '最多9张图片').optional(),
     awards: z.array(awardSchema).max(20).optional(),
   })
   .strict()
 export const saveOutput = z.object({ id: z.string() })
 
-export const closeInput = z.object({ id, reason: z.string().trim().min(2, '请填写关闭原因').max(200) }).strict()
+export const closeInput = z.object({ id, reason: text(CLOSE_REASON) }).strict()
 export const closeOutput = z.object({ id: z.string(), status: z.literal('closed') })
 
-export const statsInput = z.object({ unionId: id.optional(), days: z.number().int().min(1).max(366).optional() }).strict()
+/** `limit`: only the busiest stations in `items` (totals still cover every station in scope). */
+export const statsInput = z.object({ unionId: id.optional(), days: z.number().int().min(1).max(366).optional(), limit: z.number().int().min(1).max(200).optional() }).strict()
 export const statsOutput = z.object({
   days: z.number().int(),
   totals: z.object({ stations: z.number().int(), visits: z.number().int(), ratings: z.number().int(), ratingAvg: z.number().nullable() }),
@@ -135,3 +139,35 @@ export const rankingOutput = z.object({
     }),
   ),
 })
+
+/** The staff's station list: their scope (or one union's subtree in it), searched by name, address or district, page by page. */
+export const listInput = z
+  .object({
+    q: text(STATION_SEARCH).optional(),
+    unionId: id.optional(),
+    /** Active stations by default; 'closed' or 'all' to find closed ones. */
+    status: z.enum(['active', 'closed', 'all'], { error: '未知的站点状态' }).optional(),
+    limit: z.number().int().min(1).max(STATION_LIST_MAX, `每次最多返回 ${STATION_LIST_MAX} 个站点`).optional(),
+    cursor: z.string().max(64).optional(),
+  })
+  .strict()
+export const stationListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(STATION_KINDS),
+  address: z.string(),
+  district: z.string(),
+  status: z.enum(['active', 'closed']),
+  closedReason: z.string().nullable(),
+  unionId: z.string(),
+  unionName: z.string(),
+  services: z.array(z.enum(SERVICES)),
+  is24h: z.boolean(),
+  phone: z.string().nullable(),
+  ratingAvg: z.number().nullable(),
+  ratingCount: z.number().int(),
+  visitCount: z.number().int(),
+  updatedAt: z.string(),
+})
+export type StationListItem = z.infer<typeof stationListItem>
+export const listOutput = z.object({ items: z.array(stationListItem), nextCursor: z.string().nullable(), total: z.number().int() })

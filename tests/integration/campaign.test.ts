@@ -147,6 +147,17 @@ describe.each(backends())('campaigns on %s', (backend) => {
     await ok(call(t, 'campaign', 'save', form({ stationId: chaoyang }), staff))
   })
 
+  it('should show the budget only to staff who manage the campaign when anyone opens its detail', async () => {
+    const { id } = await ok(call(t, 'campaign', 'save', form({ title: '冬送温暖：预算内部可见', budgetFen: 8_000_000 }), staff))
+    await ok(call(t, 'campaign', 'publish', { id }, staff))
+    expect((await ok(call(t, 'campaign', 'detail', { id }, staff))).budgetFen).toBe(8_000_000)
+    expect((await ok(call(t, 'campaign', 'detail', { id }, await login(t, 'demo-admin')))).budgetFen).toBe(8_000_000)
+    expect((await ok(call(t, 'campaign', 'detail', { id }, member))).budgetFen).toBeNull()
+    expect((await ok(call(t, 'campaign', 'detail', { id }, hdStaff))).budgetFen).toBeNull()
+    // The staff's own figures keep it.
+    expect((await ok(call(t, 'campaign', 'stats', { id }, staff))).items[0].budgetFen).toBe(8_000_000)
+  })
+
   it('should close a campaign so nobody can join it any more', async () => {
     const { id } = await ok(call(t, 'campaign', 'save', form({ title: '两节慰问报名', kind: 'holiday_visit', action: 'signup', stationId: undefined, quota: undefined }), staff))
     await ok(call(t, 'campaign', 'publish', { id }, staff))

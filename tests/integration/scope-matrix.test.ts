@@ -56,6 +56,7 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
       'station.save': { data: stationForm, expect: 'forbidden' },
       'station.close': { data: { id: ids.station, reason: '越权关闭' }, expect: 'forbidden' },
       'station.stats': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
+      'station.list': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
       'station.ranking': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { id: string }) => i.id), target: ids.station },
       'shop.fulfil': { data: { orderId: ids.order, trackingNo: 'SF000' }, expect: 'forbidden' },
       'shop.bulkOrder': { data: { requestId: rid(), unionId: ids.guomao, items: [{ productId: product, qty: 1 }], invoice: { title: '越权团购工会', taxNo: '81110105MC1234567X' }, delivery: { name: '张三', phone: '13800000000', region: '北京市', detail: '朝阳区建国路1号' } }, expect: 'forbidden' },

@@ -110,7 +110,8 @@ export async function detail(app: App, caller: Caller, id: string): Promise<Camp
     audience: { occupations: r.audience_occupations ?? undefined, districts: r.audience_districts ?? undefined },
     station: station ?? null,
     products: products.map((p) => ({ id: p.id, name: p.name, memberPriceFen: p.member_price_fen })),
-    budgetFen: r.budget_fen,
+    // The budget is the posting union's internal figure: only staff who manage the campaign see it.
+    budgetFen: inScope(caller, r) ? r.budget_fen : null,
     images: r.images,
     canJoin: reason === null,
     reason,

@@ -298,7 +298,7 @@ export async function stats(app: App, caller: Caller, input: ActionData<'station
   return {
     days,
     totals: { stations: rows.length, visits: sum.visits, ratings: sum.rc, ratingAvg: avg(sum.rs, sum.rc) },
-    items: rows.map((r) => ({ id: r.id, name: r.name, district: r.district, visits: r.visits, visitsTotal: r.visit_count, ratingAvg: avg(r.rating_sum, r.rating_count), ratingCount: r.rating_count })),
+    items: rows.slice(0, input.limit ?? rows.length).map((r) => ({ id: r.id, name: r.name, district: r.district, visits: r.visits, visitsTotal: r.visit_count, ratingAvg: avg(r.rating_sum, r.rating_count), ratingCount: r.rating_count })),
   }
 }
 

@@ -1,5 +1,6 @@
 import { defineFunction } from '../../platform/handler'
 import * as stations from '../../domain/station/service'
+import { list } from '../../domain/station/list'
 
 export const fn = defineFunction('station', {
   nearby: { access: 'user', run: ({ app }, input) => stations.nearby(app, input) },
@@ -11,5 +12,6 @@ export const fn = defineFunction('station', {
   close: { access: 'staff', run: ({ app, caller }, input) => stations.close(app, caller, input) },
   stats: { access: 'staff', run: ({ app, caller }, input) => stations.stats(app, caller, input) },
   ranking: { access: 'staff', run: ({ app, caller }, input) => stations.ranking(app, caller, input) },
+  list: { access: 'staff', run: ({ app, caller }, input) => list(app, caller, input) },
 })
 export const main = fn.main
