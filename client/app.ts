@@ -4,6 +4,8 @@ import './app.css'
 import './components/ui/platform'
 // Installs the expired-session handler before any page calls the API, whichever page opens first.
 import './services/session'
+// The app's own answer to WeChat's privacy check (consent sheet, or the policy page).
+import './services/privacy'
 import { initElder } from './services/elder'
 
 initElder()

@@ -1,7 +1,8 @@
 // WeChat's privacy check (onNeedPrivacyAuthorization): when the app first reaches for location or the
 // photo album, WeChat waits while the page shows the app's own consent sheet (components/privacy-sheet);
-// the member's answer is passed back to WeChat. Installed once, on import.
+// the member's answer is passed back to WeChat. Installed once, on import (app.ts).
 import Taro from '@tarojs/taro'
+import { url } from './routes'
 
 type Answer = { event: 'agree' | 'disagree'; buttonId?: string }
 let pending: ((a: Answer) => void) | null = null
@@ -14,6 +15,8 @@ const onNeed = (Taro as unknown as { onNeedPrivacyAuthorization?: (cb: (resolve:
 if (process.env.TARO_ENV === 'weapp' && typeof onNeed === 'function') {
   onNeed((resolve) => {
     pending = resolve
+    // A page without the sheet: the policy page asks instead, with the same buttons.
+    if (!listeners.size) void Taro.navigateTo({ url: url('member/privacy', { consent: 1 }) }).catch(() => answerPrivacy(false))
     listeners.forEach((l) => l(true))
   })
 }

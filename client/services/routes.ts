@@ -45,6 +45,7 @@ export interface PageQuery {
   'campaign/detail': { id: string }
   'campaign/edit': { id?: string }
   'stations/detail': { id: string }
+  'member/privacy': { consent?: 1 }
   'subsidy/apply': { from?: 'check' }
   'subsidy/mine': { applicationId?: string }
   'subsidy/file': { fileId: string }

@@ -1,5 +1,8 @@
-// 隐私政策: what the app collects, why, who sees it and how long it is kept. Static text.
-import { View, Text } from '@tarojs/components'
+// 隐私政策: what the app collects, why, who sees it and how long it is kept. Opened by WeChat's privacy
+// check (consent=1) on a page without the consent sheet, it also asks for the member's answer.
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { AGREE_BUTTON_ID, answerPrivacy } from '../../../services/privacy'
 import '../member.css'
 import './index.css'
 
@@ -15,8 +18,24 @@ const SECTIONS: [string, string][] = [
 ]
 
 export default function Privacy() {
+  const consent = useRouter().params.consent === '1'
+  const answer = (agree: boolean) => {
+    answerPrivacy(agree)
+    void Taro.navigateBack().catch(() => undefined)
+  }
   return (
     <View className='wu-page privacy-page'>
+      {consent ? (
+        <View className='wu-card privacy-ask'>
+          <Text className='privacy-p'>使用位置、相机或相册前，请阅读并同意本政策。</Text>
+          <Button id={AGREE_BUTTON_ID} className='privacy-agree' openType={'agreePrivacyAuthorization' as never} onClick={() => answer(true)}>
+            同意并继续
+          </Button>
+          <Button className='privacy-refuse' onClick={() => answer(false)}>
+            不同意
+          </Button>
+        </View>
+      ) : null}
       <Text className='privacy-h1'>暖心工会隐私政策</Text>
       {SECTIONS.map(([title, body]) => (
         <View key={title} className='wu-card privacy-section'>
