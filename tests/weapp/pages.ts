@@ -65,7 +65,7 @@ export function describePages(transport: Transport): void {
       it('should greet the member and sign in silently when the app opens on the home page', async () => {
         const mp = await launch('demo-member')
         const home = await mp.open('pages/index/index')
-        expectLoaded(mp, home, [signIn], ['会员朋友，您好', '我的会员卡', '暖心驿站', '工会商城', '困难帮扶'])
+        expectLoaded(mp, home, [signIn], ['李建国，您好', '我的会员卡', '暖心驿站', '工会商城', '困难帮扶'])
         expect(home.text()).not.toContain('工作人员')
         if (transport === 'https') expect(mp.record.storage.get('wu.session')).toEqual(expect.any(String))
         else expect(mp.record.used).not.toContain('request')
@@ -83,7 +83,7 @@ export function describePages(transport: Transport): void {
         expect(mp.record.used).toContain('stopPullDownRefresh')
         const home = await mp.back()
         expect([page.state, home.route, home.state]).toEqual(['unloaded', 'pages/index/index', 'shown'])
-        expectLoaded(mp, home, [], ['会员朋友，您好'])
+        expectLoaded(mp, home, [], ['李建国，您好'])
       })
 
       it('should list the stations nearest to the member when the finder opens', async () => {
@@ -107,12 +107,13 @@ export function describePages(transport: Transport): void {
         expect(mp.record.navigations.map((n) => `${n.api} ${n.route}`)).toEqual(['reLaunch pages/index/index'])
         const home = await mp.follow()
         expect(mp.stack.map((p) => p.route)).toEqual(['pages/index/index'])
-        expectLoaded(mp, home, [], ['会员朋友，您好'])
+        expectLoaded(mp, home, [], ['李建国，您好'])
       })
 
-      it("should show the member's account and roles when the me page opens", async () => {
+      it("should show the member's name, union and roles, never the account id, when the me page opens", async () => {
         const { mp, page } = await fromHome('demo-member', '我的')
-        expectLoaded(mp, page, [], ['demo-member', '会员', '我的会员卡'])
+        expectLoaded(mp, page, ['member.myCard'], ['李建国', '北京国贸物业管理有限公司工会', '会员', '我的会员卡'])
+        expect(page.text()).not.toContain('demo-member')
         // Over wx.cloud WeChat itself is the session: nothing to sign out of.
         expect(page.text().includes('退出登录')).toBe(transport === 'https')
       })

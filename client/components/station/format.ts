@@ -31,14 +31,16 @@ export function formatAge(iso: string | number | Date, now: number = Date.now())
   return `${Math.floor(h / 24)}天前`
 }
 
-/** Phone-local clock time: "14:05", with the date when it is not today ("8月3日 14:05"). */
+/** Phone-local clock time: "14:05", with the date when it is not today ("8月3日 14:05"), and the year when not this year. */
 export function formatClock(at: number | string | Date, now: number = Date.now()): string {
   const d = new Date(at)
   const n = new Date(now)
   const p = (x: number) => String(x).padStart(2, '0')
   const hm = `${p(d.getHours())}:${p(d.getMinutes())}`
   const sameDay = d.getFullYear() === n.getFullYear() && d.getMonth() === n.getMonth() && d.getDate() === n.getDate()
-  return sameDay ? hm : `${d.getMonth() + 1}月${d.getDate()}日 ${hm}`
+  if (sameDay) return hm
+  const day = `${d.getMonth() + 1}月${d.getDate()}日 ${hm}`
+  return d.getFullYear() === n.getFullYear() ? day : `${d.getFullYear()}年${day}`
 }
 
 /** "15分钟前更新：暂时无饮用水". */

@@ -1,9 +1,14 @@
-// Searchable list of unions that accept members (union.list), shared by register and transfer.
+// Searchable list of unions that accept members (union.list), shared by register and transfer. The server
+// puts the most relevant first (the search, the member's occupation and district, grassroots unions).
 import { useEffect, useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { api } from '../../services/api'
 import { errorText } from '../../services/errors'
+import type { Occupation } from '../../../types/member-labels'
 import type { UnionSummary } from '../../../types/union'
+
+const LIMIT = 20
+const REASON_TEXT = { occupation: '与您的职业相关', district: '在您所在的区' } as const
 
 type Props = {
   picked: UnionSummary | null
@@ -12,11 +17,14 @@ type Props = {
   excludeId?: string | null
   placeholder?: string
   error?: string | null
+  /** The occupation picked in the form: unions that fit it come first (otherwise the server uses the member's own). */
+  occupation?: Occupation | null
 }
 
-export function UnionPicker({ picked, onPick, excludeId, placeholder, error }: Props) {
+export function UnionPicker({ picked, onPick, excludeId, placeholder, error, occupation }: Props) {
   const [q, setQ] = useState('')
   const [items, setItems] = useState<UnionSummary[] | null>(null)
+  const [total, setTotal] = useState(0)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   // After a pick the list folds away, so the form stays short; typing or "重新选择" opens it again.
@@ -28,8 +36,12 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error }: P
       () => {
         setLoadError(null)
         api.union
-          .list({ q: q.trim() || undefined, acceptsMembers: true, limit: 20 })
-          .then((r) => live && setItems(r.items))
+          .list({ q: q.trim() || undefined, acceptsMembers: true, limit: LIMIT, ...(occupation ? { occupation } : {}) })
+          .then((r) => {
+            if (!live) return
+            setItems(r.items)
+            setTotal(r.total ?? r.items.length)
+          })
           .catch((e) => {
             if (!live) return
             setItems([])
@@ -42,7 +54,7 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error }: P
       live = false
       clearTimeout(t)
     }
-  }, [q, attempt])
+  }, [q, attempt, occupation])
 
   const shown = (items ?? []).filter((u) => u.id !== excludeId)
   return (
@@ -85,8 +97,12 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error }: P
             role='button' aria-label={u.name}>
             <Text className='union-name'>{u.name}</Text>
             {u.parentName ? <Text className='union-parent'>上级：{u.parentName}</Text> : null}
+            {u.reason ? <Text className={`union-reason union-reason-${u.reason}`}>{REASON_TEXT[u.reason]}</Text> : null}
           </View>
         ))}
+        {items !== null && total > items.length ? (
+          <Text className='hint union-more'>{`共 ${total} 个工会，这里是最相关的 ${items.length} 个；输入单位或工会名称可以找到其他工会`}</Text>
+        ) : null}
       </View>
     </View>
   )

@@ -1,9 +1,11 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ensureLogin, isStaff } from '../../services/session'
+import { currentUser, isStaff } from '../../services/session'
+import { shellDone } from '../../services/shell'
 import { url, type PageName } from '../../services/routes'
 import type { Me } from '../../../types/auth'
+import { greeting, readCard, type KnownCard } from './greeting'
 import './index.css'
 
 type Tile = { title: string; sub: string; to: PageName; cls: string }
@@ -27,7 +29,8 @@ const STAFF_TILES: Tile[] = [
   { title: '工会采购', sub: '批量采购 · 消费帮扶台账', to: 'shop/ledger', cls: 'tile-ledger' },
 ]
 
-const open = (t: Tile) => Taro.navigateTo({ url: url(t.to) }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
+const go = (to: PageName) => Taro.navigateTo({ url: url(to) }).catch(() => Taro.showToast({ title: '页面打开失败，请重试', icon: 'none' }))
+const open = (t: Tile) => go(t.to)
 
 function Tiles({ tiles, staff }: { tiles: Tile[]; staff?: boolean }) {
   return (
@@ -44,18 +47,38 @@ function Tiles({ tiles, staff }: { tiles: Tile[]; staff?: boolean }) {
 
 export default function Home() {
   const [me, setMe] = useState<Me | null>(null)
+  const [card, setCard] = useState<KnownCard | null | undefined>(undefined)
+  useEffect(shellDone, [])
   useDidShow(() => {
-    ensureLogin()
-      .then(setMe)
-      .catch(() => setMe(null))
+    currentUser()
+      .catch(() => null)
+      .then(async (u) => {
+        setMe(u)
+        const c = await readCard(u)
+        setCard(c ? { name: c.name, status: c.status } : c)
+      })
   })
 
   const staff = isStaff(me)
+  const g = greeting(me, card, staff)
   return (
     <View className='home'>
       <View className='home-hero'>
         <Text className='home-title'>暖心工会</Text>
-        <Text className='home-sub'>{me ? (staff ? '工会工作人员，您好' : '会员朋友，您好') : '欢迎使用，职工之家在身边'}</Text>
+        <Text className='home-greeting'>{g.title}</Text>
+        <Text className='home-sub'>{g.sub}</Text>
+        {g.next ? (
+          <View className='home-next'>
+            <View className='home-next-button' role='button' aria-label={g.next.label} onClick={() => go(g.next!.to)}>
+              <Text>{g.next.label} ›</Text>
+            </View>
+            {g.also ? (
+              <View className='home-next-also' role='link' aria-label={g.also.label} onClick={() => go(g.also!.to)}>
+                <Text>{g.also.label}</Text>
+              </View>
+            ) : null}
+          </View>
+        ) : null}
       </View>
       {staff ? (
         <View className='home-group home-group-first'>

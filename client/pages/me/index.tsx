@@ -3,12 +3,40 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { currentUser, ensureLogin, hasSession, logout } from '../../services/session'
 import { platformIdentity } from '../../services/transport'
-import { ROLE_TEXT } from '../../services/labels'
+import { CARD_STATUS_TEXT, ROLE_TEXT } from '../../services/labels'
 import { url, type PageName } from '../../services/routes'
 import type { Me } from '../../../types/auth'
+import type { CardView } from '../../../types/member'
+import { readCard } from '../index/greeting'
 import './index.css'
 
-type State = { kind: 'loading' } | { kind: 'out' } | { kind: 'offline' } | { kind: 'in'; me: Me }
+/** `card`: null when they have none, undefined when it could not be read. */
+type State = { kind: 'loading' } | { kind: 'out' } | { kind: 'offline' } | { kind: 'in'; me: Me; card: CardView | null | undefined }
+
+/** Who is signed in, in words: the name and union from the card, never the account id. */
+function Account({ state }: { state: State }) {
+  if (state.kind === 'loading') return <Text className='me-value'>加载中…</Text>
+  if (state.kind === 'offline') return <Text className='me-value'>网络不太好，暂时无法读取账号</Text>
+  if (state.kind === 'out') return <Text className='me-value me-name'>未登录</Text>
+  const { me, card } = state
+  const roles = me.roles.length ? me.roles.map((r) => ROLE_TEXT[r] ?? r).join('、') : '尚未入会'
+  return (
+    <>
+      <Text className='me-label'>姓名</Text>
+      <Text className='me-value me-name'>{card ? card.name : card === undefined ? '暂时无法读取' : me.roles.length ? ROLE_TEXT[me.roles[0]] : '新用户'}</Text>
+      {card ? (
+        <>
+          <Text className='me-label'>所属工会</Text>
+          <Text className='me-value me-union'>{card.unionName}</Text>
+          <Text className='me-label'>会员卡</Text>
+          <Text className='me-value me-card-status'>{card.cardNo ? `${CARD_STATUS_TEXT[card.status]} · ${card.cardNo}` : CARD_STATUS_TEXT[card.status]}</Text>
+        </>
+      ) : null}
+      <Text className='me-label'>身份</Text>
+      <Text className='me-value me-roles'>{card && card.status !== 'active' && !me.roles.length ? `入会申请${CARD_STATUS_TEXT[card.status]}` : roles}</Text>
+    </>
+  )
+}
 
 export default function MePage() {
   const [state, setState] = useState<State>({ kind: 'loading' })
@@ -16,21 +44,21 @@ export default function MePage() {
   const load = () =>
     (process.env.TARO_ENV === 'weapp' ? ensureLogin() : currentUser(true))
       .catch(() => null)
-      .then((me) => setState(me ? { kind: 'in', me } : hasSession() ? { kind: 'offline' } : { kind: 'out' }))
+      .then(async (me) => setState(me ? { kind: 'in', me, card: await readCard(me) } : hasSession() ? { kind: 'offline' } : { kind: 'out' }))
   useDidShow(() => void load())
 
   const go = (to: PageName) => Taro.navigateTo({ url: url(to) })
-  const me = state.kind === 'in' ? state.me : null
+  const newcomer = state.kind === 'in' && state.card === null && !state.me.roles.length
   return (
     <View className='wu-page me'>
       <View className='wu-card me-card'>
-        <Text className='me-label'>账号</Text>
-        <Text className='me-value me-openid'>
-          {state.kind === 'loading' ? '加载中…' : state.kind === 'offline' ? '网络不太好，暂时无法读取账号' : me ? me.openid : '未登录'}
-        </Text>
-        <Text className='me-label'>身份</Text>
-        <Text className='me-value me-roles'>{me ? (me.roles.length ? me.roles.map((r) => ROLE_TEXT[r] ?? r).join('、') : '尚未入会') : '—'}</Text>
+        <Account state={state} />
       </View>
+      {newcomer ? (
+        <Button className='me-button me-join' onClick={() => go('member/register')}>
+          申请入会，领取电子会员卡
+        </Button>
+      ) : null}
       {state.kind === 'offline' ? (
         <Button className='me-button' onClick={load}>
           重试

@@ -11,6 +11,7 @@ import { normalizeIdNumber, normalizePhone } from '../../../../types/idcard'
 import type { Occupation } from '../../../../types/member'
 import type { UnionSummary } from '../../../../types/union'
 import { UnionPicker } from '../union-picker'
+import { rememberApplied } from '../../../pages/index/greeting'
 import { REQUIRED, fieldProblem, readyToJudge, type Field, type Form } from '../validate'
 import '../member.css'
 
@@ -56,6 +57,7 @@ export default function Register() {
         occupation: form.occupation as Occupation,
         ...(form.employer.trim() ? { employer: form.employer.trim() } : {}),
       })
+      rememberApplied(true)
       Taro.showToast({ title: r.status === 'active' ? '入会成功' : '已提交审核', icon: 'success' })
       backOrRedirect(url('card'))
     } catch (e) {
@@ -108,19 +110,6 @@ export default function Register() {
       </View>
 
       <View className='wu-card'>
-        <Text className='section-title'>所属工会</Text>
-        <Text className='hint'>请选择您所在单位或行业的基层工会，如快递行业、物业、楼宇工会</Text>
-        <UnionPicker
-          picked={union}
-          error={errorOf('unionId')}
-          onPick={(u) => {
-            setUnion(u)
-            set('unionId', u.id)
-          }}
-        />
-      </View>
-
-      <View className='wu-card'>
         <Text className='section-title'>职业</Text>
         <View className='chips'>
           {OCCUPATION_ORDER.map((o) => (
@@ -131,6 +120,20 @@ export default function Register() {
         </View>
         {errorOf('occupation') ? <Text className='error error-occupation'>{errorOf('occupation')}</Text> : null}
         {input('employer', '工作单位（选填）', { placeholder: '如：顺丰速运朝阳营业部', maxlength: 60 })}
+      </View>
+
+      <View className='wu-card'>
+        <Text className='section-title'>所属工会</Text>
+        <Text className='hint'>请选择您所在单位或行业的基层工会，如快递行业、物业、楼宇工会；选了职业后，相关的工会排在前面</Text>
+        <UnionPicker
+          picked={union}
+          occupation={(form.occupation || null) as Occupation | null}
+          error={errorOf('unionId')}
+          onPick={(u) => {
+            setUnion(u)
+            set('unionId', u.id)
+          }}
+        />
       </View>
 
       <View className='wu-card consent'>
