@@ -3,6 +3,8 @@
 import { useState } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import type { UnionSummary } from '../../../types/union'
+import { a11y, keyActivate } from '../ui/a11y'
+import { inputA11y } from '../ui/field'
 import './index.css'
 
 const MAX_SHOWN = 30
@@ -34,6 +36,8 @@ export function ScopeUnionPicker({ unions, picked, onPick, searchFrom = 0, class
               setQ('')
               setPicking(true)
             }}
+            {...a11y({ role: 'button', label: `更换工会，当前：${picked.name}`, focusable: true })}
+            {...keyActivate()}
           >
             更换
           </Text>
@@ -44,7 +48,7 @@ export function ScopeUnionPicker({ unions, picked, onPick, searchFrom = 0, class
   const shown = unions.filter((u) => !q.trim() || u.name.includes(q.trim()))
   return (
     <View className='union-pick-list'>
-      {unions.length >= searchFrom ? <Input className={c('search', 'union-pick-search')} value={q} placeholder='输入工会名称筛选' onInput={(e) => setQ(e.detail.value)} /> : null}
+      {unions.length >= searchFrom ? <Input className={c('search', 'wu-input union-pick-search')} value={q} placeholder='输入工会名称筛选' onInput={(e) => setQ(e.detail.value)} {...inputA11y('输入工会名称筛选')} /> : null}
       {shown.slice(0, MAX_SHOWN).map((u) => (
         <View
           key={u.id}
@@ -53,6 +57,8 @@ export function ScopeUnionPicker({ unions, picked, onPick, searchFrom = 0, class
             onPick(u)
             setPicking(false)
           }}
+          {...a11y({ role: 'radio', checked: picked?.id === u.id, focusable: true })}
+          {...keyActivate()}
         >
           <Text className={c('optionName', 'union-pick-option-name')}>{u.name}</Text>
           {u.parentName ? <Text className='union-pick-parent'>{`上级：${u.parentName}`}</Text> : null}

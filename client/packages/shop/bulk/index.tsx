@@ -1,7 +1,7 @@
 // Staff: a union buys relief products in bulk (e.g. 2,700 holiday gift packs) with an invoice, then pays.
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input, Textarea } from '@tarojs/components'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { currentUser, isStaff } from '../../../services/session'
 import { scopeUnions } from '../../../services/unions'
@@ -17,6 +17,11 @@ import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import { ADDRESS_FIELDS, addressProblems, cleanAddress, invoiceTitleProblem, newRequestId, taxNoProblem, type AddressField, type AddressForm } from '../validate'
 import '../shop.css'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { Chip } from '../../../components/ui/choice'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 
 type Line = { productId: string; name: string; unit: string; memberPriceFen: number; stock: number; sellerId: string; qty: string }
 
@@ -65,9 +70,12 @@ export default function BulkPage() {
     }
   }, [q, category, scope])
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
-  if (page.data === 'denied') return <Forbidden />
-  if (!scope) return <Loading />
+  if (page.error || page.data === 'denied' || !scope)
+    return (
+      <Screen className='wu-page shop-page bulk-page'>
+        {page.error ? <ErrorBlock message={page.error.message} onRetry={page.reload} /> : page.data === 'denied' ? <Forbidden /> : <Loading />}
+      </Screen>
+    )
   const { unions } = scope
 
   const add = async (p: ProductSummary) => {
@@ -129,7 +137,7 @@ export default function BulkPage() {
 
   const err = (k: string) => (fields[k] ? <Text className={`shop-error error-${k.replace(/\./g, '-')}`}>{fields[k]}</Text> : null)
   return (
-    <View className='wu-page shop-page bulk-page'>
+    <Screen className='wu-page shop-page bulk-page'>
       <View className='wu-card'>
         <Text className='shop-label'>采购单位</Text>
         <ScopeUnionPicker
@@ -156,10 +164,10 @@ export default function BulkPage() {
               </Text>
               {err(`qty.${l.productId}`)}
             </View>
-            <Input className='shop-input stepper-input bulk-qty' type='number' value={l.qty} onInput={(e) => setLines((ls) => ls.map((x) => (x.productId === l.productId ? { ...x, qty: e.detail.value } : x)))} />
-            <Text className='line-remove' onClick={() => setLines((ls) => ls.filter((x) => x.productId !== l.productId))}>
+            <Input className='wu-input shop-input stepper-input bulk-qty' type='number' value={l.qty} onInput={(e) => setLines((ls) => ls.map((x) => (x.productId === l.productId ? { ...x, qty: e.detail.value } : x)))} {...inputA11y(`${l.name}的采购数量`, fields[`qty.${l.productId}`])} />
+            <LinkButton className='line-remove' label={`删除${l.name}`} onClick={() => setLines((ls) => ls.filter((x) => x.productId !== l.productId))}>
               删除
-            </Text>
+            </LinkButton>
           </View>
         ))}
         {err('items')}
@@ -173,15 +181,15 @@ export default function BulkPage() {
 
       <View className='wu-card'>
         <Text className='shop-label'>添加商品</Text>
-        <Input className='shop-input bulk-search' value={q} placeholder='搜索商品名称或产地' onInput={(e) => setQ(e.detail.value)} />
-        <View className='shop-chips' style={{ marginTop: '12px' }}>
-          <Text className={`shop-chip ${category === null ? 'shop-chip-on' : ''}`} onClick={() => setCategory(null)}>
+        <Input className='wu-input shop-input bulk-search' value={q} placeholder='搜索商品名称或产地' onInput={(e) => setQ(e.detail.value)} {...inputA11y('搜索商品名称或产地')} />
+        <View className='shop-chips' style={{ marginTop: '12px' }} {...a11y({ role: 'group', label: '商品分类' })}>
+          <Chip className='shop-chip' onClass='shop-chip-on' on={category === null} onClick={() => setCategory(null)}>
             全部
-          </Text>
+          </Chip>
           {CATEGORY_ORDER.map((c) => (
-            <Text key={c} className={`shop-chip ${category === c ? 'shop-chip-on' : ''}`} onClick={() => setCategory(c)}>
+            <Chip key={c} className='shop-chip' onClass='shop-chip-on' on={category === c} onClick={() => setCategory(c)}>
               {CATEGORY_TEXT[c]}
-            </Text>
+            </Chip>
           ))}
         </View>
         {found === null ? <Text className='shop-hint'>加载中…</Text> : null}
@@ -194,9 +202,9 @@ export default function BulkPage() {
                 {p.province}·{p.county} · ¥{yuan(p.memberPriceFen)}/{p.unit} · 库存 {p.stock}
               </Text>
             </View>
-            <Text className='shop-link bulk-add' onClick={() => void add(p)}>
+            <LinkButton className='shop-link bulk-add' label={`${lines.some((l) => l.productId === p.id) ? '已添加' : '添加'}${p.name}`} onClick={() => void add(p)}>
               {lines.some((l) => l.productId === p.id) ? '已添加' : '添加'}
-            </Text>
+            </LinkButton>
           </View>
         ))}
       </View>
@@ -205,13 +213,14 @@ export default function BulkPage() {
         <Text className='shop-label'>发票信息</Text>
         <View className='shop-field'>
           <Text className='shop-meta'>发票抬头</Text>
-          <Input className={`shop-input bulk-invoice-title ${fields['invoice.title'] ? 'shop-input-bad' : ''}`} value={title} maxlength={60} onInput={(e) => setTitle(e.detail.value)} />
+          <Input className={`wu-input shop-input bulk-invoice-title ${fields['invoice.title'] ? 'wu-input-bad shop-input-bad' : ''}`} value={title} maxlength={60} onInput={(e) => setTitle(e.detail.value)} {...inputA11y('发票抬头', fields['invoice.title'])} />
           {err('invoice.title')}
         </View>
         <View className='shop-field'>
           <Text className='shop-meta'>纳税人识别号</Text>
           <Input
-            className={`shop-input bulk-tax-no ${fields['invoice.taxNo'] ? 'shop-input-bad' : ''}`}
+            className={`wu-input shop-input bulk-tax-no ${fields['invoice.taxNo'] ? 'wu-input-bad shop-input-bad' : ''}`}
+            {...inputA11y('纳税人识别号', fields['invoice.taxNo'])}
             value={taxNo}
             maxlength={20}
             placeholder='18位统一社会信用代码'
@@ -227,26 +236,30 @@ export default function BulkPage() {
         {ADDRESS_FIELDS.map((k) => (
           <View key={k} className='shop-field'>
             <Text className='shop-meta'>{ADDRESS_LABELS[k]}</Text>
-            <Input className={`shop-input bulk-${k} ${fields[`delivery.${k}`] ? 'shop-input-bad' : ''}`} value={addr[k]} type={k === 'phone' ? 'number' : 'text'} onInput={(e) => setAddr((a) => ({ ...a, [k]: e.detail.value }))} />
+            <Input className={`wu-input shop-input bulk-${k} ${fields[`delivery.${k}`] ? 'wu-input-bad shop-input-bad' : ''}`} value={addr[k]} type={k === 'phone' ? 'number' : 'text'} onInput={(e) => setAddr((a) => ({ ...a, [k]: e.detail.value }))} {...inputA11y(ADDRESS_LABELS[k], fields[`delivery.${k}`])} />
             {err(`delivery.${k}`)}
           </View>
         ))}
         <Text className='shop-meta'>备注（可不填）</Text>
-        <Textarea className='shop-textarea' value={note} maxlength={200} placeholder='如：春节前送达，分装要求' onInput={(e) => setNote(e.detail.value)} />
+        <Textarea className='wu-textarea shop-textarea' value={note} maxlength={200} placeholder='如：春节前送达，分装要求' onInput={(e) => setNote(e.detail.value)} {...inputA11y('备注（可不填）')} />
         {err('note')}
       </View>
 
-      {error ? <Text className='shop-error-box bulk-error'>{error}</Text> : null}
+      {error ? (
+        <Text className='shop-error-box bulk-error' {...a11y({ role: 'alert' })}>
+          {error}
+        </Text>
+      ) : null}
       <View className='shop-bar'>
         <View className='shop-grow'>
           <Text className='total-text'>
             应付 <Text className='shop-price'>¥{yuan(total)}</Text>
           </Text>
         </View>
-        <Button className='shop-primary bulk-submit' loading={busy || undefined} disabled={busy || undefined} onClick={submit}>
+        <Btn className='shop-primary bulk-submit' loading={busy} disabled={busy} onClick={submit}>
           提交并支付
-        </Button>
+        </Btn>
       </View>
-    </View>
+    </Screen>
   )
 }

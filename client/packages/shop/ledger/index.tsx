@@ -2,7 +2,7 @@
 // union, each row traceable to orders, payments and invoices; CSV export for auditors; link to bulk purchase.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -15,6 +15,11 @@ import { LEDGER_TABS, yuan, type LedgerBy } from '../labels'
 import { lineInRow } from '../staff'
 import { go } from '../shared'
 import '../shop.css'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { Tabs } from '../../../components/ui/choice'
+import { PickerValue } from '../../../components/ui/field'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 
 const MAX_SHOWN_LINES = 1000
 
@@ -58,38 +63,49 @@ export default function LedgerPage() {
     }
   }
 
-  if (page.error?.code === 'FORBIDDEN') return <Forbidden />
+  if (page.error?.code === 'FORBIDDEN')
+    return (
+      <Screen className='wu-page shop-page ledger-page'>
+        <Forbidden />
+      </Screen>
+    )
   return (
-    <View className='wu-page shop-page ledger-page'>
+    <Screen className='wu-page shop-page ledger-page'>
       <View className='shop-row'>
-        <Button className='shop-secondary ledger-bulk' onClick={() => go(url('shop/bulk'))}>
+        <Btn kind='secondary' className='shop-secondary ledger-bulk' onClick={() => go(url('shop/bulk'))}>
           工会批量采购
-        </Button>
+        </Btn>
         <View style={{ width: '16px' }} />
-        <Button className='shop-secondary ledger-export' loading={exporting || undefined} disabled={exporting || !data || undefined} onClick={exportCsv}>
+        <Btn kind='secondary' className='shop-secondary ledger-export' loading={exporting} disabled={exporting || !data} onClick={exportCsv}>
           CSV 导出
-        </Button>
+        </Btn>
       </View>
-      <View className='order-tabs' style={{ marginTop: '24px' }}>
-        {LEDGER_TABS.map((t) => (
-          <Text key={t.by} className={`order-tab ledger-tab-${t.by} ${by === t.by ? 'order-tab-on' : ''}`} onClick={() => change({ by: t.by })}>
-            {t.label}
-          </Text>
-        ))}
-      </View>
+      <Tabs
+        className='order-tabs ledger-tabs'
+        tabClass='order-tab'
+        onClass='order-tab-on'
+        label='台账统计口径'
+        value={by}
+        onChange={(k) => change({ by: k })}
+        tabs={LEDGER_TABS.map((t) => ({ key: t.by, label: t.label, className: `ledger-tab-${t.by}` }))}
+      />
       <View className='wu-card'>
         <View className='shop-row'>
           <Picker mode='date' value={from || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ from: e.detail.value })}>
-            <Text className='shop-chip ledger-from'>{from || '开始日期'}</Text>
+            <PickerValue className='wu-chip shop-chip ledger-from' label='开始日期' value={from || '未选'}>
+              {from || '开始日期'}
+            </PickerValue>
           </Picker>
           <Text className='shop-hint'>至</Text>
           <Picker mode='date' value={to || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ to: e.detail.value })}>
-            <Text className='shop-chip ledger-to'>{to || '结束日期'}</Text>
+            <PickerValue className='wu-chip shop-chip ledger-to' label='结束日期' value={to || '未选'}>
+              {to || '结束日期'}
+            </PickerValue>
           </Picker>
           {from || to ? (
-            <Text className='shop-link' onClick={() => change({ from: '', to: '' })}>
+            <LinkButton className='shop-link' label='清除日期' onClick={() => change({ from: '', to: '' })}>
               清除
-            </Text>
+            </LinkButton>
           ) : null}
         </View>
         <Text className='shop-hint'>按支付时间（北京时间）统计已支付、未退款的订单，含会员购买和工会团购。</Text>
@@ -127,7 +143,7 @@ export default function LedgerPage() {
             const lines = expanded ? data.lines.filter((l) => lineInRow(by, r, l)) : []
             return (
               <View key={r.key} className='ledger-row'>
-                <View className='shop-row-top' onClick={() => setOpen(expanded ? null : r.key)} role='button' aria-expanded={expanded}>
+                <View className='shop-row-top ledger-row-head' onClick={() => setOpen(expanded ? null : r.key)} {...a11y({ role: 'button', expanded, focusable: true })} {...keyActivate()}>
                   <View className='shop-grow'>
                     <Text className='line-name ledger-row-label'>{r.label}</Text>
                     <Text className='shop-hint'>
@@ -173,6 +189,6 @@ export default function LedgerPage() {
           {data.lines.length >= MAX_SHOWN_LINES ? <Text className='shop-hint'>明细超过 {MAX_SHOWN_LINES} 条，页面只显示前 {MAX_SHOWN_LINES} 条，完整明细请导出 CSV。</Text> : null}
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }

@@ -1,7 +1,7 @@
 // One order: status, timeline, lines, delivery, amounts, and what the member can do next.
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -13,6 +13,10 @@ import { ErrorBlock, Loading } from '../../../components/states'
 import { ORDER_STATUS_TEXT, REFUNDABLE, REFUND_STATUS_TEXT, yuan } from '../labels'
 import { go } from '../shared'
 import '../shop.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 
 export default function OrderPage() {
   const { params } = useRouter()
@@ -60,15 +64,19 @@ export default function OrderPage() {
     }
   }
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
-  if (!o) return <Loading />
+  if (page.error || !o)
+    return (
+      <Screen className='wu-page shop-page order-page'>
+        {page.error ? <ErrorBlock message={page.error.message} onRetry={load} /> : <Loading />}
+      </Screen>
+    )
 
   // Part paid from a relief-purchase subsidy (when the order used one).
   const subsidyFen = o.subsidyFen
   const canRefund = REFUNDABLE.includes(o.status) && !o.refund
   const d = o.delivery
   return (
-    <View className='wu-page shop-page order-page'>
+    <Screen className='wu-page shop-page order-page'>
       <View className='wu-card'>
         <Text className='order-status-big order-detail-status'>{ORDER_STATUS_TEXT[o.status]}</Text>
         {o.status === 'PENDING_PAYMENT' && o.payDeadline ? <Text className='shop-meta'>请在 {minuteText(o.payDeadline)} 前完成支付</Text> : null}
@@ -83,7 +91,7 @@ export default function OrderPage() {
       <View className='wu-card'>
         <Text className='shop-label'>商品</Text>
         {o.items.map((i) => (
-          <View key={i.productId} className='line order-line' onClick={() => go(url('shop/product', { id: i.productId }))}>
+          <View key={i.productId} className='line order-line' onClick={() => go(url('shop/product', { id: i.productId }))} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <View className='shop-grow'>
               <Text className='line-name'>{i.name}</Text>
               <Text className='shop-hint'>
@@ -172,41 +180,41 @@ export default function OrderPage() {
       {refunding ? (
         <View className='wu-card refund-form'>
           <Text className='shop-label'>退款原因</Text>
-          <Textarea className='shop-textarea refund-reason' value={reason} maxlength={200} placeholder='请说明退款原因，如：商品破损、不想要了' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea className='wu-textarea shop-textarea refund-reason' value={reason} maxlength={200} placeholder='请说明退款原因，如：商品破损、不想要了' onInput={(e) => setReason(e.detail.value)} {...inputA11y('退款原因', reasonError)} />
           {reasonError ? <Text className='shop-error'>{reasonError}</Text> : null}
           <Text className='shop-hint'>{o.status === 'PAID' ? '商品尚未发货，退款后库存将退回。' : '退款申请提交后，工会专柜将与您联系处理退货。'}</Text>
-          <Button className='shop-primary refund-submit' loading={busy || undefined} disabled={busy || undefined} onClick={refund}>
+          <Btn className='shop-primary refund-submit' loading={busy} disabled={busy} onClick={refund}>
             提交退款申请
-          </Button>
-          <Button className='shop-secondary' onClick={() => setRefunding(false)}>
+          </Btn>
+          <Btn kind='secondary' className='shop-secondary' onClick={() => setRefunding(false)}>
             暂不退款
-          </Button>
+          </Btn>
         </View>
       ) : null}
 
       {o.status === 'PENDING_PAYMENT' ? (
         <>
-          <Button className='shop-primary order-pay' onClick={() => go(url('shop/pay', { orderId: o.orderId }))}>
+          <Btn className='shop-primary order-pay' onClick={() => go(url('shop/pay', { orderId: o.orderId }))}>
             去支付
-          </Button>
-          <Button className='shop-secondary order-cancel' disabled={busy || undefined} onClick={cancel}>
+          </Btn>
+          <Btn kind='secondary' className='shop-secondary order-cancel' disabled={busy} onClick={cancel}>
             取消订单
-          </Button>
+          </Btn>
         </>
       ) : null}
       {o.status === 'SHIPPED' || o.status === 'READY_FOR_PICKUP' ? (
-        <Button className='shop-primary order-receive' disabled={busy || undefined} onClick={confirmReceipt}>
+        <Btn className='shop-primary order-receive' disabled={busy} onClick={confirmReceipt}>
           确认收货
-        </Button>
+        </Btn>
       ) : null}
       {canRefund && !refunding ? (
-        <Button className='shop-secondary order-refund-open' onClick={() => setRefunding(true)}>
+        <Btn kind='secondary' className='shop-secondary order-refund-open' onClick={() => setRefunding(true)}>
           申请退款
-        </Button>
+        </Btn>
       ) : null}
-      <Button className='shop-secondary' onClick={() => go(url('shop/orders'))}>
+      <Btn kind='secondary' className='shop-secondary' onClick={() => go(url('shop/orders'))}>
         我的订单
-      </Button>
-    </View>
+      </Btn>
+    </Screen>
   )
 }

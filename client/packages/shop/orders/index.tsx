@@ -9,6 +9,9 @@ import { usePagedList } from '../../../hooks/paged-list'
 import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states'
 import { ORDER_STATUS_TEXT, ORDER_TABS, yuan } from '../labels'
 import { go } from '../shared'
+import { Screen } from '../../../components/ui/screen'
+import { Tabs } from '../../../components/ui/choice'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 import '../shop.css'
 
 type Summary = Awaited<ReturnType<typeof api.shop.myOrders>>['items'][number]
@@ -43,19 +46,13 @@ export default function OrdersPage() {
   const pick = (key: string) => setTab(key)
 
   return (
-    <View className='wu-page shop-page orders-page'>
-      <View className='order-tabs'>
-        {ORDER_TABS.map((t) => (
-          <Text key={t.key} className={`order-tab tab-${t.key} ${tab === t.key ? 'order-tab-on' : ''}`} onClick={() => pick(t.key)}>
-            {t.label}
-          </Text>
-        ))}
-      </View>
+    <Screen className='wu-page shop-page orders-page'>
+      <Tabs className='order-tabs' tabClass='order-tab' onClass='order-tab-on' label='订单状态' value={tab} onChange={pick} tabs={ORDER_TABS.map((t) => ({ key: t.key, label: t.label, className: `tab-${t.key}` }))} />
       {list.error ? <ErrorBlock message={list.error.message} onRetry={list.reload} /> : null}
       {!list.error && !items ? <Loading /> : null}
       {items && items.length === 0 ? <Empty text='这里还没有订单' action='去商城看看' onAction={() => go(url('shop/index'))} /> : null}
       {items?.map((o) => (
-        <View key={o.orderId} className='wu-card order-row' onClick={() => go(url('shop/order', { orderId: o.orderId }))} role='button' aria-label={`订单 ${o.orderNo}`}>
+        <View key={o.orderId} className='wu-card order-row' onClick={() => go(url('shop/order', { orderId: o.orderId }))} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
           <View className='shop-row'>
             <Text className='shop-hint'>
               {o.kind === 'bulk' ? '工会采购 · ' : ''}
@@ -75,6 +72,6 @@ export default function OrdersPage() {
         </View>
       ))}
       {items ? <LoadMore list={list} /> : null}
-    </View>
+    </Screen>
   )
 }

@@ -1,7 +1,7 @@
 // Pay an order: amount, time left, pay (WeChat cashier or the simulator on H5), wait for the result, or cancel.
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -10,6 +10,8 @@ import { ErrorBlock, Loading } from '../../../components/states'
 import { ORDER_STATUS_TEXT, yuan } from '../labels'
 import { countdown, payOrder, waitPaid, type PayOutcome } from '../shared'
 import '../shop.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 type Phase = 'idle' | 'paying' | 'confirming' | 'paid' | 'timeout' | 'wechat-only'
 
@@ -112,13 +114,17 @@ export default function PayPage() {
     }
   }
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
-  if (!o) return <Loading />
+  if (page.error || !o)
+    return (
+      <Screen className='wu-page shop-page pay-page'>
+        {page.error ? <ErrorBlock message={page.error.message} onRetry={load} /> : <Loading />}
+      </Screen>
+    )
 
   const openOrder = () => Taro.redirectTo({ url: url('shop/order', { orderId: o.orderId }) })
   if (phase === 'paid') {
     return (
-      <View className='wu-page shop-page pay-page'>
+      <Screen className='wu-page shop-page pay-page'>
         <View className='wu-card'>
           <Text className='pay-success pay-done'>支付成功</Text>
           <Text className='pay-amount'>¥{yuan(o.payableFen)}</Text>
@@ -126,20 +132,20 @@ export default function PayPage() {
           <Text className='shop-meta'>订单状态：{ORDER_STATUS_TEXT[o.status]}</Text>
           <Text className='shop-hint'>感谢您支持消费帮扶！商品发出后可在“我的订单”中查看进度。</Text>
         </View>
-        <Button className='shop-primary view-order' onClick={openOrder}>
+        <Btn className='shop-primary view-order' onClick={openOrder}>
           查看订单
-        </Button>
-        <Button className='shop-secondary' onClick={() => Taro.redirectTo({ url: url('shop/index') })}>
+        </Btn>
+        <Btn kind='secondary' className='shop-secondary' onClick={() => Taro.redirectTo({ url: url('shop/index') })}>
           继续逛逛
-        </Button>
-      </View>
+        </Btn>
+      </Screen>
     )
   }
 
   const cancelled = o.status === 'CANCELLED'
   const working = phase === 'paying' || phase === 'confirming'
   return (
-    <View className='wu-page shop-page pay-page'>
+    <Screen className='wu-page shop-page pay-page'>
       <View className='wu-card'>
         <Text className='shop-meta'>订单号：{o.orderNo}</Text>
         <Text className='shop-meta'>
@@ -159,25 +165,25 @@ export default function PayPage() {
       {!cancelled ? (
         <>
           {phase === 'timeout' ? (
-            <Button className='shop-primary pay-recheck' onClick={recheck}>
+            <Btn className='shop-primary pay-recheck' onClick={recheck}>
               重新查询
-            </Button>
+            </Btn>
           ) : null}
-          <Button className={`${phase === 'timeout' ? 'shop-secondary' : 'shop-primary'} pay-now`} loading={working || undefined} disabled={working || phase === 'wechat-only' || undefined} onClick={pay}>
+          <Btn kind={phase === 'timeout' ? 'secondary' : 'primary'} className={`${phase === 'timeout' ? 'shop-secondary' : 'shop-primary'} pay-now`} loading={working} disabled={working || phase === 'wechat-only'} onClick={pay}>
             {phase === 'paying' ? '正在支付…' : phase === 'confirming' ? '支付确认中…' : phase === 'timeout' ? '再次支付' : '立即支付'}
-          </Button>
-          <Button className='shop-secondary pay-cancel' disabled={working || undefined} onClick={cancel}>
+          </Btn>
+          <Btn kind='secondary' className='shop-secondary pay-cancel' disabled={working} onClick={cancel}>
             取消订单
-          </Button>
+          </Btn>
         </>
       ) : (
-        <Button className='shop-primary' onClick={() => Taro.redirectTo({ url: url('shop/index') })}>
+        <Btn className='shop-primary' onClick={() => Taro.redirectTo({ url: url('shop/index') })}>
           返回商城
-        </Button>
+        </Btn>
       )}
-      <Button className='shop-secondary' onClick={openOrder}>
+      <Btn kind='secondary' className='shop-secondary' onClick={openOrder}>
         查看订单详情
-      </Button>
-    </View>
+      </Btn>
+    </Screen>
   )
 }
