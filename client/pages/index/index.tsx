@@ -6,6 +6,10 @@ import { shellDone } from '../../services/shell'
 import { url, type PageName } from '../../services/routes'
 import type { Me } from '../../../types/auth'
 import { greeting, readCard, type KnownCard } from './greeting'
+import { useElder } from '../../hooks/elder'
+import { Screen } from '../../components/ui/screen'
+import { Btn } from '../../components/ui/button'
+import { a11y, keyActivate } from '../../components/ui/a11y'
 import './index.css'
 
 type Tile = { title: string; sub: string; to: PageName; cls: string }
@@ -36,7 +40,7 @@ function Tiles({ tiles, staff }: { tiles: Tile[]; staff?: boolean }) {
   return (
     <View className='tiles'>
       {tiles.map((t) => (
-        <View key={t.to} className={`tile ${staff ? 'tile-staff' : ''} ${t.cls}`} onClick={() => open(t)} role='button' aria-label={t.title}>
+        <View key={t.to} className={`tile ${staff ? 'tile-staff' : ''} ${t.cls}`} onClick={() => open(t)} {...a11y({ role: 'button', label: `${t.title}：${t.sub}`, focusable: true })} {...keyActivate()}>
           <Text className='tile-title'>{t.title}</Text>
           <Text className='tile-sub'>{t.sub}</Text>
         </View>
@@ -59,21 +63,26 @@ export default function Home() {
       })
   })
 
+  const elder = useElder()
   const staff = isStaff(me)
   const g = greeting(me, card, staff)
   return (
-    <View className='home'>
+    <Screen className='home' home>
       <View className='home-hero'>
+        {/* 长辈版 entry on the home page (MIIT): big text and buttons, kept for next time. */}
+        <Btn kind='secondary' size='sm' className='home-elder' pressed={elder.on} label={elder.on ? '长辈版已开启，点按恢复标准版' : '开启长辈版：大字体、大按钮'} onClick={() => elder.set(!elder.on)}>
+          {elder.on ? '✓ 长辈版' : '长辈版'}
+        </Btn>
         <Text className='home-title'>暖心工会</Text>
         <Text className='home-greeting'>{g.title}</Text>
         <Text className='home-sub'>{g.sub}</Text>
         {g.next ? (
           <View className='home-next'>
-            <View className='home-next-button' role='button' aria-label={g.next.label} onClick={() => go(g.next!.to)}>
+            <View className='home-next-button' onClick={() => go(g.next!.to)} {...a11y({ role: 'button', label: g.next.label, focusable: true })} {...keyActivate()}>
               <Text>{g.next.label} ›</Text>
             </View>
             {g.also ? (
-              <View className='home-next-also' role='link' aria-label={g.also.label} onClick={() => go(g.also!.to)}>
+              <View className='home-next-also' onClick={() => go(g.also!.to)} {...a11y({ role: 'link', label: g.also.label, focusable: true })} {...keyActivate()}>
                 <Text>{g.also.label}</Text>
               </View>
             ) : null}
@@ -90,6 +99,6 @@ export default function Home() {
         {staff ? <Text className='home-group-title'>会员服务</Text> : null}
         <Tiles tiles={MEMBER_TILES} />
       </View>
-    </View>
+    </Screen>
   )
 }
