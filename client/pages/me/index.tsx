@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { currentUser, ensureLogin, hasSession, logout } from '../../services/session'
 import { platformIdentity } from '../../services/transport'
 import { CARD_STATUS_TEXT, ROLE_TEXT } from '../../services/labels'
@@ -9,6 +9,10 @@ import type { Me } from '../../../types/auth'
 import type { CardView } from '../../../types/member'
 import { readCard } from '../index/greeting'
 import './index.css'
+import { Btn } from '../../components/ui/button'
+import { Screen } from '../../components/ui/screen'
+import { CheckRow } from '../../components/ui/choice'
+import { useElder } from '../../hooks/elder'
 
 /** `card`: null when they have none, undefined when it could not be read. */
 type State = { kind: 'loading' } | { kind: 'out' } | { kind: 'offline' } | { kind: 'in'; me: Me; card: CardView | null | undefined }
@@ -47,49 +51,56 @@ export default function MePage() {
       .then(async (me) => setState(me ? { kind: 'in', me, card: await readCard(me) } : hasSession() ? { kind: 'offline' } : { kind: 'out' }))
   useDidShow(() => void load())
 
+  const elder = useElder()
   const go = (to: PageName) => Taro.navigateTo({ url: url(to) })
   const newcomer = state.kind === 'in' && state.card === null && !state.me.roles.length
   return (
-    <View className='wu-page me'>
+    <Screen className='wu-page me'>
       <View className='wu-card me-card'>
         <Account state={state} />
       </View>
+      {/* 长辈版 in settings (MIIT): the same choice as on the home page. */}
+      <CheckRow className='wu-card me-elder' checked={elder.on} onChange={elder.set}>
+        <Text className='me-elder-title'>长辈版</Text>
+        <Text className='me-elder-text'>字更大、按钮更大、颜色更清楚</Text>
+      </CheckRow>
       {newcomer ? (
-        <Button className='me-button me-join' onClick={() => go('member/register')}>
+        <Btn className='me-button me-join' onClick={() => go('member/register')}>
           申请入会，领取电子会员卡
-        </Button>
+        </Btn>
       ) : null}
       {state.kind === 'offline' ? (
-        <Button className='me-button' onClick={load}>
+        <Btn kind='plain' className='me-button' onClick={load}>
           重试
-        </Button>
+        </Btn>
       ) : null}
-      <Button className='me-button' onClick={() => go('card')}>
+      <Btn kind='plain' className='me-button' onClick={() => go('card')}>
         我的会员卡
-      </Button>
-      <Button className='me-button' onClick={() => go('campaign/claims')}>
+      </Btn>
+      <Btn kind='plain' className='me-button' onClick={() => go('campaign/claims')}>
         我的活动
-      </Button>
-      <Button className='me-button' onClick={() => go('member/transfer')}>
+      </Btn>
+      <Btn kind='plain' className='me-button' onClick={() => go('member/transfer')}>
         转会（更换所属工会）
-      </Button>
-      <Button className='me-button me-messages' onClick={() => go('member/messages')}>
+      </Btn>
+      <Btn kind='plain' className='me-button me-messages' onClick={() => go('member/messages')}>
         我的消息
-      </Button>
+      </Btn>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button className='me-button me-scan-login' onClick={() => go('member/scan-login')}>
+        <Btn kind='plain' className='me-button me-scan-login' onClick={() => go('member/scan-login')}>
           扫码登录电脑版
-        </Button>
+        </Btn>
       ) : null}
-      <Button className='me-button me-privacy' onClick={() => go('member/privacy')}>
+      <Btn kind='plain' className='me-button me-privacy' onClick={() => go('member/privacy')}>
         隐私政策
-      </Button>
+      </Btn>
       {state.kind === 'out' ? (
-        <Button className='me-button me-login' onClick={() => go('login')}>
+        <Btn className='me-button me-login' onClick={() => go('login')}>
           登录
-        </Button>
+        </Btn>
       ) : state.kind !== 'loading' && !platformIdentity ? (
-        <Button
+        <Btn
+          kind='secondary'
           className='me-button me-logout'
           onClick={() => {
             logout()
@@ -97,8 +108,8 @@ export default function MePage() {
           }}
         >
           退出登录
-        </Button>
+        </Btn>
       ) : null}
-    </View>
+    </Screen>
   )
 }
