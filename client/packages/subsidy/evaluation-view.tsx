@@ -2,6 +2,7 @@
 // with ✓ or ✗ (the deciding one highlighted), and the programmes the household may apply for.
 import { View, Text } from '@tarojs/components'
 import { yuan } from '../../../types/subsidy-labels'
+import { a11y } from '../../components/ui/a11y'
 import { PROGRAMME_KIND_LABELS, seasonText, type Evaluation, type Programme, type Reason } from './shared'
 
 export function ReasonList({ reasons }: { reasons: Reason[] }) {
@@ -42,8 +43,10 @@ const TONE: Record<Evaluation['category'], string> = { deep: 'sb-tone-deep', rel
 
 export function EvaluationCard({ ev, title = '测算结果' }: { ev: Evaluation; title?: string }) {
   return (
-    <View className={`wu-card sb-result check-result category-${ev.category}`}>
-      <Text className='sb-result-title'>{title}</Text>
+    <View className={`wu-card sb-result check-result wu-reveal category-${ev.category}`} {...a11y({ live: 'polite' })}>
+      <Text className='sb-result-title' {...a11y({ role: 'heading', level: 2 })}>
+        {title}
+      </Text>
       <Text className={`sb-category result-category ${TONE[ev.category]}`}>{ev.label}</Text>
       <Text className='sb-decision result-decision'>{ev.decision}</Text>
       <View className='sb-figures'>

@@ -4,6 +4,10 @@ import { View, Text, Input, Picker } from '@tarojs/components'
 import { CONDITIONS, CONDITION_LABELS, EVENT_KINDS, EVENT_KIND_LABELS, RELATIONS, RELATION_LABELS, type Relation } from '../../../types/subsidy-labels'
 import { MAX_HOUSEHOLD as MAX_MEMBERS } from '../../../types/subsidy-fields'
 import { newRow, todayBeijing, type FieldErrors, type HouseholdForm } from './shared'
+import { LinkButton } from '../../components/ui/button'
+import { CheckRow, Chip } from '../../components/ui/choice'
+import { inputA11y, PickerValue } from '../../components/ui/field'
+import { a11y, keyActivate } from '../../components/ui/a11y'
 
 const OTHER_RELATIONS = RELATIONS.filter((r) => r !== 'self') as Exclude<Relation, 'self'>[]
 
@@ -45,23 +49,24 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
                     value={Math.max(0, OTHER_RELATIONS.indexOf(r.relation as Exclude<Relation, 'self'>))}
                     onChange={(e) => setRow(r.key, { relation: OTHER_RELATIONS[Number(e.detail.value)] })}
                   >
-                    <Text className='sb-relation sb-relation-pick'>{RELATION_LABELS[r.relation]} ▾</Text>
+                    <PickerValue className='sb-relation sb-relation-pick' label={`第 ${i + 1} 位家庭成员与本人的关系`} value={RELATION_LABELS[r.relation]} />
                   </Picker>
                 )}
                 {i > 0 ? (
-                  <Text className='sb-remove member-remove' onClick={() => remove(r.key)}>
+                  <LinkButton className='sb-remove member-remove' label={`删除第 ${i + 1} 位家庭成员（${RELATION_LABELS[r.relation]}）`} onClick={() => remove(r.key)}>
                     删除
-                  </Text>
+                  </LinkButton>
                 ) : null}
               </View>
               <View className='sb-money-row'>
                 <Input
-                  className={`sb-input sb-money income-input ${err ? 'sb-input-bad' : ''}`}
+                  className={`wu-input sb-input sb-money income-input ${err ? 'wu-input-bad sb-input-bad' : ''}`}
                   type='digit'
                   value={r.income}
                   placeholder='月收入，例如 3000'
                   maxlength={12}
                   onInput={(e) => setRow(r.key, { income: e.detail.value })}
+                  {...inputA11y(`${RELATION_LABELS[r.relation]}的月收入（元）`, err)}
                 />
                 <Text className='sb-unit'>元/月</Text>
               </View>
@@ -75,9 +80,9 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
             <Text className='sb-add-title'>添加家庭成员（共 {total} 人）</Text>
             <View className='sb-chips'>
               {OTHER_RELATIONS.filter((x) => x !== 'spouse' || !hasSpouse).map((x) => (
-                <Text key={x} className={`sb-chip add-${x}`} onClick={() => add(x)}>
+                <View key={x} className={`wu-chip sb-chip add-${x}`} onClick={() => add(x)} {...a11y({ role: 'button', label: `添加家庭成员：${RELATION_LABELS[x]}`, focusable: true })} {...keyActivate()}>
                   + {RELATION_LABELS[x]}
-                </Text>
+                </View>
               ))}
             </View>
           </View>
@@ -92,10 +97,9 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
           {CONDITIONS.map((c) => {
             const on = form.conditions.includes(c)
             return (
-              <View key={c} className={`sb-check cond-${c} ${on ? 'sb-check-on' : ''}`} onClick={() => toggle(c)} role='checkbox' aria-checked={on}>
-                <Text className='sb-box'>{on ? '✓' : ''}</Text>
+              <CheckRow key={c} className={`sb-check cond-${c}`} onClass='sb-check-on' checked={on} onChange={() => toggle(c)}>
                 <Text className='sb-check-label'>{CONDITION_LABELS[c]}</Text>
-              </View>
+              </CheckRow>
             )
           })}
         </View>
@@ -104,34 +108,34 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
 
       <View className='wu-card'>
         <Text className='sb-section'>最近有突发事件导致生活困难吗？</Text>
-        <View className='sb-chips'>
-          <Text className={`sb-chip event-no ${form.event.on ? '' : 'sb-chip-on'}`} onClick={() => setEvent({ on: false })}>
+        <View className='sb-chips' {...a11y({ role: 'group', label: '最近有突发事件吗' })}>
+          <Chip className='sb-chip event-no' onClass='sb-chip-on' on={!form.event.on} onClick={() => setEvent({ on: false })}>
             没有
-          </Text>
-          <Text className={`sb-chip event-yes ${form.event.on ? 'sb-chip-on' : ''}`} onClick={() => setEvent({ on: true })}>
+          </Chip>
+          <Chip className='sb-chip event-yes' onClass='sb-chip-on' on={form.event.on} onClick={() => setEvent({ on: true })}>
             有
-          </Text>
+          </Chip>
         </View>
         {form.event.on ? (
           <View className='sb-event'>
             <Text className='sb-label'>事件类型</Text>
-            <View className='sb-chips'>
+            <View className='sb-chips' {...a11y({ role: 'group', label: '事件类型' })}>
               {EVENT_KINDS.map((k) => (
-                <Text key={k} className={`sb-chip event-kind-${k} ${form.event.kind === k ? 'sb-chip-on' : ''}`} onClick={() => setEvent({ kind: k })}>
+                <Chip key={k} className={`sb-chip event-kind-${k}`} onClass='sb-chip-on' on={form.event.kind === k} onClick={() => setEvent({ kind: k })}>
                   {EVENT_KIND_LABELS[k]}
-                </Text>
+                </Chip>
               ))}
             </View>
             <Text className='sb-label'>发生日期</Text>
             <Picker mode='date' value={form.event.date} end={todayBeijing()} onChange={(e) => setEvent({ date: e.detail.value })}>
-              <View className='sb-input event-date'>{form.event.date || '请选择日期'}</View>
+              <PickerValue className='sb-input event-date' label='发生日期' value={form.event.date || '请选择日期'} />
             </Picker>
             {errors['event.date'] ? <Text className='sb-error'>{errors['event.date']}</Text> : null}
             <Text className='sb-label'>每月收入因此减少多少（元，可不填）</Text>
-            <Input className='sb-input sb-money event-drop' type='digit' value={form.event.drop} placeholder='例如 2000' maxlength={12} onInput={(e) => setEvent({ drop: e.detail.value })} />
+            <Input className='wu-input sb-input sb-money event-drop' type='digit' value={form.event.drop} placeholder='例如 2000' maxlength={12} onInput={(e) => setEvent({ drop: e.detail.value })} {...inputA11y('每月收入因此减少多少（元）', errors['event.incomeDropFen'])} />
             {errors['event.incomeDropFen'] ? <Text className='sb-error'>{errors['event.incomeDropFen']}</Text> : null}
             <Text className='sb-label'>因此新增的支出，如医药费（元，可不填）</Text>
-            <Input className='sb-input sb-money event-expense' type='digit' value={form.event.expense} placeholder='例如 30000' maxlength={12} onInput={(e) => setEvent({ expense: e.detail.value })} />
+            <Input className='wu-input sb-input sb-money event-expense' type='digit' value={form.event.expense} placeholder='例如 30000' maxlength={12} onInput={(e) => setEvent({ expense: e.detail.value })} {...inputA11y('因此新增的支出（元）', errors['event.extraExpenseFen'])} />
             {errors['event.extraExpenseFen'] ? <Text className='sb-error'>{errors['event.extraExpenseFen']}</Text> : null}
             {errors.event ? <Text className='sb-error'>{errors.event}</Text> : null}
             {errors['event.kind'] ? <Text className='sb-error'>{errors['event.kind']}</Text> : null}

@@ -2,7 +2,7 @@
 // Nothing is stored: the form lives in this page, and "提交申请" hands it to the application page in memory.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -10,6 +10,10 @@ import { currentUser } from '../../../services/session'
 import { EvaluationCard, ProgrammeList } from '../evaluation-view'
 import { HouseholdFields } from '../household-form'
 import { buildHousehold, emptyForm, peekDraft, setDraft, type Evaluation, type FieldErrors, type HouseholdForm } from '../shared'
+import { Screen } from '../../../components/ui/screen'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { reveal } from '../../../components/ui/reveal'
+import { a11y } from '../../../components/ui/a11y'
 import '../subsidy.css'
 
 export default function SubsidyCheck() {
@@ -50,7 +54,7 @@ export default function SubsidyCheck() {
     try {
       const ev = await api.subsidy.evaluate(input)
       setResult({ ev, form })
-      Taro.pageScrollTo({ selector: '.check-result', duration: 200 }).catch(() => undefined)
+      reveal('.check-result')
     } catch (e) {
       if (e instanceof ApiCallError && e.fields) setErrors(e.fields)
       setTopError(errorText(e))
@@ -66,25 +70,29 @@ export default function SubsidyCheck() {
   }
 
   return (
-    <View className='wu-page sb-page subsidy-check'>
+    <Screen className='wu-page sb-page subsidy-check'>
       <View className='sb-intro'>
         <Text className='sb-intro-title'>先测一测，能不能申请困难帮扶</Text>
         <Text className='sb-intro-text'>填写家庭成员的月收入和家里的困难情况，马上告诉您结果和理由，以及可以申请的帮扶项目。</Text>
         <Text className='sb-privacy privacy-note'>测算不保存任何信息，不需要登录。</Text>
         {signedIn ? (
-          <Text className='sb-link link-mine' onClick={() => Taro.navigateTo({ url: url('subsidy/mine') })}>
+          <LinkButton className='sb-link link-mine' onClick={() => Taro.navigateTo({ url: url('subsidy/mine') })}>
             查看我的申请 ›
-          </Text>
+          </LinkButton>
         ) : null}
       </View>
 
       {restored ? <Text className='sb-note restored-note'>已带回您刚才填写的内容，请再测算一次后提交申请。</Text> : null}
       <HouseholdFields form={form} onChange={change} errors={errors} />
 
-      {topError ? <Text className='sb-top-error check-error'>{topError}</Text> : null}
-      <Button className='sb-primary check-submit' disabled={busy || undefined} loading={busy || undefined} onClick={run}>
+      {topError ? (
+        <Text className='sb-top-error check-error' {...a11y({ role: 'alert' })}>
+          {topError}
+        </Text>
+      ) : null}
+      <Btn className='sb-primary check-submit' disabled={busy} loading={busy} onClick={run}>
         测算
-      </Button>
+      </Btn>
 
       {result ? (
         <View className='check-outcome'>
@@ -98,9 +106,9 @@ export default function SubsidyCheck() {
           {result.ev.category !== 'none' ? (
             <View className='wu-card'>
               <Text className='sb-hint'>提交申请后，由您所在的基层工会核实，再由街道（区）工会审批并公示。测算结果仅供参考，以审核结果为准。需要先办理工会会员卡。</Text>
-              <Button className='sb-primary check-apply' onClick={apply}>
+              <Btn className='sb-primary check-apply' onClick={apply}>
                 提交申请
-              </Button>
+              </Btn>
             </View>
           ) : (
             <View className='wu-card'>
@@ -109,6 +117,6 @@ export default function SubsidyCheck() {
           )}
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }
