@@ -215,8 +215,9 @@ describe('apply page', () => {
 
   test('a new visit gets a new request id; conflicts and missing cards say what to do next', async () => {
     const seen: string[] = []
-    gateway(({ fn, data }) => {
+    gateway(({ fn, action, data }) => {
       if (fn === 'auth') return ok(MEMBER)
+      if (action !== 'apply') return fail('UNKNOWN_ACTION', '?') // the card looked up for the phone hint
       seen.push(data.requestId)
       return seen.length === 1 ? fail('CONFLICT', '您已有一份申请正在审核中') : fail('FORBIDDEN', '需要有效的工会会员卡')
     })

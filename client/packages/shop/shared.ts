@@ -1,6 +1,7 @@
 // Helpers shared by the shop pages: opening a page, payment, remembered address.
 import Taro from '@tarojs/taro'
 import { api, ApiCallError } from '../../services/api'
+import { REMEMBERED_ADDRESS_KEY, rememberedAddress } from '../../services/known'
 import { formatYuan } from '../../../types/money'
 import type { OrderStatus } from '../../../types/shop'
 import type { AddressForm } from './validate'
@@ -8,19 +9,10 @@ import type { AddressForm } from './validate'
 /** Opens a page (a url from services/routes); when the page stack is full, replaces this one instead. */
 export const go = (url: string) => Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }))
 
-// ---- remembered address: only when the member ticks 记住地址 ----
-export const ADDRESS_KEY = 'wu.shop.address'
+// ---- remembered address: only when the member ticks 记住地址 (services/known.ts reads it for other forms) ----
+export const ADDRESS_KEY = REMEMBERED_ADDRESS_KEY
 
-export function loadAddress(): AddressForm | null {
-  try {
-    const raw = Taro.getStorageSync(ADDRESS_KEY)
-    const v = typeof raw === 'string' && raw ? JSON.parse(raw) : raw
-    if (v && typeof v === 'object' && typeof v.name === 'string') return { name: v.name, phone: v.phone ?? '', region: v.region ?? '', detail: v.detail ?? '' }
-  } catch {
-    /* ignore */
-  }
-  return null
-}
+export const loadAddress = (): AddressForm | null => rememberedAddress()
 export function rememberAddress(f: AddressForm | null): void {
   try {
     if (f) Taro.setStorageSync(ADDRESS_KEY, JSON.stringify(f))

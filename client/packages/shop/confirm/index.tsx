@@ -9,6 +9,7 @@ import { Empty } from '../../../components/states'
 import { yuan } from '../labels'
 import { bySeller, cartTotal, getBuyNow, loadCart, removeLines, setBuyNow, type CartLine } from '../cart'
 import { go, loadAddress, rememberAddress } from '../shared'
+import { knownAddress } from '../../../services/known'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import { ADDRESS_FIELDS, addressProblem, addressProblems, cleanAddress, newRequestId, type AddressField, type AddressForm } from '../validate'
@@ -26,6 +27,12 @@ const LABELS: Record<AddressField, { label: string; placeholder: string; max: nu
   region: { label: '所在地区', placeholder: '如：北京市朝阳区建外街道', max: 60 },
   detail: { label: '详细地址', placeholder: '街道、楼号、门牌号', max: 120 },
 }
+
+const PREFILL_NOTE = {
+  device: '已填入本机记住的收货地址，请核对后提交',
+  order: '已按您上次订单的收货地址填写，请核对；手机号请补全',
+  card: '已填入会员卡上的姓名，请补全收货信息',
+} as const
 
 /** The lines this checkout is for: buy-now, one seller's group, or the whole cart (first group if mixed). */
 function pickLines(params: Record<string, string | undefined>): { lines: CartLine[]; buyNow: boolean; rest: number } {
@@ -48,6 +55,9 @@ export default function ConfirmPage() {
   const [form, setForm] = useState<AddressForm>(saved ?? { name: '', phone: '', region: '', detail: '' })
   const [problems, setProblems] = useState<Partial<Record<AddressField, string>>>({})
   const [remember, setRemember] = useState(!!saved)
+  // Filled from what the app knows (this phone's remembered address, else the last order or the card), for the member to check.
+  const [prefilled, setPrefilled] = useState<'device' | 'order' | 'card' | null>(saved ? 'device' : null)
+  const [phoneHint, setPhoneHint] = useState<string | null>(null)
   const [station, setStation] = useState<PickedStation | null>(null)
   const [stationError, setStationError] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -62,6 +72,7 @@ export default function ConfirmPage() {
       currentUser().then((u) => {
         if (!u) return
         setMember(u.roles.includes('member'))
+        if (!saved) void prefill()
         if (u.roles.includes('member'))
           api.subsidy
             .myApplications({})
@@ -70,6 +81,15 @@ export default function ConfirmPage() {
       }),
     )
   })
+
+  /** Fills only the fields still empty: what the member typed meanwhile stays. */
+  const prefill = async () => {
+    const k = await knownAddress()
+    if (!k.source) return
+    setForm((f) => ({ name: f.name || k.name || '', phone: f.phone || k.phone || '', region: f.region || k.region || '', detail: f.detail || k.detail || '' }))
+    setPhoneHint(k.phoneMasked ?? null)
+    setPrefilled(k.source)
+  }
 
   if (!lines.length) return <Empty text='没有要结算的商品' action='去商城看看' onAction={() => go(url('shop/index'))} />
 
@@ -161,6 +181,7 @@ export default function ConfirmPage() {
         </View>
         {mode === 'address' ? (
           <View className='address-form'>
+            {prefilled ? <Text className='shop-notice prefill-note'>{PREFILL_NOTE[prefilled]}</Text> : null}
             {ADDRESS_FIELDS.map((k) => (
               <View key={k} className='shop-field'>
                 <Text className='shop-label'>{LABELS[k].label}</Text>
@@ -169,7 +190,7 @@ export default function ConfirmPage() {
                   type={k === 'phone' ? 'number' : 'text'}
                   value={form[k]}
                   maxlength={LABELS[k].max}
-                  placeholder={LABELS[k].placeholder}
+                  placeholder={k === 'phone' && phoneHint ? `上次使用 ${phoneHint}，请填写完整号码` : LABELS[k].placeholder}
                   onInput={(e) => change(k, e.detail.value)}
                   onBlur={(e) => judge(k, (e.detail as { value?: string })?.value ?? form[k])}
                   {...inputA11y(LABELS[k].label, problems[k])}

@@ -8,6 +8,7 @@ import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import { ensureLogin } from '../../../services/session'
+import { knownPhone } from '../../../services/known'
 import { PHONE_MESSAGES, PHONE_RE, normalizePhone } from '../../../../types/idcard'
 import { textProblem } from '../../../../types/text-rules'
 import { APPLY_NOTE, MAX_EVIDENCE } from '../../../../types/subsidy-fields'
@@ -44,6 +45,8 @@ export default function SubsidyApply() {
   const [form, setForm] = useState<HouseholdForm>(() => prefilled ?? emptyForm())
   const [evidence, setEvidence] = useState<EvidenceRow[]>([])
   const [phone, setPhone] = useState('')
+  // The phone this phone remembered for deliveries fills the field; else the card's masked number is a hint.
+  const [phoneKnown, setPhoneKnown] = useState<{ filled: boolean; masked: string | null }>({ filled: false, masked: null })
   const [note, setNote] = useState('')
   const [consent, setConsent] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -53,7 +56,13 @@ export default function SubsidyApply() {
   const requestId = useRef(newRequestId('ap'))
 
   useEffect(() => {
-    void ensureLogin().catch(() => undefined)
+    void ensureLogin()
+      .then((me) => (me ? knownPhone() : {}))
+      .then((k: { phone?: string; phoneMasked?: string }) => {
+        if (k.phone) setPhone((p) => p || k.phone!)
+        setPhoneKnown({ filled: !!k.phone, masked: k.phoneMasked ?? null })
+      })
+      .catch(() => undefined)
     preloadTemplates()
   }, [])
 
@@ -145,8 +154,9 @@ export default function SubsidyApply() {
 
       <View className='wu-card'>
         <Text className='sb-section'>联系电话</Text>
-        <Input className={`sb-input apply-phone ${errors.phone ? 'sb-input-bad' : ''}`} type='number' maxlength={11} value={phone} placeholder='工会核实时联系您' onInput={(e) => setPhone(e.detail.value)} />
+        <Input className={`sb-input apply-phone ${errors.phone ? 'sb-input-bad' : ''}`} type='number' maxlength={11} value={phone} placeholder={phoneKnown.masked ? `会员卡登记的是 ${phoneKnown.masked}，请填写完整号码` : '工会核实时联系您'} onInput={(e) => setPhone(e.detail.value)} />
         {errors.phone ? <Text className='sb-error'>{errors.phone}</Text> : null}
+        {phoneKnown.filled && phone ? <Text className='sb-hint phone-prefilled'>已填入本机记住的手机号，请核对</Text> : null}
       </View>
 
       <View className='wu-card'>
