@@ -19,10 +19,7 @@ export type LoginOutput = z.infer<typeof loginOutput>
 export const meOutput = loginOutput.omit({ token: true, expiresAt: true })
 export type Me = z.infer<typeof meOutput>
 
-/** Scan-to-login: what the desktop console's QR carries, `wu-login:<challenge>`. */
-export const LOGIN_QR_PREFIX = 'wu-login:'
-/** Challenges live this long. */
-export const LOGIN_QR_SECONDS = 120
+export { LOGIN_QR_PREFIX, LOGIN_QR_SECONDS } from './auth-fields'
 
 const secret = (what: string) => z.string({ error: `缺少${what}` }).regex(/^[A-Za-z0-9_-]{32,64}$/, `${what}格式不正确`)
 export const loginQrOutput = z.object({

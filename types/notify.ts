@@ -1,17 +1,9 @@
 // Subscription messages (订阅消息) and the in-app message list. A member opts in per kind on WeChat; the
 // in-app list shows every message whether or not it also went through WeChat.
 import { z } from 'zod'
+import { NOTIFY_KINDS } from './notify-labels'
 
-export const NOTIFY_KINDS = ['card_decided', 'subsidy_progress', 'order_shipped', 'refund_completed', 'campaign_opened'] as const
-export type NotifyKind = (typeof NOTIFY_KINDS)[number]
-
-export const NOTIFY_KIND_LABELS: Record<NotifyKind, string> = {
-  card_decided: '会员卡审核结果',
-  subsidy_progress: '困难帮扶进度',
-  order_shipped: '订单发货',
-  refund_completed: '退款完成',
-  campaign_opened: '新活动',
-}
+export { NOTIFY_KINDS, NOTIFY_KIND_LABELS, type NotifyKind } from './notify-labels'
 
 export const templatesOutput = z.object({
   /** Kinds with a subscribe-message template configured, and its id (what requestSubscribeMessage takes). */

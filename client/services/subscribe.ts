@@ -3,7 +3,7 @@
 // requestSubscribeMessage needs a tap, so it runs from the confirm button of the question asked here.
 import Taro from '@tarojs/taro'
 import { api } from './api'
-import type { NotifyKind } from '../../types/notify'
+import type { NotifyKind } from '../../types/notify-labels'
 
 let templates: Promise<{ kind: NotifyKind; templateId: string }[]> | null = null
 

@@ -62,5 +62,17 @@ export function uploadFile(filePath: string, purpose: FilePurpose, extra: Record
   return platformIdentity ? viaCloud(filePath, purpose) : viaGateway(filePath, purpose, extra)
 }
 
+/** One photo from the camera or album: chooseMedia (weapp; chooseImage is deprecated there), chooseImage where a platform has no chooseMedia. */
+export async function pickImage(): Promise<string | null> {
+  const t = Taro as unknown as { chooseMedia?: typeof Taro.chooseMedia; chooseImage?: typeof Taro.chooseImage }
+  if (typeof t.chooseMedia === 'function') {
+    const r = await t.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+    return r?.tempFiles?.[0]?.tempFilePath ?? null
+  }
+  if (typeof t.chooseImage !== 'function') return null
+  const r = await t.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+  return r?.tempFilePaths?.[0] ?? null
+}
+
 /** A file link from file.url, absolute for the transport (the gateway answers paths on its own origin). */
 export const absolute = (u: string) => (u.startsWith('/') ? `${base()}${u}` : u)

@@ -211,7 +211,9 @@ export function describePages(transport: Transport): void {
         expectLoaded(mp, pay, ['shop.order'], ['立即支付'])
         await pay.tap({ cls: 'pay-now' })
         await pay.waitForText('支付成功')
-        expect(mp.record.modals.map((m) => m.title)).toEqual(['模拟支付'])
+        // The simulated cashier, then whether to be told of shipping and refunds (allowed: recorded once).
+        expect(mp.record.modals.map((m) => m.title)).toEqual(['模拟支付', '接收结果通知'])
+        expect(pay.callNames()).toContain('notify.optIn')
         expect(mp.record.payments).toEqual([]) // no WeChat cashier on a development server
         expectLoaded(mp, pay, ['shop.pay', 'shop.simulatePay'], ['支付成功', '查看订单'])
       })

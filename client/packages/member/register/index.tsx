@@ -14,6 +14,7 @@ import { UnionPicker } from '../union-picker'
 import { rememberApplied } from '../../../pages/index/greeting'
 import { REQUIRED, fieldProblem, readyToJudge, type Field, type Form } from '../validate'
 import '../member.css'
+import { askToNotify } from '../../../services/subscribe'
 
 export default function Register() {
   const [form, setForm] = useState<Form>({ name: '', idNumber: '', phone: '', unionId: '', occupation: '', employer: '' })
@@ -59,6 +60,7 @@ export default function Register() {
       })
       rememberApplied(true)
       Taro.showToast({ title: r.status === 'active' ? '入会成功' : '已提交审核', icon: 'success' })
+      if (r.status !== 'active') await askToNotify(['card_decided'], '已提交审核。审核结果出来时，通过微信通知您？')
       backOrRedirect(url('card'))
     } catch (e) {
       setTopError({ message: errorText(e), toCard: errorCode(e) === 'ALREADY_REGISTERED' })

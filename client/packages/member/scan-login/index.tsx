@@ -6,7 +6,7 @@ import { View, Text, Button } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { ensureLogin } from '../../../services/session'
-import { LOGIN_QR_PREFIX } from '../../../../types/auth'
+import { LOGIN_QR_PREFIX } from '../../../../types/auth-fields'
 import '../member.css'
 import './index.css'
 

@@ -12,6 +12,7 @@ import { countdown, payOrder, waitPaid, type PayOutcome } from '../shared'
 import '../shop.css'
 import { Btn } from '../../../components/ui/button'
 import { Screen } from '../../../components/ui/screen'
+import { askToNotify } from '../../../services/subscribe'
 
 type Phase = 'idle' | 'paying' | 'confirming' | 'paid' | 'timeout' | 'wechat-only'
 
@@ -61,6 +62,7 @@ export default function PayPage() {
       setPhase('paid')
       setMessage(null)
       await load()
+      await askToNotify(['order_shipped', 'refund_completed'], '支付成功。商品发货、退款到账时，通过微信通知您？')
     } else if (r.kind === 'timeout') {
       setPhase('timeout')
       setMessage('暂未收到支付结果。如您已付款，请稍后点击“重新查询”；如未付款，可再次支付。')

@@ -13,7 +13,7 @@ import { PHONE_MESSAGES, PHONE_RE, normalizePhone } from '../../../../types/idca
 import { textProblem } from '../../../../types/text-rules'
 import { APPLY_NOTE, MAX_EVIDENCE } from '../../../../types/subsidy-fields'
 import { HouseholdFields } from '../household-form'
-import { uploadFile } from '../../../services/upload'
+import { pickImage, uploadFile } from '../../../services/upload'
 import { askToNotify, preloadTemplates } from '../../../services/subscribe'
 import { PrivacySheet } from '../../../components/privacy-sheet'
 import {
@@ -36,7 +36,6 @@ type EvidenceRow = { key: string; kind: EvidenceKind; ref: string; note: string;
 let evSeq = 0
 const newEvidence = (kind: EvidenceKind = 'income'): EvidenceRow => ({ key: `e${++evSeq}`, kind, ref: '', note: '' })
 
-const canChooseMedia = () => typeof (Taro as { chooseMedia?: unknown }).chooseMedia === 'function'
 
 type TopError = { message: string; action?: { label: string; url: string } }
 
@@ -73,8 +72,7 @@ export default function SubsidyApply() {
   const setEv = (key: string, patch: Partial<EvidenceRow>) => setEvidence((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)))
 
   const pickPhoto = async (key: string) => {
-    const r = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
-    const path = r?.tempFiles?.[0]?.tempFilePath
+    const path = await pickImage()
     if (!path) return // the user cancelled
     setEv(key, { preview: path, uploading: true, uploadError: undefined, fileId: undefined })
     try {
@@ -182,7 +180,7 @@ export default function SubsidyApply() {
             {errors[`evidence.${i}.ref`] ? <Text className='sb-error'>{errors[`evidence.${i}.ref`]}</Text> : null}
             <Input className='sb-input evidence-note' value={ev.note} maxlength={60} placeholder='备注（可不填）' onInput={(e) => setEv(ev.key, { note: e.detail.value })} />
             {errors[`evidence.${i}.note`] ? <Text className='sb-error'>{errors[`evidence.${i}.note`]}</Text> : null}
-            {canChooseMedia() && !ev.uploading ? (
+            {!ev.uploading ? (
               <Text className='sb-link evidence-photo' onClick={() => pickPhoto(ev.key)}>
                 {ev.fileId ? '重新拍照或选择 ›' : '拍照或从相册上传 ›'}
               </Text>
