@@ -14,6 +14,9 @@ import { BUDGET_PROGRAMMES } from '../policy'
 import { parseYuan, type FieldErrors } from '../shared'
 import { serverErrors, type Row } from './rows'
 import { FieldError, FormActions, YuanInput } from './form-parts'
+import { LinkButton } from '../../../components/ui/button'
+import { Chip } from '../../../components/ui/choice'
+import { a11y } from '../../../components/ui/a11y'
 
 type Props = {
   year: number
@@ -79,14 +82,18 @@ export function AddBudgetForm({ year, items, busy, run, onClose, onSaved }: Prop
   return (
     <View className='wu-card budget-add-form'>
       <Text className='sb-section'>{`新增${year}年预算`}</Text>
-      {top ? <Text className='sb-top-error add-top-error'>{top}</Text> : null}
+      {top ? (
+        <Text className='sb-top-error add-top-error' {...a11y({ role: 'alert' })}>
+          {top}
+        </Text>
+      ) : null}
       <Text className='sb-label'>工会</Text>
       {unionsError ? (
         <View>
           <Text className='sb-error'>{`工会列表加载失败：${unionsError}`}</Text>
-          <Text className='sb-link add-unions-retry' onClick={() => void loadUnions()}>
+          <LinkButton className='sb-link add-unions-retry' label='重新加载工会列表' onClick={() => void loadUnions()}>
             重试
-          </Text>
+          </LinkButton>
         </View>
       ) : !unions ? (
         <Text className='sb-hint'>正在加载工会…</Text>
@@ -101,18 +108,13 @@ export function AddBudgetForm({ year, items, busy, run, onClose, onSaved }: Prop
       )}
       <FieldError fields={errors} name='unionId' />
       <Text className='sb-label'>帮扶项目</Text>
-      <View className='sb-chips'>
+      <View className='sb-chips' {...a11y({ role: 'group', label: '帮扶项目' })}>
         {BUDGET_PROGRAMMES.map((p) => {
           const has = existing(union?.id, p.id)
           return (
-            <Text
-              key={p.id}
-              className={`sb-chip add-programme-${p.id} ${programme === p.id ? 'sb-chip-on' : ''} ${has ? 'sb-chip-static' : ''}`}
-              onClick={() => !has && setProgramme(p.id)}
-              aria-disabled={has || undefined}
-            >
+            <Chip key={p.id} className={`sb-chip add-programme-${p.id} ${has ? 'sb-chip-static' : ''}`} onClass='sb-chip-on' on={programme === p.id} disabled={has} onClick={() => setProgramme(p.id)}>
               {has ? `${p.name}（已安排）` : p.name}
-            </Text>
+            </Chip>
           )
         })}
       </View>

@@ -11,6 +11,7 @@ import { fenToInput, parseYuan, type FieldErrors } from '../shared'
 import { isLow, keyOf, percent, serverErrors, type Row } from './rows'
 import { FormActions, YuanInput } from './form-parts'
 import { PendingChange } from './pending-change'
+import { LinkButton } from '../../../components/ui/button'
 
 type Props = {
   r: Row
@@ -83,9 +84,9 @@ export function BudgetRow({ r, editing, onEdit, ...form }: Props) {
         <AdjustForm r={r} {...form} onClose={() => onEdit(null)} />
       ) : r.pending ? null : (
         <View className='sb-row sb-toolbar'>
-          <Text className='sb-link budget-adjust' onClick={() => onEdit(keyOf(r))}>
+          <LinkButton className='sb-link budget-adjust' onClick={() => onEdit(keyOf(r))}>
             调整预算
-          </Text>
+          </LinkButton>
         </View>
       )}
     </View>

@@ -2,7 +2,7 @@
 // is left. Staff raise or lower a total (never below what was already paid; the server checks again) and
 // arrange a budget for a programme that has none yet. Only unions in the caller's scope are listed.
 import { useState } from 'react'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { yuan } from '../../../../types/subsidy-labels'
 import { usePageQuery } from '../../../hooks/page-query'
@@ -14,6 +14,9 @@ import { groupByUnion, keyOf, type Row } from './rows'
 import { BudgetRow } from './budget-row'
 import { AddBudgetForm } from './add-form'
 import '../subsidy.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { Tabs } from '../../../components/ui/choice'
 
 export default function SubsidyBudget() {
   const thisYear = Number(todayBeijing().slice(0, 4))
@@ -42,22 +45,24 @@ export default function SubsidyBudget() {
 
   if (page.error?.code === 'FORBIDDEN')
     return (
-      <View className='wu-page sb-page'>
+      <Screen className='wu-page sb-page'>
         <Forbidden hint='您的账号没有查看帮扶资金预算的权限。' />
-      </View>
+      </Screen>
     )
 
   const totals = (items ?? []).reduce((t, r) => ({ total: t.total + r.totalFen, spent: t.spent + r.spentFen, remaining: t.remaining + r.remainingFen }), { total: 0, spent: 0, remaining: 0 })
   const forms = { busy: busy !== null, run }
   return (
-    <View className='wu-page sb-page subsidy-budget'>
-      <View className='sb-tabs'>
-        {[thisYear, thisYear - 1].map((y) => (
-          <Text key={y} className={`sb-tab ${y === thisYear ? 'year-this' : 'year-last'} ${year === y ? 'sb-tab-on' : ''}`} onClick={() => pickYear(y)}>
-            {y === thisYear ? `今年 ${y}` : `去年 ${y}`}
-          </Text>
-        ))}
-      </View>
+    <Screen className='wu-page sb-page subsidy-budget'>
+      <Tabs
+        className='sb-tabs'
+        tabClass='sb-tab'
+        onClass='sb-tab-on'
+        label='预算年度'
+        value={String(year)}
+        onChange={(y) => pickYear(Number(y))}
+        tabs={[thisYear, thisYear - 1].map((y) => ({ key: String(y), className: y === thisYear ? 'year-this' : 'year-last', label: y === thisYear ? `今年 ${y}` : `去年 ${y}` }))}
+      />
       {page.error ? (
         <ErrorBlock message={page.error.message} onRetry={page.reload} />
       ) : !items ? (
@@ -74,7 +79,7 @@ export default function SubsidyBudget() {
           {adding ? (
             <AddBudgetForm year={year} items={items} {...forms} onClose={() => setAdding(false)} onSaved={added} />
           ) : (
-            <Button
+            <Btn kind='secondary'
               className='sb-secondary sb-budget-add budget-add'
               onClick={() => {
                 setAdding(true)
@@ -82,7 +87,7 @@ export default function SubsidyBudget() {
               }}
             >
               新增预算
-            </Button>
+            </Btn>
           )}
           {items.length === 0 ? (
             <Empty text={year === thisYear ? '本年度还没有安排预算' : `${year}年度没有安排预算`} />
@@ -98,6 +103,6 @@ export default function SubsidyBudget() {
           )}
         </View>
       )}
-    </View>
+    </Screen>
   )
 }

@@ -1,11 +1,12 @@
 // A budget increase waiting for a second person (four eyes): what it asks and who asked; whoever may decide
 // confirms or sends it back, the proposer may withdraw it, anyone else sees that it waits.
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { BUDGET_CHANGE_RESULT_LABELS, yuan } from '../../../../types/subsidy-labels'
 import { errorText } from '../../../services/errors'
 import type { Row } from './rows'
+import { Btn, LinkButton } from '../../../components/ui/button'
 
 type Props = { r: Row; busy: boolean; run: (key: string, fn: () => Promise<unknown>) => Promise<void>; onSaved: (row: Row) => void }
 
@@ -31,19 +32,19 @@ export function PendingChange({ r, busy, run, onSaved }: Props) {
       <Text className='sb-meta budget-pending-text'>{`待确认：调整为 ¥${yuan(c.toFen)}（${c.requestedBy}提交）`}</Text>
       {c.canDecide === 'confirm' ? (
         <View className='sb-actions'>
-          <Button className='sb-plain budget-reject' disabled={busy || undefined} onClick={() => decide(false)}>
+          <Btn kind='plain' className='sb-plain budget-reject' disabled={busy} onClick={() => decide(false)}>
             退回
-          </Button>
-          <Button className='sb-danger budget-confirm' disabled={busy || undefined} loading={busy || undefined} onClick={() => decide(true)}>
+          </Btn>
+          <Btn kind='danger' className='sb-danger budget-confirm' disabled={busy} loading={busy} onClick={() => decide(true)}>
             确认调整
-          </Button>
+          </Btn>
         </View>
       ) : c.canDecide === 'withdraw' ? (
         <View className='sb-row'>
           <Text className='sb-meta budget-waiting'>须由另一位工作人员确认后生效</Text>
-          <Text className='sb-link budget-withdraw' onClick={() => decide(false)}>
+          <LinkButton className='sb-link budget-withdraw' label='撤回这次预算调整' onClick={() => decide(false)}>
             撤回
-          </Text>
+          </LinkButton>
         </View>
       ) : (
         <Text className='sb-meta budget-waiting'>须由提交人所在工会或上级工会的另一位工作人员确认</Text>

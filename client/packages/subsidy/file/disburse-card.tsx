@@ -3,12 +3,14 @@
 // pays twice.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { yuan } from '../../../../types/subsidy-labels'
 import { alertModal, newRequestId, parseYuan } from '../shared'
 import type { Available, SectionProps } from './types'
+import { Btn } from '../../../components/ui/button'
+import { inputA11y } from '../../../components/ui/field'
 
 export function DisburseCard({ d, busy, run, onDone }: SectionProps) {
   const [amounts, setAmounts] = useState<Record<string, string>>({})
@@ -79,10 +81,10 @@ export function DisburseCard({ d, busy, run, onDone }: SectionProps) {
             </Text>
             {!blocked ? (
               <View className='sb-money-row'>
-                <Input className='sb-input sb-money disburse-amount' type='digit' value={amounts[p.id] ?? ''} maxlength={12} placeholder={`金额（元），默认 ${yuan(p.amountFen)}`} onInput={(e) => setAmounts((m) => ({ ...m, [p.id]: e.detail.value }))} />
-                <Button className='sb-approve sb-small disburse-button' disabled={!!busy || undefined} loading={busy === `pay-${p.id}` || undefined} onClick={() => disburse(p)}>
+                <Input {...inputA11y(`${p.name}发放金额（元）`, errors[p.id])} className='wu-input sb-input sb-money disburse-amount' type='digit' value={amounts[p.id] ?? ''} maxlength={12} placeholder={`金额（元），默认 ${yuan(p.amountFen)}`} onInput={(e) => setAmounts((m) => ({ ...m, [p.id]: e.detail.value }))} />
+                <Btn kind='success' size='sm' label={`发放${p.name}`} className='sb-approve sb-small disburse-button' disabled={!!busy} loading={busy === `pay-${p.id}`} onClick={() => disburse(p)}>
                   发放
-                </Button>
+                </Btn>
               </View>
             ) : (
               <Text className='sb-waiting'>{used ? '本年度已领满' : '不在发放时间'}</Text>

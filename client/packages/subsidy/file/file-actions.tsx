@@ -2,13 +2,15 @@
 // of difficulty is archived (解困归档) with a reason, and stays under watch for falling back.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { textProblem } from '../../../../types/text-rules'
 import { ARCHIVE_REASON } from '../../../../types/subsidy-fields'
 import { alertModal } from '../shared'
 import type { SectionProps } from './types'
+import { Btn } from '../../../components/ui/button'
+import { inputA11y } from '../../../components/ui/field'
 
 export function FileActions({ d, busy, run, onDone }: SectionProps) {
   const [archiving, setArchiving] = useState(false)
@@ -50,16 +52,16 @@ export function FileActions({ d, busy, run, onDone }: SectionProps) {
   return (
     <View className='wu-card file-actions'>
       {d.kind === 'temporary' ? (
-        <Button className='sb-secondary formalize-button' disabled={!!busy || undefined} loading={busy === 'formalize' || undefined} onClick={formalize}>
+        <Btn kind='secondary' className='sb-secondary formalize-button' disabled={!!busy} loading={busy === 'formalize'} onClick={formalize}>
           转为正式档案
-        </Button>
+        </Btn>
       ) : null}
       {archiving ? (
         <View className='sb-reject-box'>
-          <Input className={`sb-input archive-reason ${reasonError ? 'sb-input-bad' : ''}`} value={reason} maxlength={200} placeholder='归档原因（必填），如：家庭收入已稳定高于标准' onInput={(e) => setReason(e.detail.value)} />
+          <Input {...inputA11y('归档原因（必填）', reasonError)} className={`wu-input sb-input archive-reason ${reasonError ? 'wu-input-bad sb-input-bad' : ''}`} value={reason} maxlength={200} placeholder='归档原因（必填），如：家庭收入已稳定高于标准' onInput={(e) => setReason(e.detail.value)} />
           {reasonError ? <Text className='sb-error'>{reasonError}</Text> : null}
           <View className='sb-actions'>
-            <Button
+            <Btn kind='plain'
               className='sb-plain'
               onClick={() => {
                 setArchiving(false)
@@ -67,16 +69,16 @@ export function FileActions({ d, busy, run, onDone }: SectionProps) {
               }}
             >
               取消
-            </Button>
-            <Button className='sb-danger archive-confirm' disabled={!!busy || undefined} loading={busy === 'archive' || undefined} onClick={archive}>
+            </Btn>
+            <Btn kind='danger' className='sb-danger archive-confirm' disabled={!!busy} loading={busy === 'archive'} onClick={archive}>
               确认归档
-            </Button>
+            </Btn>
           </View>
         </View>
       ) : (
-        <Button className='sb-secondary archive-button' disabled={!!busy || undefined} onClick={() => setArchiving(true)}>
+        <Btn kind='secondary' className='sb-secondary archive-button' disabled={!!busy} onClick={() => setArchiving(true)}>
           解困归档
-        </Button>
+        </Btn>
       )}
     </View>
   )

@@ -2,7 +2,6 @@
 // the programmes still open this year with a 发放 button each, what has been paid, and the file's life
 // cycle (temporary → formal, archived once out of difficulty). One action runs at a time.
 import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { usePageQuery } from '../../../hooks/page-query'
 import { useBusy } from '../../../hooks/busy'
@@ -16,6 +15,7 @@ import { DisburseCard } from './disburse-card'
 import { ApplicationsCard, PaymentsCard } from './history'
 import { FileActions } from './file-actions'
 import '../subsidy.css'
+import { Screen } from '../../../components/ui/screen'
 
 export default function SubsidyFile() {
   const { params } = useRouter()
@@ -24,21 +24,29 @@ export default function SubsidyFile() {
   const { busy, run } = useBusy()
   const d = page.data
 
-  if (!fileId) return <ErrorBlock message='没有指定档案，请从档案列表打开' />
-  if (page.error)
-    return page.error.code === 'FORBIDDEN' ? (
-      <View className='wu-page sb-page'>
-        <Forbidden hint='您的账号没有查看这份档案的权限。' />
-      </View>
-    ) : (
-      <ErrorBlock message={page.error.message} onRetry={page.reload} />
+  if (!fileId)
+    return (
+      <Screen className='wu-page sb-page subsidy-file'>
+        <ErrorBlock message='没有指定档案，请从档案列表打开' />
+      </Screen>
     )
-  if (!d) return <Loading text='正在加载档案…' />
+  if (page.error)
+    return (
+      <Screen className='wu-page sb-page subsidy-file'>
+        {page.error.code === 'FORBIDDEN' ? <Forbidden hint='您的账号没有查看这份档案的权限。' /> : <ErrorBlock message={page.error.message} onRetry={page.reload} />}
+      </Screen>
+    )
+  if (!d)
+    return (
+      <Screen className='wu-page sb-page subsidy-file'>
+        <Loading text='正在加载档案…' />
+      </Screen>
+    )
   const active = d.status === 'active'
   const section = { d, busy, run, onDone: page.reload }
 
   return (
-    <View className='wu-page sb-page subsidy-file'>
+    <Screen className='wu-page sb-page subsidy-file'>
       <FileHead d={d} />
       <HouseholdCard d={d} />
       <EvaluationCard ev={d.evaluation} title='认定依据' />
@@ -47,6 +55,6 @@ export default function SubsidyFile() {
       <PaymentsCard d={d} />
       <ApplicationsCard d={d} />
       {active ? <FileActions {...section} /> : null}
-    </View>
+    </Screen>
   )
 }

@@ -3,13 +3,15 @@
 // comes back from the server.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { normalizePhone } from '../../../../types/idcard'
 import { alertModal, dateText, todayBeijing, type FieldErrors } from '../shared'
 import { planProblems, type PlanForm } from './plan-rules'
 import type { SectionProps } from './types'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { inputA11y, PickerValue } from '../../../components/ui/field'
 
 const plusMonths = (m: number) => {
   const d = new Date(`${todayBeijing()}T00:00:00Z`)
@@ -59,25 +61,25 @@ export function PlanCard({ d, busy, run, onDone }: SectionProps) {
       <View className='sb-row'>
         <Text className='sb-section'>帮扶计划（一户一策）</Text>
         {active && !plan ? (
-          <Text className='sb-link plan-edit' onClick={edit}>
+          <LinkButton className='sb-link plan-edit' label={d.plan ? '修改帮扶计划' : '制定帮扶计划'} onClick={edit}>
             {d.plan ? '修改' : '制定计划'}
-          </Text>
+          </LinkButton>
         ) : null}
       </View>
       {plan ? (
         <View className='plan-form'>
           <Text className='sb-label'>帮扶目标</Text>
-          <Textarea className='sb-textarea plan-goal' value={plan.goal} maxlength={200} placeholder='例如：年内家庭人均收入稳定高于当地标准' onInput={(e) => setPlan({ ...plan, goal: e.detail.value })} />
+          <Textarea {...inputA11y('帮扶目标', errors.goal)} className='wu-textarea sb-textarea plan-goal' value={plan.goal} maxlength={200} placeholder='例如：年内家庭人均收入稳定高于当地标准' onInput={(e) => setPlan({ ...plan, goal: e.detail.value })} />
           {err('goal')}
           <Text className='sb-label'>帮扶措施</Text>
           {plan.measures.map((m, i) => (
             <View key={i} className='sb-measure'>
               <View className='sb-money-row'>
-                <Input className='sb-input plan-measure' value={m} maxlength={100} placeholder={`第${i + 1}条，例如：推荐参加技能培训`} onInput={(e) => setPlan({ ...plan, measures: plan.measures.map((x, j) => (j === i ? e.detail.value : x)) })} />
+                <Input {...inputA11y(`帮扶措施第 ${i + 1} 条`, errors[`measures.${i}`])} className='wu-input sb-input plan-measure' value={m} maxlength={100} placeholder={`第${i + 1}条，例如：推荐参加技能培训`} onInput={(e) => setPlan({ ...plan, measures: plan.measures.map((x, j) => (j === i ? e.detail.value : x)) })} />
                 {plan.measures.length > 1 ? (
-                  <Text className='sb-remove' onClick={() => setPlan({ ...plan, measures: plan.measures.filter((_, j) => j !== i) })}>
+                  <LinkButton className='sb-remove' label={`删除第 ${i + 1} 条措施`} onClick={() => setPlan({ ...plan, measures: plan.measures.filter((_, j) => j !== i) })}>
                     删除
-                  </Text>
+                  </LinkButton>
                 ) : null}
               </View>
               {err(`measures.${i}`)}
@@ -85,29 +87,29 @@ export function PlanCard({ d, busy, run, onDone }: SectionProps) {
           ))}
           {err('measures')}
           {plan.measures.length < 10 ? (
-            <Text className='sb-link plan-add-measure' onClick={() => setPlan({ ...plan, measures: [...plan.measures, ''] })}>
+            <LinkButton className='sb-link plan-add-measure' onClick={() => setPlan({ ...plan, measures: [...plan.measures, ''] })}>
               + 添加一条措施
-            </Text>
+            </LinkButton>
           ) : null}
           <Text className='sb-label'>责任人</Text>
-          <Input className='sb-input plan-responsible' value={plan.responsible} maxlength={20} placeholder='负责帮扶的工会干部姓名' onInput={(e) => setPlan({ ...plan, responsible: e.detail.value })} />
+          <Input {...inputA11y('责任人', errors.responsible)} className='wu-input sb-input plan-responsible' value={plan.responsible} maxlength={20} placeholder='负责帮扶的工会干部姓名' onInput={(e) => setPlan({ ...plan, responsible: e.detail.value })} />
           {err('responsible')}
           <Text className='sb-label'>责任人联系电话</Text>
-          <Input className='sb-input plan-contact' type='number' value={plan.contact} maxlength={11} placeholder={d.plan ? `原为 ${d.plan.contactMasked}，请重新填写` : '11位手机号'} onInput={(e) => setPlan({ ...plan, contact: e.detail.value })} />
+          <Input {...inputA11y('责任人联系电话', errors.contact)} className='wu-input sb-input plan-contact' type='number' value={plan.contact} maxlength={11} placeholder={d.plan ? `原为 ${d.plan.contactMasked}，请重新填写` : '11位手机号'} onInput={(e) => setPlan({ ...plan, contact: e.detail.value })} />
           {err('contact')}
           <Text className='sb-label'>下次回访日期</Text>
           <Picker mode='date' value={plan.nextReviewDate} start={todayBeijing()} onChange={(e) => setPlan({ ...plan, nextReviewDate: e.detail.value })}>
-            <View className='sb-input plan-date'>{plan.nextReviewDate || '请选择日期'}</View>
+            <PickerValue className='sb-input plan-date' label='下次回访日期' value={plan.nextReviewDate || '请选择日期'} />
           </Picker>
           {err('nextReviewDate')}
           {err('fileId')}
           <View className='sb-actions'>
-            <Button className='sb-plain' disabled={saving || undefined} onClick={() => setPlan(null)}>
+            <Btn kind='plain' className='sb-plain' disabled={saving} onClick={() => setPlan(null)}>
               取消
-            </Button>
-            <Button className='sb-approve plan-save' disabled={saving || undefined} loading={saving || undefined} onClick={save}>
+            </Btn>
+            <Btn kind='success' className='sb-approve plan-save' disabled={saving} loading={saving} onClick={save}>
               保存计划
-            </Button>
+            </Btn>
           </View>
         </View>
       ) : d.plan ? (

@@ -2,7 +2,7 @@
 // updated for a year, files never helped, and households at risk of falling back (返困风险).
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { url } from '../../../services/routes'
 import { CATEGORY_LABELS, FILE_FILTERS, FILE_FILTER_LABELS, FILE_KIND_LABELS, FILE_STATUS_LABELS, yuan, type FileFilter } from '../../../../types/subsidy-labels'
@@ -11,6 +11,11 @@ import { Empty, ErrorBlock, Loading, LoadMore } from '../../../components/states
 import { Forbidden } from '../../../components/states/forbidden'
 import { dateText } from '../shared'
 import '../subsidy.css'
+import { Screen } from '../../../components/ui/screen'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { Tabs } from '../../../components/ui/choice'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 
 const PAGE = 20
 
@@ -37,36 +42,38 @@ export default function SubsidyFiles() {
 
   if (error?.code === 'FORBIDDEN')
     return (
-      <View className='wu-page sb-page'>
+      <Screen className='wu-page sb-page'>
         <Forbidden hint='您的账号没有查看困难职工档案的权限。' />
-      </View>
+      </Screen>
     )
 
   return (
-    <View className='wu-page sb-page subsidy-files'>
+    <Screen className='wu-page sb-page subsidy-files'>
       <View className='sb-row sb-toolbar'>
-        <Text className='sb-link link-budget' onClick={() => Taro.navigateTo({ url: url('subsidy/budget') })}>
+        <LinkButton className='sb-link link-budget' onClick={() => Taro.navigateTo({ url: url('subsidy/budget') })}>
           资金预算 ›
-        </Text>
+        </LinkButton>
       </View>
-      <View className='sb-tabs sb-tabs-wrap'>
-        {FILE_FILTERS.map((f) => (
-          <Text key={f} className={`sb-tab filter-${f} ${filter === f ? 'sb-tab-on' : ''}`} onClick={() => pick(f)}>
-            {/* One string: Taro H5 can misplace a text node that appears after the first render. */}
-            {counts[f] !== undefined ? `${FILE_FILTER_LABELS[f]} ${counts[f]}` : FILE_FILTER_LABELS[f]}
-          </Text>
-        ))}
-      </View>
+      {/* Each label one string: Taro H5 can misplace a text node that appears after the first render. */}
+      <Tabs
+        className='sb-tabs sb-tabs-wrap'
+        tabClass='sb-tab'
+        onClass='sb-tab-on'
+        label='档案筛选'
+        value={filter}
+        onChange={pick}
+        tabs={FILE_FILTERS.map((f) => ({ key: f, className: `filter-${f}`, label: counts[f] !== undefined ? `${FILE_FILTER_LABELS[f]} ${counts[f]}` : FILE_FILTER_LABELS[f] }))}
+      />
       <View className='sb-search'>
-        <Input className='sb-input sb-search-input files-search' value={q} maxlength={20} placeholder='按姓名或档案号查找' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={search} />
-        <Button className='sb-search-button files-search-go' onClick={search}>
+        <Input className='wu-input sb-input sb-search-input files-search' value={q} maxlength={20} placeholder='按姓名或档案号查找' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={search} {...inputA11y('按姓名或档案号查找')} />
+        <Btn size='sm' className='sb-search-button files-search-go' onClick={search}>
           查找
-        </Button>
+        </Btn>
       </View>
       {query ? (
-        <Text className='sb-link' onClick={clear}>
+        <LinkButton className='sb-link' label={`清除查找“${query}”`} onClick={clear}>
           “{query}”的查找结果 · 清除
-        </Text>
+        </LinkButton>
       ) : null}
       {error ? (
         <ErrorBlock message={error.message} onRetry={list.reload} />
@@ -77,7 +84,7 @@ export default function SubsidyFiles() {
       ) : (
         <View className='sb-list'>
           {items.map((f) => (
-            <View key={f.fileId} className={`wu-card file-row file-${f.status}`} onClick={() => Taro.navigateTo({ url: url('subsidy/file', { fileId: f.fileId }) })} role='button'>
+            <View key={f.fileId} className={`wu-card file-row file-${f.status}`} onClick={() => Taro.navigateTo({ url: url('subsidy/file', { fileId: f.fileId }) })} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
               <View className='sb-row'>
                 <Text className='sb-name name'>{f.memberName}</Text>
                 <Text className={`sb-tag category-${f.category}`}>{CATEGORY_LABELS[f.category]}</Text>
@@ -104,6 +111,6 @@ export default function SubsidyFiles() {
           <LoadMore list={list} end={`已显示全部 ${items.length} 份`} />
         </View>
       )}
-    </View>
+    </Screen>
   )
 }

@@ -1,7 +1,7 @@
 // 我的帮扶申请: where each application stands (基层核实 → 街道审批 → 公示 → 建档), why one was not passed,
 // and the member's hardship file with what has been paid and the relief balance for the union shop.
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { url } from '../../../services/routes'
 import { usePageQuery } from '../../../hooks/page-query'
@@ -11,6 +11,8 @@ import { Empty, ErrorBlock, Loading } from '../../../components/states'
 import { dateText, timeText } from '../shared'
 import { PaymentRow } from '../payment-row'
 import '../subsidy.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 type Mine = ActionOutput<'subsidy', 'myApplications'>
 type Application = Mine['items'][number]
@@ -95,13 +97,23 @@ export default function MyApplications() {
   const page = usePageQuery(() => api.subsidy.myApplications({}), { login: 'required' })
   const data = page.data
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
-  if (!data) return <Loading text='正在加载您的申请…' />
+  if (page.error)
+    return (
+      <Screen className='wu-page sb-page subsidy-mine'>
+        <ErrorBlock message={page.error.message} onRetry={page.reload} />
+      </Screen>
+    )
+  if (!data)
+    return (
+      <Screen className='wu-page sb-page subsidy-mine'>
+        <Loading text='正在加载您的申请…' />
+      </Screen>
+    )
   const { file, items } = data
   const goCheck = () => Taro.navigateTo({ url: url('subsidy/check') })
 
   return (
-    <View className='wu-page sb-page subsidy-mine'>
+    <Screen className='wu-page sb-page subsidy-mine'>
       {file ? (
         <View className='wu-card sb-file-card my-file'>
           <Text className='sb-section'>我的困难职工档案</Text>
@@ -161,13 +173,13 @@ export default function MyApplications() {
         ))
       )}
       {items.length ? (
-        <Button className='sb-secondary' onClick={goCheck}>
+        <Btn kind='secondary' className='sb-secondary' onClick={goCheck}>
           重新测算
-        </Button>
+        </Btn>
       ) : null}
-      <Button className='sb-secondary open-notices' onClick={() => Taro.navigateTo({ url: url('subsidy/notices') })}>
+      <Btn kind='secondary' className='sb-secondary open-notices' onClick={() => Taro.navigateTo({ url: url('subsidy/notices') })}>
         困难职工公示
-      </Button>
-    </View>
+      </Btn>
+    </Screen>
   )
 }

@@ -2,7 +2,7 @@
 // A member who knows something the union should check can say so once per application, in confidence.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import type { ActionOutput } from '../../../../types/contract'
@@ -13,6 +13,9 @@ import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
 import { timeText } from '../shared'
 import '../subsidy.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { inputA11y } from '../../../components/ui/field'
 
 type Notice = ActionOutput<'subsidy', 'notices'>['items'][number]
 
@@ -46,10 +49,20 @@ export default function SubsidyNotices() {
     }
   }
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={load} />
-  if (!items) return <Loading />
+  if (page.error)
+    return (
+      <Screen className='wu-page sb-page notices-page'>
+        <ErrorBlock message={page.error.message} onRetry={load} />
+      </Screen>
+    )
+  if (!items)
+    return (
+      <Screen className='wu-page sb-page notices-page'>
+        <Loading />
+      </Screen>
+    )
   return (
-    <View className='wu-page sb-page notices-page'>
+    <Screen className='wu-page sb-page notices-page'>
       <Text className='sb-note'>以下职工的困难帮扶申请正在公示。如您了解与申请不符的情况，可在公示期内向工会反映，工会将保密并核实。</Text>
       {items.length === 0 ? <Empty text='目前没有正在公示的申请' /> : null}
       {items.map((n) => (
@@ -67,7 +80,8 @@ export default function SubsidyNotices() {
           ) : open === n.applicationId ? (
             <View className='sb-reject-box'>
               <Textarea
-                className={`sb-input notice-text ${fieldError ? 'sb-input-bad' : ''}`}
+                className={`wu-textarea sb-input notice-text ${fieldError ? 'wu-input-bad sb-input-bad' : ''}`}
+                {...inputA11y('您了解的具体情况', fieldError)}
                 value={text}
                 maxlength={500}
                 placeholder='请写明您了解的具体情况（至少10个字），工会将保密处理'
@@ -75,16 +89,16 @@ export default function SubsidyNotices() {
               />
               {fieldError ? <Text className='sb-error notice-error'>{fieldError}</Text> : null}
               <View className='sb-row'>
-                <Button className='sb-secondary' onClick={() => setOpen(null)}>
+                <Btn kind='secondary' className='sb-secondary' onClick={() => setOpen(null)}>
                   取消
-                </Button>
-                <Button className='sb-primary notice-send' loading={busy || undefined} disabled={busy || undefined} onClick={() => void send(n)}>
+                </Btn>
+                <Btn className='sb-primary notice-send' loading={busy} disabled={busy} onClick={() => void send(n)}>
                   提交
-                </Button>
+                </Btn>
               </View>
             </View>
           ) : (
-            <Button
+            <Btn kind='secondary'
               className='sb-secondary notice-object'
               onClick={() => {
                 setOpen(n.applicationId)
@@ -93,10 +107,10 @@ export default function SubsidyNotices() {
               }}
             >
               反映情况
-            </Button>
+            </Btn>
           )}
         </View>
       ))}
-    </View>
+    </Screen>
   )
 }

@@ -3,7 +3,7 @@
 // caller may do comes from the server (canAct); not passing always needs a reason the applicant will see.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -16,6 +16,11 @@ import { timeText } from '../shared'
 import { ConditionChips } from '../condition-chips'
 import { EvidenceThumb } from '../../../components/evidence-thumb'
 import '../subsidy.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { LinkButton } from '../../../components/ui/button'
+import { Tabs } from '../../../components/ui/choice'
+import { inputA11y } from '../../../components/ui/field'
 
 type Item = ActionOutput<'subsidy', 'queue'>['items'][number]
 type Tab = 'submitted' | 'checked' | 'notice'
@@ -79,25 +84,19 @@ export default function SubsidyQueue() {
 
   if (error?.code === 'FORBIDDEN')
     return (
-      <View className='wu-page sb-page'>
+      <Screen className='wu-page sb-page'>
         <Forbidden hint='您的账号没有帮扶审核权限。如您是工会工作人员，请联系上级工会开通。' />
-      </View>
+      </Screen>
     )
 
   return (
-    <View className='wu-page sb-page subsidy-queue'>
+    <Screen className='wu-page sb-page subsidy-queue'>
       <View className='sb-row sb-toolbar'>
-        <Text className='sb-link link-files' onClick={() => Taro.navigateTo({ url: url('subsidy/files') })}>
+        <LinkButton className='sb-link link-files' onClick={() => Taro.navigateTo({ url: url('subsidy/files') })}>
           困难职工档案 ›
-        </Text>
+        </LinkButton>
       </View>
-      <View className='sb-tabs'>
-        {TABS.map((t) => (
-          <Text key={t} className={`sb-tab tab-${t} ${tab === t ? 'sb-tab-on' : ''}`} onClick={() => switchTab(t)}>
-            {TAB_LABELS[t]}
-          </Text>
-        ))}
-      </View>
+      <Tabs className='sb-tabs' tabClass='sb-tab' onClass='sb-tab-on' label='审核状态' value={tab} onChange={switchTab} tabs={TABS.map((t) => ({ key: t, label: TAB_LABELS[t], className: `tab-${t}` }))} />
       {error ? (
         <ErrorBlock message={error.message} onRetry={() => load()} />
       ) : !items ? (
@@ -156,7 +155,8 @@ export default function SubsidyQueue() {
                 ) : open ? (
                   <View className='sb-reject-box'>
                     <Input
-                      className={`sb-input reason ${reasonError ? 'sb-input-bad' : ''}`}
+                      className={`wu-input sb-input reason ${reasonError ? 'wu-input-bad sb-input-bad' : ''}`}
+                      {...inputA11y('不通过的原因（必填）', reasonError)}
                       placeholder='不通过的原因（必填），如：家庭收入与核实情况不符'
                       maxlength={200}
                       value={reasons[i.applicationId] ?? ''}
@@ -169,29 +169,29 @@ export default function SubsidyQueue() {
                     />
                     {reasonError ? <Text className='sb-error reason-error'>{reasonError}</Text> : null}
                     <View className='sb-actions'>
-                      <Button className='sb-plain' disabled={disabled || undefined} onClick={() => (setRejecting(null), setReasonError(null))}>
+                      <Btn kind='plain' className='sb-plain' disabled={disabled} onClick={() => (setRejecting(null), setReasonError(null))}>
                         取消
-                      </Button>
-                      <Button className='sb-danger reject-confirm' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, 'reject')}>
+                      </Btn>
+                      <Btn kind='danger' className='sb-danger reject-confirm' disabled={disabled} loading={disabled} onClick={() => decide(i, 'reject')}>
                         确认不通过
-                      </Button>
+                      </Btn>
                     </View>
                   </View>
                 ) : (
                   <View className='sb-actions'>
-                    <Button className={`sb-approve pass-button act-${i.canAct}`} disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, 'pass')}>
+                    <Btn kind='success' className={`sb-approve pass-button act-${i.canAct}`} disabled={disabled} loading={disabled} onClick={() => decide(i, 'pass')}>
                       {ACT_LABELS[i.canAct]}
-                    </Button>
-                    <Button
+                    </Btn>
+                    <Btn kind='secondary'
                       className='sb-reject reject-button'
-                      disabled={disabled || undefined}
+                      disabled={disabled}
                       onClick={() => {
                         setRejecting(i.applicationId)
                         setReasonError(null)
                       }}
                     >
                       不通过
-                    </Button>
+                    </Btn>
                   </View>
                 )}
               </View>
@@ -200,6 +200,6 @@ export default function SubsidyQueue() {
           <LoadMore list={list} />
         </View>
       )}
-    </View>
+    </Screen>
   )
 }
