@@ -5,6 +5,7 @@ import type { Queryable } from '../db'
 import type { Category } from '../../types/shop'
 import { maskName, maskPhone } from '../../types/mask'
 import { newOrderNo } from '../domain/shop/rules'
+import { insertProduct, insertSettledOrder } from '../domain/shop/store'
 
 type P = [name: string, province: string, county: string, category: Category, unit: string, priceYuan: number, memberYuan: number, stock: number, supplier: string]
 
@@ -60,28 +61,24 @@ export async function seedShopDemo(q: Queryable, unions: Map<string, string>, se
   const city = unions.get('110000')!
   const jianwai = unions.get('110105001')!
   const ids: string[] = []
+  const created = new Date()
   for (const [i, [name, province, county, category, unit, price, member, stock, supplier]] of PRODUCTS.entries()) {
-    const [row] = await q.query<{ id: string }>(
-      `insert into products (union_id, name, province, county, category, supplier_name, supplier_license, supplier_contact, unit, price_fen, member_price_fen, stock, relief, description)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
-      [
-        i % 6 === 5 ? jianwai : city,
-        name,
-        province,
-        county,
-        category,
-        supplier,
-        `JY1${String(1000000000000 + i * 7919).slice(0, 13)}`,
-        `0${400 + i}-${String(8000000 + i * 131).slice(0, 7)}`,
-        unit,
-        fen(price),
-        fen(member),
-        stock,
-        i !== PRODUCTS.length - 1,
-        `产自${province}${county}的${name}，对口帮扶地区产品，由${supplier}供货。`,
-      ],
-    )
-    ids.push(row.id)
+    const p = {
+      unionId: i % 6 === 5 ? jianwai : city,
+      name,
+      province,
+      county,
+      category,
+      supplier: { name: supplier, licenseNo: `JY1${String(1000000000000 + i * 7919).slice(0, 13)}`, contact: `0${400 + i}-${String(8000000 + i * 131).slice(0, 7)}` },
+      unit,
+      priceFen: fen(price),
+      memberPriceFen: fen(member),
+      stock,
+      relief: i !== PRODUCTS.length - 1,
+      status: 'on_sale' as const,
+      description: `产自${province}${county}的${name}，对口帮扶地区产品，由${supplier}供货。`,
+    }
+    ids.push(await insertProduct(q, p, created))
   }
 
   // Paid purchases for the ledger: the 2,700 holiday gift packs bought by a company union, and member orders.
@@ -94,33 +91,24 @@ export async function seedShopDemo(q: Queryable, unions: Map<string, string>, se
   }
   const paid = async (userId: string, kind: 'member' | 'bulk', buyer: string, lines: [number, number][], at: string, invoice?: [string, string]) => {
     const c = contacts[kind]
-    const items = await Promise.all(lines.map(async ([idx, qty]) => ({ qty, p: (await q.query<any>('select * from products where id = $1', [ids[idx]]))[0] })))
-    const total = items.reduce((s, l) => s + l.p.price_fen * l.qty, 0)
-    const payable = items.reduce((s, l) => s + l.p.member_price_fen * l.qty, 0)
     const orderNo = newOrderNo(new Date(at))
-    const [o] = await q.query<{ id: string }>(
-      `insert into orders (order_no, user_id, request_id, kind, status, buyer_union_id, seller_union_id, total_fen, payable_fen, delivery_type, contact_enc, contact_masked,
-         invoice_title, invoice_tax_no, pay_deadline, paid_at, fulfilled_at, completed_at, created_at)
-       values ($1, $2, $3, $4, 'COMPLETED', $5, $6, $7, $8, 'address', $12, $13, $9, $10, $11, $11, $11, $11, $11) returning id`,
-      [
-        orderNo, userId, `seed-${orderNo}`, kind, buyer, items[0].p.union_id, total, payable, invoice?.[0] ?? null, invoice?.[1] ?? null, new Date(at),
-        seal(JSON.stringify(c)), JSON.stringify({ name: maskName(c.name), phone: maskPhone(c.phone), region: c.region }),
-      ],
+    await insertSettledOrder(
+      q,
+      {
+        orderNo,
+        userId,
+        requestId: `seed-${orderNo}`,
+        kind,
+        status: 'COMPLETED',
+        buyerUnionId: buyer,
+        contactEnc: seal(JSON.stringify(c)),
+        contactMasked: JSON.stringify({ name: maskName(c.name), phone: maskPhone(c.phone), region: c.region }),
+        invoice: invoice && { title: invoice[0], taxNo: invoice[1] },
+        at: new Date(at),
+      },
+      lines.map(([idx, qty]) => ({ productId: ids[idx], qty })),
+      { provider: 'simulated', transactionId: `4200${String(crypto.randomInt(0, 1e12)).padStart(12, '0')}` },
     )
-    for (const l of items) {
-      await q.query(
-        `insert into order_items (order_id, product_id, name, unit, category, province, county, supplier_name, supplier_license, relief, unit_price_fen, qty, amount_fen)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [o.id, l.p.id, l.p.name, l.p.unit, l.p.category, l.p.province, l.p.county, l.p.supplier_name, l.p.supplier_license, l.p.relief, l.p.member_price_fen, l.qty, l.p.member_price_fen * l.qty],
-      )
-    }
-    await q.query(`insert into payments (order_id, out_trade_no, provider, amount_fen, status, transaction_id, paid_at, prepaid_at) values ($1, $2, 'simulated', $3, 'success', $4, $5, $5)`, [
-      o.id,
-      orderNo,
-      payable,
-      `4200${String(crypto.randomInt(0, 1e12)).padStart(12, '0')}`,
-      new Date(at),
-    ])
   }
   await paid(staff.id, 'bulk', guomao, [[37, 2700]], '2026-01-20T02:00:00Z', ['北京国贸物业管理有限公司工会委员会', '81110105MC1234567X'])
   await paid(member.id, 'member', guomao, [[0, 2], [18, 1]], '2026-09-12T04:30:00Z')

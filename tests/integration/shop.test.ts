@@ -3,7 +3,7 @@ import { backends, call, login, ok, post, startTestApp, type TestApp } from '../
 import { address, auditCount, buy, newProduct, notify, payOrder, productByName, rid, sim, stockOf, withheld } from '../support/shop'
 import { createSimulatedPay } from '../../cloud/platform/pay/simulated'
 import { rsaVerify } from '../../cloud/platform/pay/wechatpay-crypto'
-import { expireDue, autoConfirm } from '../../cloud/domain/shop/service'
+import { expireDue, autoConfirm } from '../../cloud/domain/shop/lifecycle'
 import { reconcilePayments } from '../../cloud/domain/shop/payments'
 
 describe.each(backends())('relief shop on %s', (backend) => {

@@ -11,6 +11,7 @@ import m009 from './009_sim_pay_keys'
 import m010 from './010_subsidy_sealed_incomes'
 import m011 from './011_subsidy_four_eyes'
 import m012 from './012_subsidy_files_stale'
+import m013 from './013_shop_order_holds'
 import m014 from './014_member_id_claims'
 import m015 from './015_files'
 import m016 from './016_notifications'
@@ -29,6 +30,7 @@ export const migrations: Migration[] = [
   { name: '010_subsidy_sealed_incomes', ...m010 },
   { name: '011_subsidy_four_eyes', ...m011 },
   { name: '012_subsidy_files_stale', sql: m012 },
+  { name: '013_shop_order_holds', sql: m013 },
   { name: '014_member_id_claims', sql: m014 },
   { name: '015_files', sql: m015 },
   { name: '016_notifications', sql: m016 },

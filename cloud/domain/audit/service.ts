@@ -12,7 +12,7 @@ export interface AuditEntry {
   after?: unknown
 }
 
-function actorRole(c: Caller | null): string {
+export function actorRole(c: Caller | null): string {
   if (!c) return 'system'
   if (c.isAdmin) return 'admin'
   if (c.staffUnion) return 'staff'

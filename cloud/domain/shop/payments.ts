@@ -1,12 +1,35 @@
-// Payment and refund notifications, and reconciliation: verify first, check order and amount,
-// apply a change at most once, answer as WeChat Pay expects.
+// Payments: starting one (prepay), the provider's notifications (verify first, check order and amount,
+// apply a change at most once, answer as WeChat Pay expects), and reconciliation. Locks: order, then payment.
 import type { App } from '../../platform/app'
+import type { Caller } from '../../platform/caller'
 import type { PayNotification } from '../../platform/pay/provider'
 import type { SimulatedPay } from '../../platform/pay/simulated'
-import { reverseOrderSubsidy } from '../subsidy/service'
+import type { ActionData } from '../../../types/contract'
 import { AppError } from '../../platform/errors'
-import { move, sendRefund } from './service'
+import { insertPayment, insertRefund, itemsOf, orderById, recordNotification, releaseHolds } from './store'
+import { move, ownOrder } from './lifecycle'
+import { applyRefunded, sendRefund } from './refunds'
 import { refundNoFor } from './rules'
+
+/** shop.pay: the parameters for wx.requestPayment; asking again gives the same prepay id. */
+export async function pay(app: App, caller: Caller, input: ActionData<'shop', 'pay'>) {
+  const o = await ownOrder(app, caller, input.orderId)
+  if (o.status === 'CANCELLED') throw new AppError('INVALID_STATE', '订单已取消（超时未支付或已手动取消），请重新下单')
+  if (o.status !== 'PENDING_PAYMENT') throw new AppError('INVALID_STATE', '订单已支付，无需重复付款')
+  const paymentOf = async () => (await app.db.query<{ out_trade_no: string; prepay_id: string | null }>('select out_trade_no, prepay_id from payments where order_id = $1', [o.id]))[0]
+  let p = await paymentOf()
+  if (!p) {
+    await insertPayment(app.db, { orderId: o.id, outTradeNo: o.order_no, provider: app.pay.name, amountFen: o.payable_fen })
+    p = await paymentOf()
+  }
+  let prepayId = p.prepay_id
+  if (!prepayId) {
+    const [first] = await itemsOf(app.db, o.id)
+    ;({ prepayId } = await app.pay.prepay({ outTradeNo: p.out_trade_no, amountFen: o.payable_fen, description: `暖心工会-${first?.name ?? '消费帮扶'}`, openid: caller.openid, expireAt: o.pay_deadline }))
+    await app.db.query('update payments set prepay_id = $2, prepaid_at = $3 where order_id = $1 and prepay_id is null', [o.id, prepayId, app.now()])
+  }
+  return { orderId: o.id, provider: app.pay.name, outTradeNo: p.out_trade_no, payableFen: o.payable_fen, params: app.pay.paymentParams(prepayId!) }
+}
 
 export interface NotifyReply {
   status: number
@@ -56,57 +79,31 @@ export function deliverSimulated(app: App): void {
   }
 }
 
-/** Records a successful payment once. A payment for an order cancelled meanwhile is refunded. */
+/** Records a successful payment once (locking the order, then its payment). A payment for an order cancelled meanwhile is refunded. */
 async function applyPaid(app: App, outTradeNo: string, transactionId: string, amountFen: number, notificationId?: string): Promise<boolean> {
   const now = app.now()
   const outcome = await app.db.tx(async (q) => {
-    const [p] = await q.query<{ order_id: string; amount_fen: number; status: string }>('select order_id, amount_fen, status from payments where out_trade_no = $1 for update', [outTradeNo])
-    if (!p) throw new AppError('CONFLICT', '未知的商户订单号')
+    const [ref] = await q.query<{ order_id: string }>('select order_id from payments where out_trade_no = $1', [outTradeNo])
+    if (!ref) throw new AppError('CONFLICT', '未知的商户订单号')
+    const o = (await orderById(q, ref.order_id, true))!
+    const [p] = await q.query<{ amount_fen: number; status: string }>('select amount_fen, status from payments where out_trade_no = $1 for update', [outTradeNo])
     if (p.amount_fen !== amountFen) throw new AppError('CONFLICT', `金额不符：应付 ${p.amount_fen} 分，通知 ${amountFen} 分`)
-    if (notificationId) await q.query('insert into pay_notifications (id, kind, out_trade_no, applied) values ($1, $2, $3, $4) on conflict (id) do nothing', [notificationId, 'transaction', outTradeNo, p.status !== 'success'])
+    if (notificationId) await recordNotification(q, notificationId, 'transaction', outTradeNo, p.status !== 'success')
     if (p.status === 'success') return { applied: false, refund: null as string | null }
     await q.query(`update payments set status = 'success', transaction_id = $2, paid_at = $3 where out_trade_no = $1`, [outTradeNo, transactionId, now])
-    if (await move(q, p.order_id, 'PAID', null, { paid_at: now }, '支付成功')) return { applied: true, refund: null }
+    if (await move(q, o.id, 'PAID', null, { paid_at: now }, '支付成功')) {
+      await releaseHolds(q, [o.id])
+      return { applied: true, refund: null }
+    }
     // Paid after the order was cancelled (its stock already returned): give the money back.
-    const [o] = await q.query<{ order_no: string; payable_fen: number }>('select order_no, payable_fen from orders where id = $1', [p.order_id])
-    if (await move(q, p.order_id, 'REFUNDING', null, {}, '订单取消后到账，自动退款')) {
-      await q.query(`insert into refunds (order_id, out_refund_no, amount_fen, reason, restock) values ($1, $2, $3, $4, false) on conflict (order_id) do nothing`, [
-        p.order_id,
-        refundNoFor(o.order_no),
-        o.payable_fen,
-        '订单已超时取消，款项原路退回',
-      ])
-      return { applied: true, refund: p.order_id }
+    if (await move(q, o.id, 'REFUNDING', null, {}, '订单取消后到账，自动退款')) {
+      await insertRefund(q, { orderId: o.id, outRefundNo: refundNoFor(o.order_no), amountFen: o.payable_fen, reason: '订单已超时取消，款项原路退回', restock: false })
+      return { applied: true, refund: o.id }
     }
     return { applied: true, refund: null }
   })
   if (outcome.refund) await sendRefund(app, outcome.refund)
   return outcome.applied
-}
-
-/** Records a successful refund once; returns stock when the goods never left. */
-async function applyRefunded(app: App, outRefundNo: string, refundId: string, refundFen: number, status: string, notificationId?: string): Promise<boolean> {
-  if (status !== 'SUCCESS') {
-    if (status === 'ABNORMAL' || status === 'CLOSED') app.log.error({ outRefundNo, status }, 'refund needs attention')
-    return false
-  }
-  return app.db.tx(async (q) => {
-    const [r] = await q.query<{ order_id: string; amount_fen: number; status: string; restock: boolean }>('select order_id, amount_fen, status, restock from refunds where out_refund_no = $1 for update', [outRefundNo])
-    if (!r) throw new AppError('CONFLICT', '未知的退款单号')
-    if (r.amount_fen !== refundFen) throw new AppError('CONFLICT', `退款金额不符：应退 ${r.amount_fen} 分，通知 ${refundFen} 分`)
-    if (notificationId) await q.query('insert into pay_notifications (id, kind, out_trade_no, applied) values ($1, $2, $3, $4) on conflict (id) do nothing', [notificationId, 'refund', outRefundNo, r.status !== 'success'])
-    if (r.status === 'success') return false
-    await q.query(`update refunds set status = 'success', refund_id = $2, succeeded_at = $3 where out_refund_no = $1`, [outRefundNo, refundId, app.now()])
-    await move(q, r.order_id, 'REFUNDED', null, {}, '退款成功')
-    await reverseOrderSubsidy(q, [r.order_id], app.now())
-    if (r.restock) {
-      await q.query(
-        `update products p set stock = p.stock + i.qty from order_items i where i.order_id = $1 and i.product_id = p.id`,
-        [r.order_id],
-      )
-    }
-    return true
-  })
 }
 
 /** Asks the provider about payments still open after the policy's minutes, and retries pending refunds. */

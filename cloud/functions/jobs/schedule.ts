@@ -1,7 +1,7 @@
 // The schedule, shared by the `jobs` cloud function and the gateway's timer (cloud/server.ts): which jobs run, how often.
 // Every job is idempotent (conditional updates), so a retried slot changes nothing twice.
 import { pruneJobRuns, type Job } from '../../platform/jobs'
-import { autoConfirm, expireDue } from '../../domain/shop/service'
+import { autoConfirm, expireDue } from '../../domain/shop/lifecycle'
 import { reconcilePayments } from '../../domain/shop/payments'
 import { monitorFiles } from '../../domain/subsidy/service'
 
