@@ -3,7 +3,7 @@
 // retry after a lost answer never files a second application.
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input, Textarea, Picker, Checkbox, Image } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker, Image } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
@@ -30,6 +30,11 @@ import {
   type HouseholdForm,
 } from '../shared'
 import '../subsidy.css'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { CheckRow } from '../../../components/ui/choice'
+import { imageA11y, inputA11y, PickerValue } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 
 /** A row of evidence: its name or number, and the uploaded photo or PDF (`preview`: the local file shown meanwhile). */
 type EvidenceRow = { key: string; kind: EvidenceKind; ref: string; note: string; fileId?: string; preview?: string; uploading?: boolean; uploadError?: string }
@@ -146,13 +151,13 @@ export default function SubsidyApply() {
   }
 
   return (
-    <View className='wu-page sb-page subsidy-apply'>
+    <Screen className='wu-page sb-page subsidy-apply'>
       {prefilled ? <Text className='sb-note prefilled-note'>已带入您刚才测算时填写的家庭情况，请核对。</Text> : null}
       <HouseholdFields form={form} onChange={changeForm} errors={errors} />
 
       <View className='wu-card'>
         <Text className='sb-section'>联系电话</Text>
-        <Input className={`sb-input apply-phone ${errors.phone ? 'sb-input-bad' : ''}`} type='number' maxlength={11} value={phone} placeholder={phoneKnown.masked ? `会员卡登记的是 ${phoneKnown.masked}，请填写完整号码` : '工会核实时联系您'} onInput={(e) => setPhone(e.detail.value)} />
+        <Input {...inputA11y('联系电话', errors.phone)} className={`wu-input sb-input apply-phone ${errors.phone ? 'wu-input-bad sb-input-bad' : ''}`} type='number' maxlength={11} value={phone} placeholder={phoneKnown.masked ? `会员卡登记的是 ${phoneKnown.masked}，请填写完整号码` : '工会核实时联系您'} onInput={(e) => setPhone(e.detail.value)} />
         {errors.phone ? <Text className='sb-error'>{errors.phone}</Text> : null}
         {phoneKnown.filled && phone ? <Text className='sb-hint phone-prefilled'>已填入本机记住的手机号，请核对</Text> : null}
       </View>
@@ -164,67 +169,66 @@ export default function SubsidyApply() {
           <View key={ev.key} className={`sb-evidence evidence-${i}`}>
             <View className='sb-member-head'>
               <Picker mode='selector' range={EVIDENCE_KINDS.map((k) => EVIDENCE_KIND_LABELS[k])} value={EVIDENCE_KINDS.indexOf(ev.kind)} onChange={(e) => setEv(ev.key, { kind: EVIDENCE_KINDS[Number(e.detail.value)] })}>
-                <Text className='sb-relation sb-relation-pick evidence-kind'>{EVIDENCE_KIND_LABELS[ev.kind]} ▾</Text>
+                <PickerValue className='sb-relation sb-relation-pick evidence-kind' label={`第 ${i + 1} 份证明材料的类型`} value={EVIDENCE_KIND_LABELS[ev.kind]} />
               </Picker>
-              <Text className='sb-remove evidence-remove' onClick={() => setEvidence((l) => l.filter((x) => x.key !== ev.key))}>
+              <LinkButton className='sb-remove evidence-remove' label={`删除第 ${i + 1} 份证明材料`} onClick={() => setEvidence((l) => l.filter((x) => x.key !== ev.key))}>
                 删除
-              </Text>
+              </LinkButton>
             </View>
             {ev.preview ? (
               <View className='sb-photo evidence-uploaded'>
-                <Image className='sb-thumb' src={ev.preview} mode='aspectFill' />
+                <Image className='sb-thumb' src={ev.preview} mode='aspectFill' {...imageA11y(`第 ${i + 1} 份证明材料的照片`)} />
                 <Text className='sb-hint evidence-upload-state'>{ev.uploading ? '正在上传…' : ev.uploadError ? `上传失败：${ev.uploadError}` : '已上传'}</Text>
               </View>
             ) : null}
-            <Input className={`sb-input evidence-ref ${errors[`evidence.${i}.ref`] ? 'sb-input-bad' : ''}`} value={ev.ref} maxlength={300} placeholder='材料名称或编号' onInput={(e) => setEv(ev.key, { ref: e.detail.value })} />
+            <Input {...inputA11y(`第 ${i + 1} 份材料的名称或编号`, errors[`evidence.${i}.ref`])} className={`wu-input sb-input evidence-ref ${errors[`evidence.${i}.ref`] ? 'wu-input-bad sb-input-bad' : ''}`} value={ev.ref} maxlength={300} placeholder='材料名称或编号' onInput={(e) => setEv(ev.key, { ref: e.detail.value })} />
             {errors[`evidence.${i}.ref`] ? <Text className='sb-error'>{errors[`evidence.${i}.ref`]}</Text> : null}
-            <Input className='sb-input evidence-note' value={ev.note} maxlength={60} placeholder='备注（可不填）' onInput={(e) => setEv(ev.key, { note: e.detail.value })} />
+            <Input {...inputA11y(`第 ${i + 1} 份材料的备注`)} className='wu-input sb-input evidence-note' value={ev.note} maxlength={60} placeholder='备注（可不填）' onInput={(e) => setEv(ev.key, { note: e.detail.value })} />
             {errors[`evidence.${i}.note`] ? <Text className='sb-error'>{errors[`evidence.${i}.note`]}</Text> : null}
             {!ev.uploading ? (
-              <Text className='sb-link evidence-photo' onClick={() => pickPhoto(ev.key)}>
+              <LinkButton className='sb-link evidence-photo' onClick={() => pickPhoto(ev.key)}>
                 {ev.fileId ? '重新拍照或选择 ›' : '拍照或从相册上传 ›'}
-              </Text>
+              </LinkButton>
             ) : null}
           </View>
         ))}
         {errors.evidence ? <Text className='sb-error'>{errors.evidence}</Text> : null}
         {evidence.length < MAX_EVIDENCE ? (
-          <Button className='sb-secondary add-evidence' onClick={() => setEvidence((l) => [...l, newEvidence()])}>
+          <Btn kind='secondary' className='sb-secondary add-evidence' onClick={() => setEvidence((l) => [...l, newEvidence()])}>
             + 添加证明材料
-          </Button>
+          </Btn>
         ) : null}
       </View>
 
       <View className='wu-card'>
         <Text className='sb-section'>情况说明（可不填）</Text>
-        <Textarea className='sb-textarea apply-note' value={note} maxlength={500} placeholder='简单说说家里遇到的困难，例如：孩子上大学学费较高，爱人长期看病' onInput={(e) => setNote(e.detail.value)} />
+        <Textarea {...inputA11y('情况说明（可不填）', errors.note)} className='wu-textarea sb-textarea apply-note' value={note} maxlength={500} placeholder='简单说说家里遇到的困难，例如：孩子上大学学费较高，爱人长期看病' onInput={(e) => setNote(e.detail.value)} />
         {errors.note ? <Text className='sb-error'>{errors.note}</Text> : null}
       </View>
 
       <View className='wu-card sb-consent'>
         <Text className='sb-hint'>工会将根据您填写的信息，向您的单位、社区等核实家庭收入和困难情况，只用于困难帮扶审核，不作他用。</Text>
-        <View className='sb-consent-row consent-row' onClick={() => setConsent((v) => !v)} role='checkbox' aria-checked={consent}>
-          <Checkbox className='consent-check' value='agree' checked={consent} color='#c8102e' />
+        <CheckRow className='sb-consent-row consent-row' checked={consent} onChange={setConsent}>
           <Text className='consent-label'>我授权工会核实家庭收入信息</Text>
-        </View>
+        </CheckRow>
         {errors.consent ? <Text className='sb-error'>{errors.consent}</Text> : null}
       </View>
 
       {topError ? (
-        <View className='sb-top-error apply-error'>
+        <View className='sb-top-error apply-error' {...a11y({ role: 'alert' })}>
           <Text>{topError.message}</Text>
           {topError.action ? (
-            <Text className='sb-link apply-error-action' onClick={() => Taro.navigateTo({ url: topError.action!.url })}>
+            <LinkButton className='sb-link apply-error-action' onClick={() => Taro.navigateTo({ url: topError.action!.url })}>
               {topError.action.label} ›
-            </Text>
+            </LinkButton>
           ) : null}
         </View>
       ) : null}
-      <Button className='sb-primary apply-submit' disabled={busy || !consent || undefined} loading={busy || undefined} onClick={submit}>
+      <Btn className='sb-primary apply-submit' disabled={busy || !consent} loading={busy} onClick={submit}>
         提交申请
-      </Button>
+      </Btn>
       {!consent ? <Text className='sb-hint submit-hint'>勾选“我授权工会核实家庭收入信息”后才能提交</Text> : null}
       <PrivacySheet />
-    </View>
+    </Screen>
   )
 }
