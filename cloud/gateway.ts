@@ -11,6 +11,7 @@ import { ERROR_STATUS } from '../types/common'
 import { answerNotification, deliverSimulated, NOTIFY_PATHS, simulatePayment } from './functions/payNotify/http'
 import { CLOSING, clientErrorHandler, edgeError, envelope, frameworkErrors, NOT_FOUND } from './platform/http/envelope'
 import { securityHeaders } from './platform/http/security'
+import { serveH5 } from './platform/http/static'
 import { schemaProblem, schemaStatus } from './db/schema'
 import { mountFiles } from './platform/http/files'
 import * as fileRoutes from './functions/file/http'
@@ -134,13 +135,7 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
   }
 
   if (opts.staticDir && fs.existsSync(path.join(opts.staticDir, 'index.html'))) {
-    // Loaded only when serving the H5 build (it pulls in ESM-only dependencies).
-    const { default: fastifyStatic } = await import('@fastify/static')
-    await server.register(fastifyStatic, { root: path.resolve(opts.staticDir), prefix: '/' })
-    server.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')
-      return reply.status(NOT_FOUND.status).send(envelope(NOT_FOUND))
-    })
+    await serveH5(server, opts.staticDir)
   } else {
     server.setNotFoundHandler((_req, reply) => reply.status(NOT_FOUND.status).send(envelope(NOT_FOUND)))
   }

@@ -3,6 +3,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { dotenvParse } from '@tarojs/helper'
 import { defineConstantsFor, resolveClientEnv } from './client-env'
+import { chainH5Production } from './h5-webpack'
+import { shellTemplateOptions } from './h5-shell'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -67,11 +69,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      // The first screen, prerendered into index.html (config/h5-shell).
+      htmlPluginOption: isH5 ? shellTemplateOptions() : {},
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain: chainCommon,
+      webpackChain(chain: any) {
+        chainCommon(chain)
+        if (production) chainH5Production(chain)
+      },
     },
   }
   if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)

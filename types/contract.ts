@@ -30,6 +30,7 @@ export const contract = {
   member: {
     register: action(member.registerInput, member.registerOutput),
     myCard: action(empty, member.cardView),
+    offlineCodes: action(empty, member.offlineCodesOutput),
     pending: action(member.pendingInput, member.pendingOutput),
     review: action(member.reviewInput, member.reviewOutput),
     verifyCard: action(member.verifyCardInput, member.verifyCardOutput),

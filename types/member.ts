@@ -90,6 +90,13 @@ export const reviewInput = z
   .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '不通过时请填写原因', path: ['reason'] })
 export const reviewOutput = z.object({ memberId: z.string(), status: z.enum(CARD_STATUSES), cardNo: z.string().nullable() })
 
+/** Signed codes for showing the card offline, one per window; the phone shows the one for its time (serverTime corrects its clock). */
+export const offlineCodesOutput = z.object({
+  serverTime: z.string(),
+  codes: z.array(z.object({ qr: z.string(), validFrom: z.string(), validUntil: z.string() })),
+})
+export type OfflineCodes = z.infer<typeof offlineCodesOutput>
+
 export const verifyCardInput = z.object({ qr: z.string().trim().min(1, '请扫描会员卡二维码').max(512) }).strict()
 export const verifyCardOutput = z.object({
   valid: z.boolean(),

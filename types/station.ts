@@ -55,6 +55,9 @@ export const stationSummary = z.object({
   liveStatus: z.enum(LIVE_STATUSES).nullable(),
   liveStatusAt: z.string().nullable(),
   awards: z.array(awardSchema),
+  /** Phone and hours come with the list so a station seen once can be opened offline. */
+  phone: z.string().nullable(),
+  hours: hoursSchema,
 })
 export type StationSummary = z.infer<typeof stationSummary>
 export const nearbyOutput = z.object({ items: z.array(stationSummary), nextCursor: z.string().nullable() })
@@ -64,9 +67,7 @@ export const stationDetail = stationSummary.omit({ distanceM: true }).extend({
   distanceM: z.number().int().nullable(),
   unionId: z.string(),
   unionName: z.string(),
-  phone: z.string().nullable(),
   photos: z.array(z.string()),
-  hours: hoursSchema,
   liveStatusNote: z.string().nullable(),
   visitCount: z.number().int(),
   status: z.enum(['active', 'closed']),

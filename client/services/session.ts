@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { api, ApiCallError, getToken, setToken, setUnauthenticatedHandler, signInWithWeChat } from './api'
 import { platformIdentity } from './transport'
 import { url } from './routes'
+import { forgetUserData } from './private-storage'
 import type { Me } from '../../types/auth'
 
 export const LOGIN_PAGE = url('login')
@@ -36,6 +37,7 @@ export function goLogin(): void {
 // A session that expired on the server: forget it and ask the user to sign in again.
 setUnauthenticatedHandler(() => {
   me = null
+  forgetUserData()
   goLogin()
 })
 
@@ -103,11 +105,21 @@ export async function currentUser(refresh = false): Promise<Me | null> {
   }
 }
 
+/**
+ * Who is using the app, without sending anyone to the login page: inside WeChat the silent sign-in
+ * (free, no prompt); on H5 only an existing session.
+ */
+export function quietUser(): Promise<Me | null> {
+  if (process.env.TARO_ENV === 'weapp') return ensureLogin().catch(() => null)
+  return currentUser()
+}
+
 /** Roles as last seen, without a request (null before the first currentUser/ensureLogin). */
 export const cachedUser = (): Me | null => me
 
 export function logout(): void {
   me = null
+  forgetUserData()
   setToken(null)
 }
 

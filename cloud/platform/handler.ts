@@ -95,7 +95,8 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Handle
         else if (def.access !== 'public') return fail('UNAUTHENTICATED', '微信身份无效，请重新进入小程序')
       } else if (identity.token) {
         caller = await callerByToken(app, identity.token)
-        if (!caller) return fail('UNAUTHENTICATED', '登录已过期，请重新登录')
+        // An expired session still reads what anyone may read (the finder, the shop).
+        if (!caller && def.access !== 'public') return fail('UNAUTHENTICATED', '登录已过期，请重新登录')
       }
       if (def.access !== 'public' && !caller) return fail('UNAUTHENTICATED', '请先登录')
       if (def.access === 'staff' && !caller!.staffUnion && !caller!.isAdmin) return fail('FORBIDDEN', '仅限工会工作人员使用')

@@ -12,6 +12,8 @@ export const membershipPolicySchema = z.object({
   issue: issueMode,
   overrides: z.record(z.string().regex(/^\d{6,15}$/, 'union code'), issueMode).default({}),
   qrTtlSeconds: z.number().int().min(30).max(3600),
+  /** How long a card shown offline stays verifiable: codes for this many hours, one per qrTtlSeconds; 0 turns it off. */
+  offlineQrHours: z.number().min(0).max(24).default(8),
 })
 export type MembershipPolicy = z.infer<typeof membershipPolicySchema>
 

@@ -47,6 +47,8 @@ export function station(n: number, over: Partial<StationSummary> = {}): StationS
     liveStatus: null,
     liveStatusAt: null,
     awards: [],
+    phone: `010-6500${String(n).padStart(4, '0')}`,
+    hours: { is24h: false, weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, open: '08:00', close: '20:00' })) },
     ...over,
   }
 }

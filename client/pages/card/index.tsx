@@ -7,6 +7,7 @@ import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../se
 import { usePageQuery } from '../../hooks/page-query'
 import { CardQr } from '../../components/card-qr'
 import { ErrorBlock, Loading } from '../../components/states'
+import { KeptNotice, KeptQrHint, useKeptCard } from './offline'
 import { Screen } from '../../components/ui/screen'
 import { Btn } from '../../components/ui/button'
 import './index.css'
@@ -17,6 +18,8 @@ const MIN_REFRESH_MS = 10_000
 
 export default function CardPage() {
   const card = usePageQuery(() => api.member.myCard({}), { login: 'required' })
+  // Loading, offline or unreachable: the card kept from last time, with an offline code (H5 only).
+  const kept = useKeptCard(card)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const visible = useRef(true)
 
@@ -47,7 +50,7 @@ export default function CardPage() {
   useEffect(() => clearTimer, [])
 
   const code = card.error?.code
-  const state = card.signedOut || code === 'UNAUTHENTICATED' ? 'login' : code === 'NOT_FOUND' ? 'none' : card.data ? 'card' : card.error ? 'error' : 'loading'
+  const state = kept ? 'card' : card.signedOut || code === 'UNAUTHENTICATED' ? 'login' : code === 'NOT_FOUND' ? 'none' : card.data ? 'card' : card.error ? 'error' : 'loading'
   if (state === 'loading')
     return (
       <Screen className='wu-page card-page'>
@@ -87,11 +90,12 @@ export default function CardPage() {
       </Screen>
     )
 
-  const c = card.data!
+  const c = card.data ?? kept!.card
   // A card we already have stays shown (the member may be offline at a station), marked as maybe stale.
   return (
     <Screen className='wu-page card-page'>
-      {card.error ? <Text className='card-notice card-stale'>{`${card.error.message}，二维码可能已过期`}</Text> : null}
+      {kept ? <KeptNotice kept={kept} /> : null}
+      {card.error && !kept ? <Text className='card-notice card-stale'>{`${card.error.message}，二维码可能已过期`}</Text> : null}
 
       {c.status === 'pending' ? (
         <View className='card-status-box card-pending'>
@@ -137,6 +141,8 @@ export default function CardPage() {
           </Btn>
         </View>
       ) : null}
+
+      {kept ? <KeptQrHint kept={kept} onRefresh={load} /> : null}
 
       {c.notices?.map((n) => (
         <View key={n.at} className='card-notice card-security'>

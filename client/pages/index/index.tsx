@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { currentUser, isStaff } from '../../services/session'
+import { isStaff, quietUser } from '../../services/session'
 import { shellDone } from '../../services/shell'
 import { url, type PageName } from '../../services/routes'
 import type { Me } from '../../../types/auth'
@@ -54,7 +54,7 @@ export default function Home() {
   const [card, setCard] = useState<KnownCard | null | undefined>(undefined)
   useEffect(shellDone, [])
   useDidShow(() => {
-    currentUser()
+    quietUser()
       .catch(() => null)
       .then(async (u) => {
         setMe(u)

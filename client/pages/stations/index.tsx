@@ -14,6 +14,7 @@ import { loadStations, saveStations } from '../../components/station/cache'
 import { formatClock, formatRadius, SERVICE_ICONS } from '../../components/station/format'
 import '../../components/station/station.css'
 import { DEFAULT_RADIUS_M, PAGE_SIZE } from './policy'
+import { shellDone, shellNearby, shellOrigin } from '../../services/shell'
 import { Screen } from '../../components/ui/screen'
 import { Btn } from '../../components/ui/button'
 import { Chip, Tabs } from '../../components/ui/choice'
@@ -46,6 +47,9 @@ export default function StationFinder() {
   const list = usePagedList(
     async (cursor?: string) => {
       if (!origin) return NOTHING
+      // The first page as the prerendered shell (H5) already asked for it.
+      const handed = !cursor && !query.services.length && !query.openNow && query.radiusM === DEFAULT_RADIUS_M ? await shellNearby(origin) : null
+      if (handed) return handed
       const r = await api.station.nearby({
         lat: origin.lat,
         lng: origin.lng,
@@ -58,7 +62,7 @@ export default function StationFinder() {
       return r
     },
     (s) => s.id,
-    { login: 'token', on: 'manual', deps: [origin, query] },
+    { on: 'manual', deps: [origin, query] },
   )
   const { items, loading, signedOut } = list
   // No session, or no answer (but not an expired session): what the finder last saw, if anything.
@@ -77,6 +81,8 @@ export default function StationFinder() {
   }
 
   async function locate() {
+    const located = shellOrigin()
+    if (located) return start({ ...located, source: 'gps', label: '当前位置' })
     setPhase('locating')
     setLocMessage(null)
     const r = await getLocation({
@@ -93,6 +99,10 @@ export default function StationFinder() {
   }
 
   useLoad(() => void locate())
+  // The app's own page replaces the prerendered shell once it has something to show.
+  useEffect(() => {
+    if (phase === 'pick' || (phase === 'ready' && !loading && (items || list.error))) shellDone()
+  }, [phase, loading, items, list.error])
 
   const update = setQuery
   const toggleService = (s: Service) =>

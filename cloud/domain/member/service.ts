@@ -9,7 +9,7 @@ import { assertInScope, scopeCondition } from '../../platform/scope'
 import { audit } from '../audit/service'
 import { tellDecision } from './messages'
 import { getUnion } from '../union/service'
-import { issueModeFor, signCardQr, verifyCardQr } from './rules'
+import { issueModeFor, signCardQr, signOfflineQrs, verifyCardQr } from './rules'
 import { addNotice, holderOf, insertCard, insertMember, nextCardNo, noticesOf, updateMember } from './store'
 import { shanghai } from '../../platform/time'
 
@@ -135,6 +135,20 @@ export async function myCard(app: App, caller: Caller): Promise<CardView> {
     pendingTransfer: transfer ? { toUnionId: transfer.to_union_id, toUnionName: transfer.name, requestedAt: transfer.requested_at.toISOString() } : null,
     notices: notices.map((n) => ({ at: n.created_at.toISOString(), text: n.body })),
   }
+}
+
+/**
+ * Codes to show the card offline (H5 keeps them with the card): one per QR lifetime for the policy's
+ * hours, verified by verifyCard like the online QR. Only for an active card.
+ */
+export async function offlineCodes(app: App, caller: Caller) {
+  const card = await activeMember(app.db, caller.userId)
+  if (!card) throw new AppError('INVALID_STATE', '只有有效的会员卡才能离线出示')
+  const { qrTtlSeconds, offlineQrHours } = app.policies.membership
+  const now = app.now()
+  const count = Math.ceil((offlineQrHours * 3600) / qrTtlSeconds)
+  const codes = signOfflineQrs(app.config.secrets.QR_SECRET, card.cardId, now, qrTtlSeconds, count)
+  return { serverTime: now.toISOString(), codes: codes.map((c) => ({ qr: c.qr, validFrom: c.validFrom.toISOString(), validUntil: c.validUntil.toISOString() })) }
 }
 
 export async function pending(app: App, caller: Caller, limit = 50) {
@@ -274,6 +288,7 @@ export async function verifyCard(app: App, caller: Caller, qr: string) {
   const check = verifyCardQr(app.config.secrets.QR_SECRET, qr, app.now())
   if (!check.ok) {
     if (check.reason === 'expired') throw new AppError('QR_EXPIRED', '二维码已过期，请会员刷新会员卡后重新出示')
+    if (check.reason === 'early') throw new AppError('QR_EXPIRED', '二维码尚未生效，请会员核对手机时间或联网刷新会员卡')
     throw new AppError('QR_INVALID', '二维码无效，不是本平台签发的会员卡')
   }
   const [row] = await app.db.query<CardRow>(`${CARD_SELECT} where c.id = $1`, [check.cardId])

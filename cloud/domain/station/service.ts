@@ -29,6 +29,8 @@ interface StationRow {
   live_status: LiveStatus | null
   live_status_at: Date | null
   awards: Award[]
+  phone: string | null
+  hours: Hours
   distance_m: number | null
   open_now: boolean
 }
@@ -53,6 +55,8 @@ function toSummary(r: StationRow): StationSummary {
     liveStatus: r.live_status,
     liveStatusAt: r.live_status_at ? r.live_status_at.toISOString() : null,
     awards: r.awards,
+    phone: r.phone,
+    hours: r.hours,
   }
 }
 
@@ -70,7 +74,7 @@ function openNowSql(app: App, params: unknown[]): string {
 }
 
 const SUMMARY_COLUMNS = `s.id, s.name, s.kind, s.address, s.district, s.lat, s.lng, s.services, s.is_24h, s.rating_sum, s.rating_count,
-  s.live_status, s.live_status_at, s.awards`
+  s.live_status, s.live_status_at, s.awards, s.phone, s.hours`
 
 export type NearbyQuery = ActionData<'station', 'nearby'>
 
@@ -114,9 +118,7 @@ interface DetailRow extends StationRow {
   union_id: string
   union_name: string
   path: string
-  phone: string | null
   photos: string[]
-  hours: Hours
   live_status_note: string | null
   visit_count: number
   status: 'active' | 'closed'
@@ -127,7 +129,7 @@ async function loadStation(q: Queryable, app: App, id: string, origin?: { lat: n
   const params: unknown[] = [id, origin?.lat ?? null, origin?.lng ?? null]
   const open = openNowSql(app, params)
   const [row] = await q.query<DetailRow>(
-    `select ${SUMMARY_COLUMNS}, s.union_id, u.name as union_name, u.path, s.phone, s.photos, s.hours, s.live_status_note, s.visit_count, s.status,
+    `select ${SUMMARY_COLUMNS}, s.union_id, u.name as union_name, u.path, s.photos, s.live_status_note, s.visit_count, s.status,
        case when $2::float8 is null then null else round(earth_distance(ll_to_earth($2, $3), ll_to_earth(s.lat, s.lng)))::int end as distance_m,
        (s.status = 'active' and ${open}) as open_now
      from stations s join unions u on u.id = s.union_id where s.id = $1`,
@@ -141,28 +143,26 @@ async function isKeeper(q: Queryable, stationId: string, userId: string): Promis
   return (await q.query('select 1 from station_keepers where station_id = $1 and user_id = $2', [stationId, userId])).length > 0
 }
 
-export async function detail(app: App, caller: Caller, input: ActionData<'station', 'detail'>): Promise<StationDetail> {
+/** Anyone may read a station; what the caller did there (rating, check-in, keeper) only with a session. */
+export async function detail(app: App, caller: Caller | null, input: ActionData<'station', 'detail'>): Promise<StationDetail> {
   if ((input.lat === undefined) !== (input.lng === undefined)) throw new AppError('VALIDATION_FAILED', '经纬度需要同时提供', { lat: '经纬度需要同时提供' })
   const r = await loadStation(app.db, app, input.id, input.lat !== undefined ? { lat: input.lat, lng: input.lng! } : undefined)
-  const [mine] = await app.db.query<{ stars: number; comment: string | null }>(
-    `select stars, comment from station_ratings where station_id = $1 and user_id = $2`,
-    [r.id, caller.userId],
-  )
-  const checked = await app.db.query('select 1 from station_checkins where station_id = $1 and user_id = $2 and day = $3', [r.id, caller.userId, shanghaiClock(app.now()).day])
+  const [mine] = caller
+    ? await app.db.query<{ stars: number; comment: string | null }>(`select stars, comment from station_ratings where station_id = $1 and user_id = $2`, [r.id, caller.userId])
+    : []
+  const checked = caller ? await app.db.query('select 1 from station_checkins where station_id = $1 and user_id = $2 and day = $3', [r.id, caller.userId, shanghaiClock(app.now()).day]) : []
   return {
     ...toSummary(r),
     distanceM: r.distance_m,
     unionId: r.union_id,
     unionName: r.union_name,
-    phone: r.phone,
     photos: r.photos,
-    hours: r.hours,
     liveStatusNote: r.live_status_note,
     visitCount: r.visit_count,
     status: r.status,
     myRating: mine ? { stars: mine.stars, comment: mine.comment } : null,
     checkedInToday: checked.length > 0,
-    canReport: inScope(caller, r) || (await isKeeper(app.db, r.id, caller.userId)),
+    canReport: !!caller && (inScope(caller, r) || (await isKeeper(app.db, r.id, caller.userId))),
   }
 }
 

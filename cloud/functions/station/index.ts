@@ -3,8 +3,9 @@ import * as stations from '../../domain/station/service'
 import { list } from '../../domain/station/list'
 
 export const fn = defineFunction('station', {
-  nearby: { access: 'user', run: ({ app }, input) => stations.nearby(app, input) },
-  detail: { access: 'user', run: ({ app, caller }, input) => stations.detail(app, caller, input) },
+  // The finder is public; check-in and rating need a session.
+  nearby: { access: 'public', run: ({ app }, input) => stations.nearby(app, input) },
+  detail: { access: 'public', run: ({ app, caller }, input) => stations.detail(app, caller, input) },
   checkIn: { access: 'user', run: ({ app, caller }, input) => stations.checkIn(app, caller, input.stationId) },
   rate: { access: 'user', run: ({ app, caller }, input) => stations.rate(app, caller, input) },
   report: { access: 'user', run: ({ app, caller }, input) => stations.report(app, caller, input) },

@@ -41,7 +41,7 @@ export default function StationDetailPage() {
       Taro.setNavigationBarTitle({ title: d.name }).catch(() => undefined)
       return d
     },
-    { login: 'token', on: id ? 'load' : 'manual', forbidden: STAFF_ONLY },
+    { on: id ? 'load' : 'manual', forbidden: STAFF_ONLY },
   )
   const { data: s, setData: setS } = page
 
@@ -58,6 +58,7 @@ export default function StationDetailPage() {
             <Text className='notice notice-offline'>离线数据，更新于 {formatClock(cache.savedAt)}</Text>
             <Text className='station-name'>{known.name}</Text>
             <Text className='detail-address'>{known.address}</Text>
+            {known.hours ? <Text className='detail-line detail-today'>今日开放：{todayHours(known.hours)}</Text> : null}
             <View className='station-services'>
               {known.services.map((sv) => (
                 <Text key={sv} className='service-tag'>
@@ -68,6 +69,19 @@ export default function StationDetailPage() {
             <Button className='big-button navigate-button' onClick={() => openMap(known)}>
               🧭 导航到这里
             </Button>
+            {known.phone ? (
+              <Button className='big-button secondary phone-button' onClick={() => Taro.makePhoneCall({ phoneNumber: known.phone! }).catch(() => undefined)}>
+                📞 拨打 {known.phone}
+              </Button>
+            ) : null}
+            {known.hours
+              ? weeklyHours(known.hours).map((row) => (
+                  <View key={row.day} className='hours-row'>
+                    <Text className='hours-day'>{row.label}</Text>
+                    <Text className='hours-text'>{row.text}</Text>
+                  </View>
+                ))
+              : null}
           </View>
         ) : null}
       </View>
