@@ -36,7 +36,12 @@ export interface Stack {
   stop(): Promise<void>
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Extra Chromium flags, made once the gateway is up (e.g. a fake camera showing a QR fetched from it). */
+  chromiumArgs?: (url: string) => string[] | Promise<string[]>
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-browser-'))
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' }
@@ -61,7 +66,7 @@ export async function startStack(): Promise<Stack> {
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...((await opts.chromiumArgs?.(url)) ?? [])],
     // playwright gives every launch a fresh, empty profile directory of its own.
   })
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })

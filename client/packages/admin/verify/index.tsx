@@ -4,7 +4,9 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../../services/labels'
 import { errorText, STAFF_ONLY } from '../../../services/errors'
+import { CameraScan } from './camera'
 import '../admin.css'
+import './verify.css'
 
 type Verified = Awaited<ReturnType<typeof api.member.verifyCard>>
 type Result = { ok: true; data: Verified; at: string } | { ok: false; title: string; message: string; at: string }
@@ -29,7 +31,7 @@ export default function VerifyCard() {
   const verify = async (payload: string) => {
     const v = payload.trim()
     if (!v) {
-      setResult({ ok: false, title: '请先扫码', message: WEAPP ? '请点击上方按钮扫描会员卡二维码' : '请粘贴会员卡二维码内容', at: new Date().toISOString() })
+      setResult({ ok: false, title: '请先扫码', message: WEAPP ? '请点击上方按钮扫描会员卡二维码' : '请打开摄像头扫码，或粘贴会员卡二维码内容', at: new Date().toISOString() })
       return
     }
     setBusy(true)
@@ -61,11 +63,19 @@ export default function VerifyCard() {
         <Button className='primary scan-button' loading={busy || undefined} disabled={busy || undefined} onClick={scan}>
           扫描会员卡二维码
         </Button>
-      ) : null}
+      ) : (
+        <CameraScan
+          busy={busy}
+          onCode={(text) => {
+            setQr(text)
+            void verify(text)
+          }}
+        />
+      )}
       <View className='manual'>
-        <Text className='manual-label'>{WEAPP ? '无法扫码时，可粘贴二维码内容' : '粘贴会员卡二维码内容'}</Text>
+        <Text className='manual-label'>{WEAPP ? '无法扫码时，可粘贴二维码内容' : '摄像头不能用时，可粘贴二维码内容'}</Text>
         <Textarea className='textarea verify-input' value={qr} maxlength={512} placeholder='粘贴会员卡二维码内容' onInput={(e) => setQr(e.detail.value)} />
-        <Button className={WEAPP ? 'secondary verify-submit' : 'primary verify-submit'} loading={busy || undefined} disabled={busy || undefined} onClick={() => verify(qr)}>
+        <Button className='secondary verify-submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => verify(qr)}>
           核验
         </Button>
       </View>
