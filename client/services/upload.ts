@@ -62,16 +62,18 @@ export function uploadFile(filePath: string, purpose: FilePurpose, extra: Record
   return platformIdentity ? viaCloud(filePath, purpose) : viaGateway(filePath, purpose, extra)
 }
 
-/** One photo from the camera or album: chooseMedia (weapp; chooseImage is deprecated there), chooseImage where a platform has no chooseMedia. */
+/**
+ * One photo from the camera or album: chooseMedia (chooseImage is deprecated on weapp), chooseImage only
+ * on an old WeChat without chooseMedia. Taro APIs are called by name: on H5 Taro binds only the APIs a
+ * bundle names, so a lookup through a cast object finds nothing.
+ */
 export async function pickImage(): Promise<string | null> {
-  const t = Taro as unknown as { chooseMedia?: typeof Taro.chooseMedia; chooseImage?: typeof Taro.chooseImage }
-  if (typeof t.chooseMedia === 'function') {
-    const r = await t.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
-    return r?.tempFiles?.[0]?.tempFilePath ?? null
+  if (process.env.TARO_ENV === 'weapp' && !Taro.canIUse('chooseMedia')) {
+    const old = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+    return old?.tempFilePaths?.[0] ?? null
   }
-  if (typeof t.chooseImage !== 'function') return null
-  const r = await t.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
-  return r?.tempFilePaths?.[0] ?? null
+  const r = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => null)
+  return r?.tempFiles?.[0]?.tempFilePath ?? null
 }
 
 /** A file link from file.url, absolute for the transport (the gateway answers paths on its own origin). */

@@ -106,6 +106,21 @@ describe.each(backends())('relief shop on %s', (backend) => {
       expect(await stockOf(t, pid)).toBe(7)
     })
 
+    it('should draw the order number again when two orders draw the same one', async () => {
+      const pid = await newProduct(t, 5)
+      const draws = [42, 42, 43]
+      const spy = jest.spyOn(crypto, 'randomInt').mockImplementation((() => draws.shift() ?? 44) as typeof crypto.randomInt)
+      try {
+        const a = await buy(t, newcomer, pid)
+        const b = await buy(t, newcomer, pid)
+        const nos = await t.app.db.query<{ order_no: string }>('select order_no from orders where id = any($1::uuid[]) order by order_no', [[a.orderId, b.orderId]])
+        expect(nos.map((o) => o.order_no.slice(-10))).toEqual(['0000000042', '0000000043'])
+      } finally {
+        spy.mockRestore()
+      }
+      expect(await stockOf(t, pid)).toBe(3)
+    })
+
     it('should refuse more than the stock with OUT_OF_STOCK and change nothing', async () => {
       const pid = await newProduct(t, 2)
       const other = await newProduct(t, 5)

@@ -128,7 +128,7 @@ export function describePages(transport: Transport): void {
         await page.input({ cls: 'reg-name' }, '张新民')
         await page.input({ cls: 'reg-idNumber' }, first17 + checkDigit(first17))
         await page.input({ cls: 'reg-phone' }, '13912340000')
-        await page.tap({ cls: 'union-option', text: '朝阳区快递行业工会联合会' })
+        await page.tap({ cls: 'union-option', text: '顺丰速运朝阳营业区工会' })
         await page.tap({ cls: 'occ-courier' })
         await page.tap({ cls: 'consent-row' })
         await page.tap('提交入会申请')
@@ -136,7 +136,7 @@ export function describePages(transport: Transport): void {
         expect(mp.record.toasts.map((x) => x.title)).toEqual([expect.stringMatching(/入会成功|已提交审核/)])
         const card = await mp.follow()
         expect(card.route).toBe('pages/card/index')
-        expectLoaded(mp, card, ['member.myCard'], ['张新民', '朝阳区快递行业工会联合会'])
+        expectLoaded(mp, card, ['member.myCard'], ['张新民', '顺丰速运朝阳营业区工会'])
       })
 
       it("should list the applications waiting for demo-staff's review when the review page opens", async () => {

@@ -21,13 +21,19 @@ export interface BtnProps {
   /** What a screen reader says when the visible text is not enough. */
   label?: string
   pressed?: boolean
+  /** Element id (tests and WeChat's privacy check find a button by it). */
+  id?: string
+  /** WeChat open capability (e.g. agreePrivacyAuthorization); ignored on H5. */
+  openType?: never
   onClick?: () => void
   children?: ReactNode
 }
 
-export function Btn({ kind = 'primary', size = 'lg', className = '', disabled, loading, label, pressed, onClick, children }: BtnProps) {
+export function Btn({ kind = 'primary', size = 'lg', className = '', disabled, loading, label, pressed, id, openType, onClick, children }: BtnProps) {
   return (
     <Button
+      id={id}
+      openType={openType}
       className={`wu-btn wu-btn-${kind} wu-btn-${size} ${className}`}
       disabled={disabled || undefined}
       loading={loading || undefined}

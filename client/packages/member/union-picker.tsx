@@ -6,6 +6,9 @@ import { api } from '../../services/api'
 import { errorText } from '../../services/errors'
 import type { Occupation } from '../../../types/member-labels'
 import type { UnionSummary } from '../../../types/union'
+import { LinkButton } from '../../components/ui/button'
+import { inputA11y } from '../../components/ui/field'
+import { a11y, keyActivate } from '../../components/ui/a11y'
 
 const LIMIT = 20
 const REASON_TEXT = { occupation: '与您的职业相关', district: '在您所在的区' } as const
@@ -65,14 +68,15 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error, occ
           <Text className='union-picked-name'>{picked.name}</Text>
           {picked.parentName ? <Text className='union-parent'>上级：{picked.parentName}</Text> : null}
           {!browsing ? (
-            <Text className='union-change' onClick={() => setBrowsing(true)}>
+            <LinkButton className='union-change' label={`重新选择工会，当前：${picked.name}`} onClick={() => setBrowsing(true)}>
               重新选择
-            </Text>
+            </LinkButton>
           ) : null}
         </View>
       ) : null}
       <Input
-        className={`input union-search ${error ? 'input-bad' : ''}`}
+        className={`wu-input input union-search ${error ? 'wu-input-bad input-bad' : ''}`}
+        {...inputA11y('搜索工会：输入单位或工会名称', error)}
         value={q}
         placeholder={placeholder ?? '输入单位或工会名称搜索，如“快递”“物业”'}
         onInput={(e) => {
@@ -84,9 +88,9 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error, occ
       <View className={`union-options ${browsing ? '' : 'union-options-folded'}`}>
         {items === null ? <Text className='hint'>正在加载工会列表…</Text> : null}
         {loadError ? (
-          <Text className='error union-load-error' onClick={() => setAttempt((n) => n + 1)}>
+          <LinkButton className='error union-load-error' onClick={() => setAttempt((n) => n + 1)}>
             {loadError}（点此重试）
-          </Text>
+          </LinkButton>
         ) : null}
         {items !== null && !loadError && shown.length === 0 ? <Text className='hint union-none'>没有找到相关工会，请换个关键词，如单位名称或“快递”“物业”</Text> : null}
         {shown.map((u) => (
@@ -94,7 +98,8 @@ export function UnionPicker({ picked, onPick, excludeId, placeholder, error, occ
               onPick(u)
               setBrowsing(false)
             }}
-            role='button' aria-label={u.name}>
+            {...a11y({ role: 'radio', checked: picked?.id === u.id, focusable: true })}
+            {...keyActivate()}>
             <Text className='union-name'>{u.name}</Text>
             {u.parentName ? <Text className='union-parent'>上级：{u.parentName}</Text> : null}
             {u.reason ? <Text className={`union-reason union-reason-${u.reason}`}>{REASON_TEXT[u.reason]}</Text> : null}

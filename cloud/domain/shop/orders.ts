@@ -86,6 +86,16 @@ const result = (r: { order_id: string | null; status: OrderStatus | null; payabl
 
 /** Places the order in one statement; with the relief subsidy, in one transaction with the subsidy and then the audit. */
 async function attempt(app: App, caller: Caller, o: Placement): Promise<Placed> {
+  try {
+    return await attemptOnce(app, caller, o)
+  } catch (e) {
+    // Two orders drew the same number (10 random digits a day): nothing was written, so draw again once.
+    if (uniqueViolation(e) !== 'orders_order_no_key') throw e
+    return attemptOnce(app, caller, o)
+  }
+}
+
+async function attemptOnce(app: App, caller: Caller, o: Placement): Promise<Placed> {
   if (!o.reliefSubsidy) return run(app, app.db, caller, o, true)
   return app.db.tx(async (q) => {
     const r = await run(app, q, caller, o, false)

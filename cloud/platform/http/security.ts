@@ -27,7 +27,8 @@ export async function securityHeaders(server: FastifyInstance, staticDir?: strin
         // Taro H5 sets style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
+        // blob: Taro H5 reads a picked photo back through fetch(blob:) before uploading it.
+        connectSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],

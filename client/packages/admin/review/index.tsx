@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { OCCUPATION_TEXT, minuteText } from '../../../services/labels'
@@ -9,6 +9,8 @@ import { usePageQuery } from '../../../hooks/page-query'
 import { Empty, ErrorBlock, Loading } from '../../../components/states'
 import { Forbidden } from '../../../components/states/forbidden'
 import '../admin.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 export default function Review() {
   const page = usePageQuery(() => api.member.pending({ limit: 100 }), { login: 'required', forbidden: STAFF_ONLY })
@@ -53,16 +55,21 @@ export default function Review() {
     ) : (
       <ErrorBlock message={page.error.message} onRetry={load} />
     )
-  if (!items) return <Loading text='正在加载待审核申请…' />
+  if (!items)
+    return (
+      <Screen className='wu-page admin'>
+        <Loading text='正在加载待审核申请…' />
+      </Screen>
+    )
   if (!items.length)
     return (
-      <View className='wu-page admin'>
+      <Screen className='wu-page admin'>
         <Empty text='暂无待审核申请' action='刷新' onAction={load} />
-      </View>
+      </Screen>
     )
 
   return (
-    <View className='wu-page admin review'>
+    <Screen className='wu-page admin review'>
       <Text className='count'>待审核 {total} 条{total > items.length ? `（显示前 ${items.length} 条）` : ''}</Text>
       {items.map((i) => {
         const open = rejecting === i.memberId
@@ -103,36 +110,36 @@ export default function Review() {
                 />
                 {reasonError ? <Text className='reason-error'>{reasonError}</Text> : null}
                 <View className='actions'>
-                  <Button className='secondary-small' disabled={disabled || undefined} onClick={() => (setRejecting(null), setReasonError(null))}>
+                  <Btn kind='secondary' className='secondary-small' disabled={disabled} onClick={() => (setRejecting(null), setReasonError(null))}>
                     取消
-                  </Button>
-                  <Button className='reject reject-confirm' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, false)}>
+                  </Btn>
+                  <Btn className='reject reject-confirm' disabled={disabled} loading={disabled} onClick={() => decide(i, false)}>
                     确认不通过
-                  </Button>
+                  </Btn>
                 </View>
               </View>
             ) : (
               <View className='actions'>
                 {i.claimsHeldId ? null : (
-                  <Button className='approve approve-button' disabled={disabled || undefined} loading={disabled || undefined} onClick={() => decide(i, true)}>
+                  <Btn className='approve approve-button' disabled={disabled} loading={disabled} onClick={() => decide(i, true)}>
                     通过
-                  </Button>
+                  </Btn>
                 )}
-                <Button
+                <Btn
                   className='reject reject-button'
-                  disabled={disabled || undefined}
+                  disabled={disabled}
                   onClick={() => {
                     setRejecting(i.memberId)
                     setReasonError(null)
                   }}
                 >
                   不通过
-                </Button>
+                </Btn>
               </View>
             )}
           </View>
         )
       })}
-    </View>
+    </Screen>
   )
 }

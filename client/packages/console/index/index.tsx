@@ -1,7 +1,7 @@
 // The staff console: what is happening across the staff member's union subtree, at a glance.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { url, type PageName } from '../../../services/routes'
@@ -12,6 +12,8 @@ import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
 import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import './index.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 const TABLES = [
   ['members', '会员名册'],
@@ -70,10 +72,20 @@ export default function Console() {
     }
   }
 
-  if (page.error) return <ErrorBlock message={page.error.message} onRetry={page.reload} />
-  if (!d) return <Loading />
+  if (page.error)
+    return (
+      <Screen className='wu-page console staff-console'>
+        <ErrorBlock message={page.error.message} onRetry={page.reload} />
+      </Screen>
+    )
+  if (!d)
+    return (
+      <Screen className='wu-page console staff-console'>
+        <Loading />
+      </Screen>
+    )
   return (
-    <View className='wu-page console staff-console'>
+    <Screen className='wu-page console staff-console'>
       <View className='wu-card'>
         <Text className='panel-title'>{d.union?.name ?? '全部工会'}</Text>
         <View className='days'>
@@ -171,11 +183,11 @@ export default function Console() {
       <View className='wu-card'>
         <Text className='panel-title'>导出报表（CSV）</Text>
         {TABLES.map(([table, label]) => (
-          <Button key={table} className='export' onClick={() => exportTable(table)}>
+          <Btn key={table} className='export' onClick={() => exportTable(table)}>
             {label}
-          </Button>
+          </Btn>
         ))}
       </View>
-    </View>
+    </Screen>
   )
 }

@@ -2,13 +2,15 @@
 // confirm on the phone; this page polls and, once confirmed, keeps the session and opens the console.
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useUnload } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api, setToken } from '../../../services/api'
 import { currentUser } from '../../../services/session'
 import { errorText } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import { CardQr } from '../../../components/card-qr'
 import './index.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 const POLL_MS = 2000
 
@@ -62,7 +64,7 @@ export default function DesktopLogin() {
   useUnload(stop)
 
   return (
-    <View className='wu-page desktop-login'>
+    <Screen className='wu-page desktop-login'>
       <View className='wu-card desktop-login-card'>
         <Text className='desktop-login-title'>工会工作台 · 扫码登录</Text>
         {state.kind === 'showing' ? (
@@ -76,12 +78,12 @@ export default function DesktopLogin() {
         ) : (
           <>
             <Text className='desktop-login-hint'>{state.kind === 'expired' ? '二维码已过期' : state.message}</Text>
-            <Button className='desktop-login-refresh' onClick={() => void start()}>
+            <Btn className='desktop-login-refresh' onClick={() => void start()}>
               刷新二维码
-            </Button>
+            </Btn>
           </>
         )}
       </View>
-    </View>
+    </Screen>
   )
 }

@@ -9,6 +9,7 @@ import { NOTIFY_KIND_LABELS } from '../../../../types/notify-labels'
 import type { MessageView } from '../../../../types/notify'
 import '../member.css'
 import './index.css'
+import { Screen } from '../../../components/ui/screen'
 
 const when = (iso: string) => {
   const d = new Date(iso)
@@ -25,11 +26,26 @@ export default function Messages() {
     if (m.page) Taro.navigateTo({ url: m.page }).catch(() => undefined)
   }
 
-  if (error && !items?.length) return <ErrorBlock message={error.message} onRetry={() => void list.reload()} />
-  if (!items) return <Loading />
-  if (!items.length) return <Empty text='还没有消息。审核结果、帮扶进度、发货和工会活动都会在这里告诉您。' />
+  if (error && !items?.length)
+    return (
+      <Screen className='wu-page messages-page'>
+        <ErrorBlock message={error.message} onRetry={() => void list.reload()} />
+      </Screen>
+    )
+  if (!items)
+    return (
+      <Screen className='wu-page messages-page'>
+        <Loading />
+      </Screen>
+    )
+  if (!items.length)
+    return (
+      <Screen className='wu-page messages-page'>
+        <Empty text='还没有消息。审核结果、帮扶进度、发货和工会活动都会在这里告诉您。' />
+      </Screen>
+    )
   return (
-    <View className='wu-page messages-page'>
+    <Screen className='wu-page messages-page'>
       {items.map((m) => (
         <View key={m.id} className={`wu-card message ${m.read ? 'message-read' : 'message-unread'}`} onClick={() => open(m)} role='button'>
           <Text className='message-kind'>
@@ -41,6 +57,6 @@ export default function Messages() {
         </View>
       ))}
       <LoadMore list={list} />
-    </View>
+    </Screen>
   )
 }

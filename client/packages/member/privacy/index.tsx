@@ -1,10 +1,12 @@
 // 隐私政策: what the app collects, why, who sees it and how long it is kept. Opened by WeChat's privacy
 // check (consent=1) on a page without the consent sheet, it also asks for the member's answer.
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { AGREE_BUTTON_ID, answerPrivacy } from '../../../services/privacy'
 import '../member.css'
 import './index.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 const SECTIONS: [string, string][] = [
   ['我们是谁', '“暖心工会”是工会为会员提供的小程序和网站，由您所在地区的工会运营，用于办理会员卡、查找暖心驿站、工会商城、困难帮扶和工会活动。'],
@@ -24,16 +26,16 @@ export default function Privacy() {
     void Taro.navigateBack().catch(() => undefined)
   }
   return (
-    <View className='wu-page privacy-page'>
+    <Screen className='wu-page privacy-page'>
       {consent ? (
         <View className='wu-card privacy-ask'>
           <Text className='privacy-p'>使用位置、相机或相册前，请阅读并同意本政策。</Text>
-          <Button id={AGREE_BUTTON_ID} className='privacy-agree' openType={'agreePrivacyAuthorization' as never} onClick={() => answer(true)}>
+          <Btn id={AGREE_BUTTON_ID} className='privacy-agree' openType={'agreePrivacyAuthorization' as never} onClick={() => answer(true)}>
             同意并继续
-          </Button>
-          <Button className='privacy-refuse' onClick={() => answer(false)}>
+          </Btn>
+          <Btn className='privacy-refuse' onClick={() => answer(false)}>
             不同意
-          </Button>
+          </Btn>
         </View>
       ) : null}
       <Text className='privacy-h1'>暖心工会隐私政策</Text>
@@ -43,6 +45,6 @@ export default function Privacy() {
           <Text className='privacy-p'>{body}</Text>
         </View>
       ))}
-    </View>
+    </Screen>
   )
 }

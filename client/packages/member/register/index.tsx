@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input, Button, Checkbox } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { ensureLogin } from '../../../services/session'
 import { errorCode, errorText } from '../../../services/errors'
@@ -15,6 +15,11 @@ import { rememberApplied } from '../../../pages/index/greeting'
 import { REQUIRED, fieldProblem, readyToJudge, type Field, type Form } from '../validate'
 import '../member.css'
 import { askToNotify } from '../../../services/subscribe'
+import { Btn, LinkButton } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { CheckRow, Chip } from '../../../components/ui/choice'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 
 export default function Register() {
   const [form, setForm] = useState<Form>({ name: '', idNumber: '', phone: '', unionId: '', occupation: '', employer: '' })
@@ -77,7 +82,8 @@ export default function Register() {
       <View className='field'>
         <Text className='label'>{label}</Text>
         <Input
-          className={`input reg-${f} ${err ? 'input-bad' : ''}`}
+          className={`wu-input input reg-${f} ${err ? 'wu-input-bad input-bad' : ''}`}
+          {...inputA11y(label, err)}
           value={form[f]}
           placeholder={props.placeholder}
           type={props.type ?? 'text'}
@@ -91,15 +97,15 @@ export default function Register() {
   }
 
   return (
-    <View className='wu-page form register'>
+    <Screen className='wu-page form register'>
       <Text className='form-title'>加入工会，领取电子会员卡</Text>
       {topError ? (
-        <View className='top-error register-error'>
+        <View className='top-error register-error' {...a11y({ role: 'alert' })}>
           <Text className='top-error-text'>{topError.message}</Text>
           {topError.toCard ? (
-            <Text className='top-error-link' onClick={() => backOrRedirect(url('card'))}>
+            <LinkButton className='top-error-link' onClick={() => backOrRedirect(url('card'))}>
               查看我的会员卡 ›
-            </Text>
+            </LinkButton>
           ) : null}
         </View>
       ) : null}
@@ -113,11 +119,11 @@ export default function Register() {
 
       <View className='wu-card'>
         <Text className='section-title'>职业</Text>
-        <View className='chips'>
+        <View className='chips' {...a11y({ role: 'group', label: '职业' })}>
           {OCCUPATION_ORDER.map((o) => (
-            <View key={o} className={`wu-page chip occ-${o} ${form.occupation === o ? 'chip-on' : ''}`} onClick={() => set('occupation', o)} role='button' aria-label={OCCUPATION_TEXT[o]}>
-              <Text>{OCCUPATION_TEXT[o]}</Text>
-            </View>
+            <Chip key={o} className={`chip occ-${o}`} onClass='chip-on' on={form.occupation === o} onClick={() => set('occupation', o)}>
+              {OCCUPATION_TEXT[o]}
+            </Chip>
           ))}
         </View>
         {errorOf('occupation') ? <Text className='error error-occupation'>{errorOf('occupation')}</Text> : null}
@@ -146,16 +152,15 @@ export default function Register() {
         <Text className='consent-text'>
           身份证号和手机号加密保存，会员卡和工作人员页面上只显示部分号码（如 139****5678）；只有您所在工会及其上级工会的工作人员可以查看您的会员信息，不会用于其他用途。您可以随时联系所在工会查询或更正。
         </Text>
-        <View className='consent-row' onClick={() => setConsent((v) => !v)} role='checkbox' aria-checked={consent}>
-          <Checkbox className='consent-check' value='agree' checked={consent} color='#c8102e' />
+        <CheckRow className='consent-row' checked={consent} onChange={setConsent}>
           <Text className='consent-label'>我已阅读并同意</Text>
-        </View>
+        </CheckRow>
       </View>
 
-      <Button className='primary register-submit' disabled={!consent || busy || undefined} loading={busy || undefined} onClick={submit}>
+      <Btn className='primary register-submit' disabled={!consent || busy} loading={busy} onClick={submit}>
         提交入会申请
-      </Button>
+      </Btn>
       {!consent ? <Text className='hint submit-hint'>勾选“我已阅读并同意”后才能提交</Text> : null}
-    </View>
+    </Screen>
   )
 }

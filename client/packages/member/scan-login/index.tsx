@@ -2,13 +2,15 @@
 // The desktop then signs in as this account; nothing happens until 确认登录 is tapped.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { ensureLogin } from '../../../services/session'
 import { LOGIN_QR_PREFIX } from '../../../../types/auth-fields'
 import '../member.css'
 import './index.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
 
 type Desktop = { browser: string; address: string; requestedAt: string }
 type State = { kind: 'idle' } | { kind: 'seen'; challenge: string; desktop: Desktop } | { kind: 'done' } | { kind: 'error'; message: string }
@@ -45,7 +47,7 @@ export default function ScanLogin() {
   }
 
   return (
-    <View className='wu-page scan-login'>
+    <Screen className='wu-page scan-login'>
       {state.kind === 'seen' ? (
         <View className='wu-card scan-desktop'>
           <Text className='scan-title'>确认在电脑上登录？</Text>
@@ -53,29 +55,29 @@ export default function ScanLogin() {
           <Text className='scan-line'>网络地址：{state.desktop.address}</Text>
           <Text className='scan-line'>发起时间：{new Date(state.desktop.requestedAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}</Text>
           <Text className='scan-warn'>如果不是您本人在电脑前操作，请点“取消”。</Text>
-          <Button className='scan-confirm' loading={busy || undefined} onClick={() => confirm(state.challenge)}>
+          <Btn className='scan-confirm' loading={busy} onClick={() => confirm(state.challenge)}>
             确认登录
-          </Button>
-          <Button className='scan-cancel' onClick={() => setState({ kind: 'idle' })}>
+          </Btn>
+          <Btn className='scan-cancel' onClick={() => setState({ kind: 'idle' })}>
             取消
-          </Button>
+          </Btn>
         </View>
       ) : state.kind === 'done' ? (
         <View className='wu-card scan-done'>
           <Text className='scan-title'>已确认，电脑上正在登录</Text>
-          <Button className='scan-cancel' onClick={() => Taro.navigateBack().catch(() => undefined)}>
+          <Btn className='scan-cancel' onClick={() => Taro.navigateBack().catch(() => undefined)}>
             返回
-          </Button>
+          </Btn>
         </View>
       ) : (
         <View className='wu-card'>
           <Text className='scan-line'>在电脑浏览器打开暖心工会工作台，用手机扫描页面上的二维码即可登录，无需输入密码。</Text>
           {state.kind === 'error' ? <Text className='scan-error'>{state.message}</Text> : null}
-          <Button className='scan-confirm scan-start' onClick={scan}>
+          <Btn className='scan-confirm scan-start' onClick={scan}>
             扫一扫
-          </Button>
+          </Btn>
         </View>
       )}
-    </View>
+    </Screen>
   )
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
 import { errorText } from '../../../services/errors'
 import { backOrRedirect } from '../../../services/nav'
@@ -11,6 +11,9 @@ import { usePageQuery } from '../../../hooks/page-query'
 import { UnionPicker } from '../union-picker'
 import { ErrorBlock, Loading } from '../../../components/states'
 import '../member.css'
+import { Btn } from '../../../components/ui/button'
+import { Screen } from '../../../components/ui/screen'
+import { a11y } from '../../../components/ui/a11y'
 
 export default function Transfer() {
   const page = usePageQuery(() => api.member.myCard({}), { login: 'required' })
@@ -33,26 +36,36 @@ export default function Transfer() {
     }
   }
 
-  if (page.error && page.error.code !== 'NOT_FOUND') return <ErrorBlock message={page.error.message} onRetry={page.reload} />
+  if (page.error && page.error.code !== 'NOT_FOUND')
+    return (
+      <Screen className='wu-page form transfer'>
+        <ErrorBlock message={page.error.message} onRetry={page.reload} />
+      </Screen>
+    )
   if (page.error)
     return (
-      <View className='wu-page form'>
+      <Screen className='wu-page form'>
         <View className='wu-card'>
           <Text className='section-title'>您还没有加入工会</Text>
           <Text className='consent-text'>转会是把已有的会员关系转到新工会。请先申请入会。</Text>
-          <Button className='primary' onClick={() => Taro.redirectTo({ url: url('member/register') })}>
+          <Btn className='primary' onClick={() => Taro.redirectTo({ url: url('member/register') })}>
             立即入会
-          </Button>
+          </Btn>
         </View>
-      </View>
+      </Screen>
     )
 
-  if (!page.data) return <Loading />
+  if (!page.data)
+    return (
+      <Screen className='wu-page form transfer'>
+        <Loading />
+      </Screen>
+    )
   const c = page.data
   return (
-    <View className='wu-page form transfer'>
+    <Screen className='wu-page form transfer'>
       {error ? (
-        <View className='top-error transfer-error'>
+        <View className='top-error transfer-error' {...a11y({ role: 'alert' })}>
           <Text className='top-error-text'>{error}</Text>
         </View>
       ) : null}
@@ -81,11 +94,11 @@ export default function Transfer() {
             <Text className='hint'>换工作后，可将会员关系转到新单位或新行业的工会，转入工会审核通过后生效。</Text>
             <UnionPicker picked={picked} onPick={setPicked} excludeId={c.unionId} placeholder='输入新单位或工会名称搜索' />
           </View>
-          <Button className='primary transfer-submit' disabled={!picked || busy || undefined} loading={busy || undefined} onClick={submit}>
+          <Btn className='primary transfer-submit' disabled={!picked || busy} loading={busy} onClick={submit}>
             提交转会申请
-          </Button>
+          </Btn>
         </>
       )}
-    </View>
+    </Screen>
   )
 }
