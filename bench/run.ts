@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { benchNearby, STATION_COUNT } from './stations'
 import { benchOrders } from './orders'
+import { benchFirstScreen, THREE_G } from './first-screen'
 
 const ROOT = path.resolve(__dirname, '..')
 
@@ -75,8 +76,17 @@ async function orderFigures(): Promise<Figure[]> {
   ]
 }
 
+/** Home and finder on 3G, cold cache: seconds to first content and compressed bytes by then (issue #15). */
+async function firstScreenFigures(): Promise<Figure[]> {
+  const net = `${THREE_G.latency} ms round trip, ${(THREE_G.downloadThroughput * 8) / 1000} kbit/s each way, cold cache`
+  return (await benchFirstScreen()).flatMap((r) => [
+    { name: `first content on 3G, ${r.screen.name}`, value: r.firstContentS, unit: 's', budget: 2.5, detail: `${net}; median of 3` },
+    { name: `compressed bytes before first content, ${r.screen.name}`, value: r.bytes / 1024, unit: 'KB', budget: 100, detail: r.requests.join(', ') },
+  ])
+}
+
 async function main() {
-  const figures: Figure[] = [weappMainPackage(), ...(await stationFigures()), ...(await orderFigures())]
+  const figures: Figure[] = [weappMainPackage(), ...(await firstScreenFigures()), ...(await stationFigures()), ...(await orderFigures())]
   let over = false
   for (const f of figures) {
     const ok = f.atLeast ? f.value >= f.budget : f.value <= f.budget
