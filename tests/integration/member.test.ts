@@ -1,4 +1,4 @@
-import { MAX_SESSIONS } from '../../cloud/domain/auth/service'
+import { MAX_SESSIONS } from '../../cloud/domain/auth/session'
 import { backends, call, login, ok, post, startTestApp, type TestApp } from '../support/app'
 import { makeIdNumber } from '../../cloud/demo/people'
 import { fn as memberFn } from '../../cloud/functions/member'
