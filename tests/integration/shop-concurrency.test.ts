@@ -2,6 +2,7 @@
 import { call, login, ok, startTestApp, type CallResult, type TestApp } from '../support/app'
 import { address, auditCount, buy, newProduct, notify, payOrder, rid, sim, stockOf, withheld } from '../support/shop'
 import { openPostgres } from '../../cloud/db'
+import { unionTree } from '../support/fixtures'
 import { expireDue } from '../../cloud/domain/shop/lifecycle'
 import { reconcilePayments } from '../../cloud/domain/shop/payments'
 
@@ -26,7 +27,8 @@ onServer('relief shop under concurrent callers on postgres', () => {
   let t: TestApp
 
   beforeAll(async () => {
-    t = await startTestApp('postgres')
+    t = await startTestApp('postgres', { demo: false })
+    await unionTree(t)
   }, 60_000)
   afterAll(() => t?.close())
 
