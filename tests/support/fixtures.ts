@@ -48,7 +48,7 @@ export async function union(t: WithApp, u: UnionSpec): Promise<string> {
 
 /**
  * A small tree under the same codes and names as the real Beijing one: the city union; Chaoyang with the
- * Jianwai street union and three grassroots unions under it; Haidian with the Zhongguancun street union.
+ * Jianwai street union and three grassroots unions under it; Haidian with the Zhongguancun street union and one under it.
  */
 export const TREE: UnionSpec[] = [
   { code: '110000', name: '北京市总工会', level: 'city' },
@@ -59,6 +59,7 @@ export const TREE: UnionSpec[] = [
   { code: '110105001004', name: '北京安泰保安服务有限公司工会', level: 'grassroots', parent: '110105001', district: '朝阳区' },
   { code: '110108', name: '海淀区总工会', level: 'district', parent: '110000', district: '海淀区' },
   { code: '110108001', name: '中关村街道总工会', level: 'street', parent: '110108', district: '海淀区' },
+  { code: '110108001002', name: '海淀区中关村物业服务企业联合工会', level: 'grassroots', parent: '110108001', district: '海淀区' },
 ]
 
 /** Writes TREE; returns union ids by code. */
