@@ -106,10 +106,16 @@ export async function member(t: TestApp, openid: string, p: PersonSpec) {
   return { ...(await cardHolder(t, openid, p)), token: await login(t, openid) }
 }
 
-/** Staff of the union with this code (scope: it and its sub-unions); returns a session token. */
-export async function staff(t: TestApp, openid: string, unionCode: string): Promise<string> {
+/** A user who is staff of the union with this code (scope: it and its sub-unions); returns the user id. */
+export async function staffUser(t: WithApp, openid: string, unionCode: string): Promise<string> {
   const userId = await userForOpenid(t.app.db, openid, t.app.now())
   await setStaffUnion(t.app.db, userId, await unionIdOf(t, unionCode), null, t.app.now())
+  return userId
+}
+
+/** staffUser, logged in: returns a session token. */
+export async function staff(t: TestApp, openid: string, unionCode: string): Promise<string> {
+  await staffUser(t, openid, unionCode)
   return login(t, openid)
 }
 
@@ -124,6 +130,7 @@ export interface StationSpec {
   union: string
   name?: string
   kind?: StationKind
+  address?: string
   district?: string
   lat?: number
   lng?: number
@@ -137,7 +144,7 @@ export async function station(t: WithApp, s: StationSpec): Promise<string> {
   const [row] = await t.app.db.query<{ id: string }>(
     `insert into stations (union_id, kind, name, address, district, lat, lng, services, hours, is_24h)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10) returning id`,
-    [await unionIdOf(t, s.union), s.kind ?? 'warm_station', s.name ?? `测试驿站${crypto.randomBytes(3).toString('hex')}`, '北京市朝阳区建国门外大街1号', s.district ?? '朝阳区', s.lat ?? 39.9087, s.lng ?? 116.4605, s.services ?? ['water', 'rest'], JSON.stringify(hours), hours.is24h],
+    [await unionIdOf(t, s.union), s.kind ?? 'warm_station', s.name ?? `测试驿站${crypto.randomBytes(3).toString('hex')}`, s.address ?? '北京市朝阳区建国门外大街1号', s.district ?? '朝阳区', s.lat ?? 39.9087, s.lng ?? 116.4605, s.services ?? ['water', 'rest'], JSON.stringify(hours), hours.is24h],
   )
   await insertHours(t.app.db, [{ stationId: row.id, hours }])
   return row.id
