@@ -119,9 +119,14 @@ export async function staff(t: TestApp, openid: string, unionCode: string): Prom
   return login(t, openid)
 }
 
-/** The platform admin; returns a session token. */
-export async function admin(t: TestApp, openid: string): Promise<string> {
+/** A user who is the platform admin. */
+export async function adminUser(t: WithApp, openid: string): Promise<void> {
   await t.app.db.query('insert into users (openid, is_admin) values ($1, true) on conflict (openid) do update set is_admin = true', [openid])
+}
+
+/** adminUser, logged in: returns a session token. */
+export async function admin(t: TestApp, openid: string): Promise<string> {
+  await adminUser(t, openid)
   return login(t, openid)
 }
 
