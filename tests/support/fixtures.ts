@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import { setStaffUnion } from '../../cloud/domain/admin/service'
 import { insertCard, insertMember, nextCardNo } from '../../cloud/domain/member/store'
 import { insertHours } from '../../cloud/domain/station/store'
+import { generateStations, insertStations } from '../../cloud/demo/stations'
 import { userForOpenid } from '../../cloud/platform/caller'
 import { checkDigit } from '../../types/idcard'
 import type { Occupation } from '../../types/member'
@@ -153,4 +154,15 @@ export async function station(t: WithApp, s: StationSpec): Promise<string> {
   )
   await insertHours(t.app.db, [{ stationId: row.id, hours }])
   return row.id
+}
+
+/**
+ * n stations spread over Beijing as the generator places them (clusters at Jianwai and Wangjing): those in
+ * Chaoyang belong to the Jianwai street union, those in Haidian to Zhongguancun, the rest to the city union.
+ */
+export async function stationsOverBeijing(t: WithApp, n: number): Promise<void> {
+  const owner = { 朝阳区: await unionIdOf(t, '110105001'), 海淀区: await unionIdOf(t, '110108001') } as Record<string, string>
+  const city = await unionIdOf(t, '110000')
+  const stations = generateStations(n)
+  await insertStations(t.app.db, stations, (s) => owner[s.district] ?? city)
 }
