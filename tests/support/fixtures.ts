@@ -6,7 +6,7 @@ import { insertCard, insertMember, nextCardNo } from '../../cloud/domain/member/
 import { insertHours } from '../../cloud/domain/station/store'
 import { generateStations, insertStations } from '../../cloud/demo/stations'
 import { userForOpenid } from '../../cloud/platform/caller'
-import { checkDigit } from '../../types/idcard'
+import { makeIdNumber } from '../../cloud/demo/people'
 import type { Occupation } from '../../types/member'
 import type { Hours, Service, StationKind } from '../../types/station'
 import type { UnionLevel } from '../../types/union'
@@ -15,10 +15,7 @@ import { login, type TestApp } from './app'
 type WithApp = Pick<TestApp, 'app'>
 
 /** A valid 18-character ID number from a region code, birth date (yyyymmdd) and sequence. */
-export function idNumber(region: string, birth: string, seq: number): string {
-  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`
-  return first17 + checkDigit(first17)
-}
+export const idNumber = makeIdNumber
 
 export interface UnionSpec {
   code: string
