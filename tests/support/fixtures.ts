@@ -1,5 +1,5 @@
 // Small fixture builders for tests that start without the demo (startTestApp(backend, { demo: false })):
-// a few unions, people with cards, staff, an admin and stations, each written straight through the stores.
+// a few unions, people with cards, staff, an admin and stations, written through the stores where a domain has one.
 import crypto from 'node:crypto'
 import { setStaffUnion } from '../../cloud/domain/admin/service'
 import { insertCard, insertMember, nextCardNo } from '../../cloud/domain/member/store'
