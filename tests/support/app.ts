@@ -125,3 +125,18 @@ export async function ok<T = any>(p: Promise<CallResult<T>>): Promise<T> {
   if (!r.body.ok) throw new Error(`expected success, got ${r.status} ${JSON.stringify(r.body.error)}`)
   return r.body.data
 }
+
+/** Runs fns with at most `width` in flight. */
+export async function pool<T>(fns: (() => Promise<T>)[], width: number): Promise<T[]> {
+  const out: T[] = new Array(fns.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < fns.length) {
+        const i = next++
+        out[i] = await fns[i]()
+      }
+    }),
+  )
+  return out
+}
