@@ -6,7 +6,7 @@ import { loadConfig } from '../cloud/platform/config'
 import { createLogger } from '../cloud/platform/logger'
 import { openPglite, openPostgres, type Db } from '../cloud/db'
 import { generateStations, insertStations, prng } from '../cloud/demo/stations'
-import { nearby, nearbySql } from '../cloud/domain/station/service'
+import { nearby, nearbySql } from '../cloud/domain/station/finder'
 
 export const STATION_COUNT = 100_000
 const QUERIES = 400

@@ -41,11 +41,6 @@ export function idCardProblem(raw: string, today: Date = new Date()): IdCardProb
   return null
 }
 
-export function birthDateOf(idNumber: string): string {
-  const v = normalizeIdNumber(idNumber)
-  return `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}`
-}
-
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
 export const PHONE_RE = /^1[3-9]\d{9}$/
 export const PHONE_MESSAGES = { required: '请填写手机号', format: '请填写11位手机号' } as const

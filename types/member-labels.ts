@@ -1,6 +1,6 @@
 // Member vocabulary, free of zod so pages can import it at runtime (types/member.ts re-exports it).
 
-/** New-employment-form groups first (DOMAIN.md), then the other "eight groups", then the rest. */
+/** New-employment-form groups (couriers, delivery riders, ride-hailing and truck drivers) first, then the other "eight groups", then the rest. */
 export const OCCUPATIONS = [
   'courier',
   'food_delivery',

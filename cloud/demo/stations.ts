@@ -1,7 +1,7 @@
 // Deterministic warm-station data over Beijing's districts: the demo set (2,000) and benchmark sets.
 import type { Queryable } from '../db'
 import { BEIJING_DISTRICTS, SERVICES, type Award, type Hours, type Service, type StationKind } from '../../types/station'
-import { insertHours } from '../domain/station/service'
+import { insertHours } from '../domain/station/store'
 
 /** mulberry32: a small seeded PRNG, so the same seed gives the same stations everywhere. */
 export function prng(seed: number): () => number {

@@ -1,19 +1,20 @@
 // The quota under concurrent claims, on the PostgreSQL server.
 import { call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/demo/people'
+import { idNumber as makeIdNumber, staff as staffOf, station as newStation, unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
 onServer('campaign quota under concurrent claims on postgres', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await startTestApp('postgres')
+    t = await startTestApp('postgres', { demo: false })
+    await unionTree(t)
   }, 60_000)
   afterAll(() => t?.close())
 
   it('should hand out exactly the quota when 120 members claim at once, and one claim per member', async () => {
-    const staff = await login(t, 'demo-staff')
-    const [station] = await t.app.db.query<{ id: string }>(`select s.id from stations s join unions u on u.id = s.union_id where u.code = '110105001' limit 1`)
+    const staff = await staffOf(t, 'street-staff', '110105001')
+    const station = { id: await newStation(t, { union: '110105001' }) }
     const [union] = await t.app.db.query<{ id: string }>(`select id from unions where code = '110105001003'`)
     const { id } = await ok(
       call(t, 'campaign', 'save', { kind: 'send_coolness', title: '送清凉：防暑降温包', body: '高温季节为户外劳动者准备防暑降温包，数量有限。', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'claim', quota: 30, stationId: station.id }, staff),

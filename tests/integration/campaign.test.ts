@@ -1,5 +1,5 @@
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/demo/people'
+import { admin, idNumber as makeIdNumber, member as cardMember, staff as staffOf, station as newStation, union, unionTree } from '../support/fixtures'
 
 const inDays = (d: number) => new Date(Date.now() + d * 86400_000).toISOString()
 
@@ -32,13 +32,18 @@ describe.each(backends())('campaigns on %s', (backend) => {
   })
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    staff = await login(t, 'demo-staff')
-    hdStaff = await login(t, 'demo-staff-haidian')
-    member = await login(t, 'demo-member')
-    courier = await login(t, 'demo-m-courier')
-    const [jw] = await t.app.db.query<{ id: string }>(`select s.id from stations s join unions u on u.id = s.union_id where u.code = '110105001' and s.status = 'active' limit 1`)
-    stationId = jw.id
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    await union(t, { code: '110105900', name: '朝阳区快递行业工会联合会', level: 'federation', parent: '110105', district: '朝阳区', accepts: true })
+    await union(t, { code: '110105900001', name: '顺丰速运朝阳营业区工会', level: 'grassroots', parent: '110105900', district: '朝阳区' })
+    staff = await staffOf(t, 'street-staff', '110105001')
+    hdStaff = await staffOf(t, 'haidian-staff', '110108001')
+    member = (await cardMember(t, 'card-member', { union: '110105001001', name: '李建国', occupation: 'property_service' })).token
+    courier = (await cardMember(t, 'courier', { union: '110105900001', name: '王海涛', occupation: 'courier' })).token
+    stationId = await newStation(t, { union: '110105001' })
+    // Stations of the district unions: Haidian's (another district) and Chaoyang's (above Jianwai).
+    await newStation(t, { union: '110108', district: '海淀区' })
+    await newStation(t, { union: '110105' })
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -151,7 +156,7 @@ describe.each(backends())('campaigns on %s', (backend) => {
     const { id } = await ok(call(t, 'campaign', 'save', form({ title: '冬送温暖：预算内部可见', budgetFen: 8_000_000 }), staff))
     await ok(call(t, 'campaign', 'publish', { id }, staff))
     expect((await ok(call(t, 'campaign', 'detail', { id }, staff))).budgetFen).toBe(8_000_000)
-    expect((await ok(call(t, 'campaign', 'detail', { id }, await login(t, 'demo-admin')))).budgetFen).toBe(8_000_000)
+    expect((await ok(call(t, 'campaign', 'detail', { id }, await admin(t, 'platform-admin')))).budgetFen).toBe(8_000_000)
     expect((await ok(call(t, 'campaign', 'detail', { id }, member))).budgetFen).toBeNull()
     expect((await ok(call(t, 'campaign', 'detail', { id }, hdStaff))).budgetFen).toBeNull()
     // The staff's own figures keep it.

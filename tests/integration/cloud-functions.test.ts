@@ -3,6 +3,7 @@
 import { buildGateway } from '../../cloud/gateway'
 import { builtFunctions, callAs, cloudDatabase, httpEvent, startInstance, timerEvent, type CloudDb, type Instance } from '../support/cloudbase'
 import { address, auditCount, newProduct, rid, stockOf } from '../support/shop'
+import { adminUser, cardHolder, staffUser, station, unionTree } from '../support/fixtures'
 import type { FastifyInstance } from 'fastify'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
@@ -20,7 +21,13 @@ onServer('built cloud functions on Node 20', () => {
 
   beforeAll(async () => {
     root = await builtFunctions()
-    cdb = await cloudDatabase()
+    cdb = await cloudDatabase({ demo: false })
+    await unionTree(cdb)
+    await cardHolder(cdb, 'cloud-member', { union: '110105001001', name: '李建国' })
+    await cardHolder(cdb, 'cloud-care', { union: '110105001003', name: '何秀英' })
+    await staffUser(cdb, 'cloud-staff', '110105001')
+    await adminUser(cdb, 'cloud-admin')
+    await station(cdb, { union: '110105001' })
     shop = instance('shop')
   }, 180_000)
   afterAll(async () => {
@@ -34,14 +41,14 @@ onServer('built cloud functions on Node 20', () => {
   it('should load every built function and answer through main when each is called like CloudBase calls it', async () => {
     const calls: Record<string, (i: Instance) => Promise<any>> = {
       auth: (i) => callAs(i, null, 'login', { code: 'dev:cloud-visitor' }),
-      union: (i) => callAs(i, 'demo-member', 'list', {}),
-      member: (i) => callAs(i, 'demo-member', 'myCard'),
-      station: (i) => callAs(i, 'demo-m-rider', 'nearby', { lat: 39.9087, lng: 116.4605 }),
+      union: (i) => callAs(i, 'cloud-member', 'list', {}),
+      member: (i) => callAs(i, 'cloud-member', 'myCard'),
+      station: (i) => callAs(i, 'cloud-rider', 'nearby', { lat: 39.9087, lng: 116.4605 }),
       shop: (i) => callAs(i, null, 'products', {}),
-      campaign: (i) => callAs(i, 'demo-member', 'feed', {}),
-      subsidy: (i) => callAs(i, 'demo-m-care', 'myApplications'),
-      console: (i) => callAs(i, 'demo-staff', 'dashboard', {}),
-      admin: (i) => callAs(i, 'demo-admin', 'staff', {}),
+      campaign: (i) => callAs(i, 'cloud-member', 'feed', {}),
+      subsidy: (i) => callAs(i, 'cloud-care', 'myApplications'),
+      console: (i) => callAs(i, 'cloud-staff', 'dashboard', {}),
+      admin: (i) => callAs(i, 'cloud-admin', 'staff', {}),
       // Without an OPENID and a timer event: the job entry runs.
       jobs: (i) => i.invoke(timerEvent()),
       // Unsigned: the notification entry starts and refuses it.
@@ -59,9 +66,9 @@ onServer('built cloud functions on Node 20', () => {
 
   it('should answer auth.me for the caller the platform names when WX_OPENID or the context carries an OPENID', async () => {
     const auth = instance('auth')
-    const fromEnv = await callAs(auth, 'demo-member', 'me')
+    const fromEnv = await callAs(auth, 'cloud-member', 'me')
     expect(fromEnv).toMatchObject({ ok: true, data: { roles: ['member'] } })
-    const fromContext = await auth.invoke({ action: 'me', data: {} }, { context: { OPENID: 'demo-staff' } })
+    const fromContext = await auth.invoke({ action: 'me', data: {} }, { context: { OPENID: 'cloud-staff' } })
     expect(fromContext).toMatchObject({ ok: true, data: { roles: ['staff'] } })
   })
 
@@ -69,12 +76,12 @@ onServer('built cloud functions on Node 20', () => {
     const member = instance('member')
     const unauthenticated = { ok: false, error: { code: 'UNAUTHENTICATED' } }
     expect(await callAs(member, null, 'myCard')).toMatchObject(unauthenticated)
-    for (const forged of ["demo-member' or '1'='1", 'x'.repeat(65), '<script>', 'demo member']) {
+    for (const forged of ["cloud-member' or '1'='1", 'x'.repeat(65), '<script>', 'cloud member']) {
       expect(await callAs(member, forged, 'myCard')).toMatchObject(unauthenticated)
     }
     expect(await member.invoke({ action: 'myCard', data: {} }, { context: { OPENID: { $ne: null } } })).toMatchObject(unauthenticated)
     // CloudBase's event.userInfo and anything else in the body is the caller's own writing.
-    const inBody = { action: 'myCard', data: { OPENID: 'demo-member' }, userInfo: { openId: 'demo-member' }, OPENID: 'demo-member', openid: 'demo-member' }
+    const inBody = { action: 'myCard', data: { OPENID: 'cloud-member' }, userInfo: { openId: 'cloud-member' }, OPENID: 'cloud-member', openid: 'cloud-member' }
     expect(await member.invoke(inBody)).toMatchObject(unauthenticated)
     // A public action still answers an anonymous caller.
     expect(await callAs(shop, 'forged openid!', 'products', {})).toMatchObject({ ok: true })
@@ -89,7 +96,7 @@ onServer('built cloud functions on Node 20', () => {
     beforeAll(async () => {
       gateway = await buildGateway(cdb.app)
       url = await gateway.listen({ port: 0, host: '127.0.0.1' })
-      token = (await post('auth', { action: 'login', data: { code: 'dev:demo-member' } })).data.token
+      token = (await post('auth', { action: 'login', data: { code: 'dev:cloud-member' } })).data.token
     })
     afterAll(() => gateway?.close())
     const viaGateway = (fn: string, body: unknown) => post(fn, body, token)
@@ -102,7 +109,7 @@ onServer('built cloud functions on Node 20', () => {
         { data: {} },
         { action: 42 },
       ]
-      const fromFunction = await Promise.all(requests.map((r) => shop.invoke(r, { env: { WX_OPENID: 'demo-member' } })))
+      const fromFunction = await Promise.all(requests.map((r) => shop.invoke(r, { env: { WX_OPENID: 'cloud-member' } })))
       const fromGateway = await Promise.all(requests.map((r) => viaGateway('shop', r)))
       expect(fromFunction).toEqual(fromGateway)
       expect(fromFunction.map((r) => r.error.code)).toEqual(['UNKNOWN_ACTION', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED'])
@@ -113,13 +120,13 @@ onServer('built cloud functions on Node 20', () => {
 
   it('should pay the buyer\'s order once when the buyer confirms through shop.simulatePay, and refuse another member\'s order', async () => {
     const pid = await newProduct(cdb, 5)
-    const order = await callAs(shop, 'demo-member', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty: 2 }], delivery: address })
+    const order = await callAs(shop, 'cloud-member', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty: 2 }], delivery: address })
     expect(order).toMatchObject({ ok: true, data: { status: 'PENDING_PAYMENT' } })
     const { orderId } = order.data
-    expect(await callAs(shop, 'demo-m-rider', 'simulatePay', { orderId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await callAs(shop, 'demo-member', 'simulatePay', { orderId })).toEqual({ ok: true, data: { orderId, status: 'PAID' } })
+    expect(await callAs(shop, 'cloud-rider', 'simulatePay', { orderId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await callAs(shop, 'cloud-member', 'simulatePay', { orderId })).toEqual({ ok: true, data: { orderId, status: 'PAID' } })
     // A second confirmation (a double tap) answers the status again and changes nothing.
-    expect(await callAs(shop, 'demo-member', 'simulatePay', { orderId })).toEqual({ ok: true, data: { orderId, status: 'PAID' } })
+    expect(await callAs(shop, 'cloud-member', 'simulatePay', { orderId })).toEqual({ ok: true, data: { orderId, status: 'PAID' } })
     expect(await auditCount(cdb, orderId, 'order.paid')).toBe(1)
     expect(await stockOf(cdb, pid)).toBe(3)
     expect(await callAs(shop, null, 'simulatePay', { orderId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })

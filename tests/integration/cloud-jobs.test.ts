@@ -4,6 +4,7 @@ import { JOBS } from '../../cloud/functions/jobs/schedule'
 import { runDueJobs, slotOf, type Job } from '../../cloud/platform/jobs'
 import { builtFunctions, callAs, cloudDatabase, startInstance, timerEvent, type CloudDb, type Instance } from '../support/cloudbase'
 import { address, newProduct, rid, stockOf } from '../support/shop'
+import { adminUser, unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -16,7 +17,9 @@ onServer('jobs function on its timer trigger', () => {
 
   beforeAll(async () => {
     root = await builtFunctions()
-    cdb = await cloudDatabase()
+    cdb = await cloudDatabase({ demo: false })
+    await unionTree(cdb)
+    await adminUser(cdb, 'cloud-admin')
     jobs = startInstance(`${root}/jobs`, cdb.env)
     jobs2 = startInstance(`${root}/jobs`, cdb.env)
     shop = startInstance(`${root}/shop`, cdb.env)
@@ -37,7 +40,7 @@ onServer('jobs function on its timer trigger', () => {
 
   it('should cancel an abandoned order and return its stock when the timer fires after its deadline', async () => {
     const pid = await newProduct(cdb, 5)
-    const order = await callAs(shop, 'demo-member', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty: 3 }], delivery: address })
+    const order = await callAs(shop, 'cloud-member', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty: 3 }], delivery: address })
     const { orderId } = order.data
     expect(await stockOf(cdb, pid)).toBe(2)
     await cdb.app.db.query(`update orders set pay_deadline = now() - interval '1 minute' where id = $1`, [orderId])
@@ -71,9 +74,9 @@ onServer('jobs function on its timer trigger', () => {
 
   it('should refuse the call with FORBIDDEN when a mini-program user (an OPENID) calls the jobs function', async () => {
     const forbidden = { ok: false, error: { code: 'FORBIDDEN' } }
-    expect(await jobs.invoke(timerEvent(), { env: { WX_OPENID: 'demo-admin' } })).toMatchObject(forbidden)
-    expect(await jobs.invoke(timerEvent(), { context: { OPENID: 'demo-member' } })).toMatchObject(forbidden)
-    expect(await callAs(jobs, 'demo-member', 'expireUnpaid')).toMatchObject(forbidden)
+    expect(await jobs.invoke(timerEvent(), { env: { WX_OPENID: 'cloud-admin' } })).toMatchObject(forbidden)
+    expect(await jobs.invoke(timerEvent(), { context: { OPENID: 'cloud-member' } })).toMatchObject(forbidden)
+    expect(await callAs(jobs, 'cloud-member', 'expireUnpaid')).toMatchObject(forbidden)
     // Without an OPENID, only a timer event runs anything.
     expect(await jobs.invoke({ action: 'run' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     expect(await cdb.app.db.query('select 1 from job_runs')).toHaveLength(0)

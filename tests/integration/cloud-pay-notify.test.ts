@@ -3,6 +3,7 @@
 import { createSimulatedPay, type SimulatedPay } from '../../cloud/platform/pay/simulated'
 import { builtFunctions, callAs, cloudDatabase, httpEvent, startInstance, type CloudDb, type Instance } from '../support/cloudbase'
 import { address, auditCount, newProduct, rid, stockOf } from '../support/shop'
+import { unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -15,7 +16,8 @@ onServer('payNotify function over HTTP access', () => {
 
   beforeAll(async () => {
     root = await builtFunctions()
-    cdb = await cloudDatabase()
+    cdb = await cloudDatabase({ demo: false })
+    await unionTree(cdb)
     sim = cdb.app.pay as SimulatedPay
     shop = startInstance(`${root}/shop`, cdb.env)
     notifiers = [1, 2, 3].map(() => startInstance(`${root}/payNotify`, cdb.env))
@@ -31,8 +33,8 @@ onServer('payNotify function over HTTP access', () => {
   /** A member's order, prepaid through the built shop function. */
   async function prepaidOrder(qty = 1) {
     const pid = await newProduct(cdb, 5)
-    const { data } = await callAs(shop, 'demo-member', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty }], delivery: address })
-    const pay = await callAs(shop, 'demo-member', 'pay', { orderId: data.orderId })
+    const { data } = await callAs(shop, 'cloud-member', 'createOrder', { requestId: rid(), items: [{ productId: pid, qty }], delivery: address })
+    const pay = await callAs(shop, 'cloud-member', 'pay', { orderId: data.orderId })
     expect(pay).toMatchObject({ ok: true, data: { provider: 'simulated' } })
     return { pid, orderId: data.orderId as string, outTradeNo: pay.data.outTradeNo as string }
   }
@@ -79,7 +81,7 @@ onServer('payNotify function over HTTP access', () => {
     const { pid, orderId, outTradeNo } = await prepaidOrder(2)
     expect((await notifiers[0].invoke(httpEvent('/pay/notify', await sim.payAndNotify(outTradeNo)))).statusCode).toBe(204)
     expect(await stockOf(cdb, pid)).toBe(3)
-    expect(await callAs(shop, 'demo-member', 'refund', { orderId, reason: '买重复了' })).toMatchObject({ ok: true, data: { status: 'REFUNDING' } })
+    expect(await callAs(shop, 'cloud-member', 'refund', { orderId, reason: '买重复了' })).toMatchObject({ ok: true, data: { status: 'REFUNDING' } })
     const [r] = await cdb.app.db.query<{ out_refund_no: string }>('select out_refund_no from refunds where order_id = $1', [orderId])
     const n = await sim.completeRefund(r.out_refund_no)
     const answers = await Promise.all(Array.from({ length: 5 }, (_, k) => notifiers[k % 3].invoke(httpEvent('/pay/refund-notify', n))))

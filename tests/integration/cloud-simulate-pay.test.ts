@@ -2,6 +2,7 @@
 // sharing its implementation: only the buyer, only with the simulated provider outside production.
 import { backends, call, login, ok, post, startTestApp, type TestApp } from '../support/app'
 import { auditCount, buy, newProduct } from '../support/shop'
+import { unionTree } from '../support/fixtures'
 import { fn as shopFn } from '../../cloud/functions/shop'
 import type { App } from '../../cloud/platform/app'
 
@@ -10,8 +11,9 @@ describe.each(backends())('shop.simulatePay on %s', (backend) => {
   let member: string
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    member = await login(t, 'demo-member')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    member = await login(t, 'buyer')
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -28,7 +30,7 @@ describe.each(backends())('shop.simulatePay on %s', (backend) => {
 
   it('should answer NOT_FOUND when another member confirms the order, and INVALID_STATE when it was cancelled', async () => {
     const { orderId } = await buy(t, member, await newProduct(t, 5))
-    const rider = await login(t, 'demo-m-rider')
+    const rider = await login(t, 'another-buyer')
     expect((await call(t, 'shop', 'simulatePay', { orderId }, rider)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     await ok(call(t, 'shop', 'cancelOrder', { orderId }, member))
     expect((await call(t, 'shop', 'simulatePay', { orderId }, member)).body).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } })
@@ -39,7 +41,7 @@ describe.each(backends())('shop.simulatePay on %s', (backend) => {
     const wechat: App = { ...t.app, pay: { ...t.app.pay, name: 'wechat' } }
     const production: App = { ...t.app, config: { ...t.app.config, production: true } }
     for (const app of [wechat, production]) {
-      const r = await shopFn.handle(app, { action: 'simulatePay', data: { orderId } }, { openid: 'demo-member' })
+      const r = await shopFn.handle(app, { action: 'simulatePay', data: { orderId } }, { openid: 'buyer' })
       expect(r).toEqual({ status: 403, body: { ok: false, error: { code: 'SIMULATION_DISABLED', message: '当前环境使用真实微信支付，不能模拟支付' } } })
     }
     expect((await ok(call(t, 'shop', 'order', { orderId }, member))).status).toBe('PENDING_PAYMENT')

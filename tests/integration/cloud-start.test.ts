@@ -5,6 +5,8 @@ import path from 'node:path'
 import { migrations } from '../../cloud/db/migrations'
 import { freshPostgres, testSecrets } from '../support/app'
 import { builtFunctions, callAs, cloudDatabase, httpEvent, snapshot, startInstance, timerEvent, type CloudDb, type Instance } from '../support/cloudbase'
+import { newProduct } from '../support/shop'
+import { unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -42,7 +44,9 @@ onServer('function instance start', () => {
 
   beforeAll(async () => {
     root = await builtFunctions()
-    cdb = await cloudDatabase()
+    cdb = await cloudDatabase({ demo: false })
+    await unionTree(cdb)
+    await newProduct(cdb, 5)
   }, 180_000)
   afterAll(async () => {
     await Promise.all(started.map((i) => i.close()))
@@ -62,14 +66,14 @@ onServer('function instance start', () => {
     const jobs = instance('jobs', env)
     const unavailable = { ok: false, error: { code: 'UNAVAILABLE', message: '服务暂时无法连接数据库，请稍后重试' } }
     expect(await callAs(shop, null, 'products', {})).toEqual(unavailable)
-    expect(await callAs(shop, 'demo-member', 'myOrders', {})).toEqual(unavailable)
+    expect(await callAs(shop, 'cloud-member', 'myOrders', {})).toEqual(unavailable)
     expect(await jobs.invoke(timerEvent())).toEqual(unavailable)
     const proxy = await proxyTo(port, url)
     try {
       const products = await callAs(shop, null, 'products', {})
       expect(products.ok).toBe(true)
       expect(products.data.items.length).toBeGreaterThan(0)
-      expect(await callAs(shop, 'demo-member', 'myOrders', {})).toMatchObject({ ok: true })
+      expect(await callAs(shop, 'cloud-member', 'myOrders', {})).toMatchObject({ ok: true })
       expect(await jobs.invoke(timerEvent())).toMatchObject({ ok: true })
     } finally {
       await Promise.all([shop.close(), jobs.close()])
@@ -81,7 +85,7 @@ onServer('function instance start', () => {
     const before = snapshot(root)
     const { DATABASE_URL: _omitted, ...noDatabase } = cdb.env
     const shop = instance('shop', noDatabase)
-    const r = await callAs(shop, 'demo-member', 'myOrders', {})
+    const r = await callAs(shop, 'cloud-member', 'myOrders', {})
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
     expect(r.error.message).toContain('DATABASE_URL')
     expect(r.error.message).not.toMatch(/DATA_KEY|HASH_KEY|TOKEN_SECRET|QR_SECRET/)
@@ -91,7 +95,7 @@ onServer('function instance start', () => {
     for (const name of ['DATABASE_URL', 'DATA_KEY', 'HASH_KEY', 'TOKEN_SECRET', 'QR_SECRET']) expect(b.error.message).toContain(name)
     // A malformed secret is named too, never echoed.
     const badKey = instance('member', { ...cdb.env, DATA_KEY: 'c2hvcnQ=' })
-    const k = await callAs(badKey, 'demo-member', 'myCard')
+    const k = await callAs(badKey, 'cloud-member', 'myCard')
     expect(k).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
     expect(k.error.message).toContain('DATA_KEY')
     expect(k.error.message).not.toContain('c2hvcnQ=')

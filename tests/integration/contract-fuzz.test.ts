@@ -6,11 +6,14 @@ import { contract } from '../../types/contract'
 import { ERROR_STATUS } from '../../types/common'
 import { functions } from '../../cloud/functions'
 import type { Identity } from '../../cloud/platform/handler'
-import { backends, login, startTestApp, type TestApp } from '../support/app'
+import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { admin, cardHolder, staff, station, unionTree } from '../support/fixtures'
+import { buy, newProduct } from '../support/shop'
+import { application, filedHousehold } from '../support/subsidy'
 import { BAD_VALUES, inputSchemaOf, optionalKeys, paths, plausible, replaced, type Hints } from '../support/fuzz'
 
 type Role = 'anonymous' | 'member' | 'staff' | 'admin'
-const WHO: Record<Exclude<Role, 'anonymous'>, string> = { member: 'demo-member', staff: 'demo-staff', admin: 'demo-admin' }
+const WHO: Record<Exclude<Role, 'anonymous'>, string> = { member: 'fuzz-member', staff: 'fuzz-staff', admin: 'fuzz-admin' }
 /** Who exercises an action's code paths beyond the access check. */
 const CALLERS: Record<string, Role[]> = { public: ['anonymous', 'member'], user: ['member'], staff: ['staff', 'admin'], admin: ['admin'] }
 /** Whole bodies that are not a request of any action's shape. */
@@ -28,18 +31,26 @@ describe.each(backends())('the whole contract on %s', (backend) => {
   const ids: Record<Role, Identity> = { anonymous: {}, member: {}, staff: {}, admin: {} }
   const hints: Hints = {}
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    for (const [role, openid] of Object.entries(WHO)) ids[role as Role] = { token: await login(t, openid) }
+    t = await startTestApp(backend, { demo: false })
+    const unions = await unionTree(t)
+    const holder = await cardHolder(t, WHO.member, { union: '110105001001' })
+    const member = await login(t, WHO.member)
+    const staffToken = await staff(t, WHO.staff, '110105001')
+    ids.member = { token: member }
+    ids.staff = { token: staffToken }
+    ids.admin = { token: await admin(t, WHO.admin) }
     // Real rows, so that requests get past "not found" into the code behind it.
-    const one = async (sql: string) => (await t.app.db.query<{ id: string }>(sql))[0]?.id
+    const productId = await newProduct(t, 100)
+    const now = Date.now()
+    const campaign = { kind: 'activity', title: '建外读书会', body: '每周六下午在职工之家读书分享。', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86400_000).toISOString(), action: 'signup' }
     Object.assign(hints, {
-      unionId: await one(`select sa.union_id as id from staff_assignments sa join users u on u.id = sa.user_id where u.openid = 'demo-staff'`),
-      productId: await one('select id from products order by name limit 1'),
-      stationId: await one('select id from stations order by name limit 1'),
-      orderId: await one(`select o.id from orders o join users u on u.id = o.user_id where u.openid = 'demo-member' limit 1`),
-      applicationId: await one('select id from subsidy_applications limit 1'),
-      fileId: await one('select id from subsidy_files limit 1'),
-      campaignId: await one('select id from campaigns limit 1'),
+      unionId: unions['110105001'],
+      productId,
+      stationId: await station(t, { union: '110105001' }),
+      orderId: (await buy(t, member, productId)).orderId,
+      applicationId: (await ok(call(t, 'subsidy', 'apply', application(), member))).applicationId,
+      fileId: await filedHousehold(t, holder, { household: [{ relation: 'self', monthlyIncomeFen: 100000 }], conditions: ['serious_illness'] }),
+      campaignId: (await ok(call(t, 'campaign', 'save', campaign, staffToken))).id,
     })
   }, 60_000)
   afterAll(() => t?.close())

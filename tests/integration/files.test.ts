@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
 import { application, person } from '../support/subsidy'
+import { cardHolder, staff, unionTree } from '../support/fixtures'
 import { heicWithGps, jpegWithGps, pdf, plainJpeg, pngWithGps } from '../support/images'
 import { hasGps } from '../../cloud/platform/storage/location'
 import { MAX_FILE_BYTES } from '../../types/file'
@@ -35,7 +36,12 @@ describe.each(backends())('files on %s', (backend) => {
   const count = async () => (await t.app.db.query<{ n: number }>('select count(*)::int as n from files'))[0].n
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { cloudFiles: cloud })
+    t = await startTestApp(backend, { cloudFiles: cloud, demo: false })
+    await unionTree(t)
+    await cardHolder(t, 'files-member', { union: '110105001001' })
+    await staff(t, 'guomao-staff', '110105001001')
+    await staff(t, 'street-staff', '110105001')
+    await staff(t, 'haidian-staff', '110108001')
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -56,20 +62,20 @@ describe.each(backends())('files on %s', (backend) => {
     expect(got.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
 
     // The grassroots union checks first; its clerk sees the file in the queue and opens it.
-    const gm = await login(t, 'demo-staff-gm')
+    const gm = await login(t, 'guomao-staff')
     const queue = await ok(call(t, 'subsidy', 'queue', {}, gm))
     const item = queue.items.find((i: { applicationId: string }) => i.applicationId === applied.applicationId)
     expect(item.evidence[0]).toMatchObject({ kind: 'medical', fileId })
     const staffUrl = await ok(call(t, 'file', 'url', { fileId }, gm))
     expect((await open(t, staffUrl.url)).status).toBe(200)
-    expect((await call(t, 'file', 'url', { fileId }, await login(t, 'demo-staff'))).status).toBe(200)
+    expect((await call(t, 'file', 'url', { fileId }, await login(t, 'street-staff'))).status).toBe(200)
   })
 
   it('should answer FORBIDDEN to another member, to staff of another district and to anyone signed out when they ask for evidence', async () => {
     const m = await person(t, 'files-owner', { name: '赵春燕', phone: '13700000202', memberUnion: '110105001001' })
     const fileId = (await uploadFile(t, m.token, plainJpeg())).body.data.fileId
     await ok(call(t, 'subsidy', 'apply', application({ phone: '13700000202', evidence: [{ kind: 'income', ref: '收入证明', fileId }] }), m.token))
-    for (const who of ['demo-member', 'demo-staff-haidian']) {
+    for (const who of ['files-member', 'haidian-staff']) {
       const r = await call(t, 'file', 'url', { fileId }, await login(t, who))
       expect([who, r.status, r.body.ok ? null : r.body.error.code]).toEqual([who, 403, 'FORBIDDEN'])
     }
@@ -78,7 +84,7 @@ describe.each(backends())('files on %s', (backend) => {
   })
 
   it('should refuse a file over 10 MB with FILE_TOO_LARGE and store nothing', async () => {
-    const token = await login(t, 'demo-member')
+    const token = await login(t, 'files-member')
     const before = await count()
     const big = Buffer.concat([plainJpeg(), Buffer.alloc(MAX_FILE_BYTES)])
     const r = await uploadFile(t, token, big)
@@ -90,7 +96,7 @@ describe.each(backends())('files on %s', (backend) => {
   })
 
   it('should refuse content that is not an allowed image or PDF, whatever its name says, and store nothing', async () => {
-    const token = await login(t, 'demo-member')
+    const token = await login(t, 'files-member')
     const before = await count()
     for (const bytes of [Buffer.from('<html><script>alert(1)</script></html>'), Buffer.from('GIF89a\x01\x00\x01\x00'), pdf(true), plainJpeg().subarray(0, 40)]) {
       const r = await uploadFile(t, token, bytes, { purpose: 'evidence' }, 'photo.jpg')
@@ -108,7 +114,7 @@ describe.each(backends())('files on %s', (backend) => {
 
   it("should answer FORBIDDEN and store nothing when an upload or an application claims another member's case or file", async () => {
     const owner = await person(t, 'files-case', { name: '孙丽娟', phone: '13700000203', memberUnion: '110105001001' })
-    const other = await login(t, 'demo-member')
+    const other = await login(t, 'files-member')
     const theirs = await ok(call(t, 'subsidy', 'apply', application({ phone: '13700000203' }), owner.token))
     const before = await count()
     const r = await uploadFile(t, other, plainJpeg(), { purpose: 'evidence', applicationId: theirs.applicationId })
@@ -129,19 +135,19 @@ describe.each(backends())('files on %s', (backend) => {
   })
 
   it('should refuse uploads without a session, station photos from members, and a missing purpose or file', async () => {
-    const token = await login(t, 'demo-member')
+    const token = await login(t, 'files-member')
     expect((await uploadFile(t, undefined, plainJpeg())).body.error.code).toBe('UNAUTHENTICATED')
     expect((await uploadFile(t, token, plainJpeg(), { purpose: 'station_photo' })).body.error.code).toBe('FORBIDDEN')
     expect((await uploadFile(t, token, plainJpeg(), { purpose: 'selfie' })).body.error.code).toBe('VALIDATION_FAILED')
     const res = await fetch(`${t.url}/api/files`, { method: 'POST', body: 'not multipart', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' } })
     expect(res.status).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
-    const staff = await login(t, 'demo-staff')
+    const staff = await login(t, 'street-staff')
     expect((await uploadFile(t, staff, plainJpeg(), { purpose: 'station_photo' })).status).toBe(200)
   })
 
   it('should answer 404 for a link that expired, was tampered with or names another file', async () => {
-    const token = await login(t, 'demo-member')
+    const token = await login(t, 'files-member')
     const fileId = (await uploadFile(t, token, plainJpeg())).body.data.fileId
     const { url } = await ok(call(t, 'file', 'url', { fileId }, token))
     expect((await open(t, url)).status).toBe(200)
@@ -165,9 +171,9 @@ describe.each(backends())('files on %s', (backend) => {
     expect(stored[mineId]).toBeUndefined() // the cloud original is removed once copied
     expect(await ok(call(t, 'file', 'register', { fileId: mineId, purpose: 'evidence' }, m.token))).toEqual(r)
     expect(hasGps((await open(t, (await ok(call(t, 'file', 'url', { fileId: r.fileId }, m.token))).url)).bytes)).toBe(false)
-    const theirsId = 'cloud://test-env.7465-test/wu-uploads/demo-member/b2.jpg'
+    const theirsId = 'cloud://test-env.7465-test/wu-uploads/files-member/b2.jpg'
     stored[theirsId] = plainJpeg()
     expect((await call(t, 'file', 'register', { fileId: theirsId, purpose: 'evidence' }, m.token)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect((await call(t, 'file', 'register', { fileId: mineId, purpose: 'evidence' }, await login(t, 'demo-member'))).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect((await call(t, 'file', 'register', { fileId: mineId, purpose: 'evidence' }, await login(t, 'files-member'))).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

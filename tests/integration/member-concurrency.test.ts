@@ -1,6 +1,6 @@
 // Concurrency claims are proven on the PostgreSQL server (PGlite has one connection and cannot race).
 import { call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/demo/people'
+import { idNumber as makeIdNumber, staff, unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -10,10 +10,10 @@ onServer('union card under concurrent callers on postgres', () => {
   let baoan: string
 
   beforeAll(async () => {
-    t = await startTestApp('postgres')
-    const ids = await t.app.db.query<{ code: string; id: string }>(`select code, id from unions where code in ('110105001001', '110105001004')`)
-    guomao = ids.find((r) => r.code === '110105001001')!.id
-    baoan = ids.find((r) => r.code === '110105001004')!.id
+    t = await startTestApp('postgres', { demo: false })
+    const ids = await unionTree(t)
+    guomao = ids['110105001001']
+    baoan = ids['110105001004']
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -51,7 +51,8 @@ onServer('union card under concurrent callers on postgres', () => {
     const applicant = await login(t, 'race-pending')
     const { memberId } = await ok(call(t, 'member', 'register', form(makeIdNumber('110105', '19920303', 404), baoan), applicant))
     const [before] = await t.app.db.query<{ card_seq: number }>('select card_seq from unions where id = $1', [baoan])
-    const sessions = await Promise.all(Array.from({ length: 10 }, () => login(t, 'demo-staff')))
+    await staff(t, 'street-staff', '110105001')
+    const sessions = await Promise.all(Array.from({ length: 10 }, () => login(t, 'street-staff')))
     const results = await Promise.all(sessions.map((tok) => call(t, 'member', 'review', { memberId, approve: true }, tok)))
     expect(results.filter((r) => r.body.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.body.ok).every((r) => r.status === 404)).toBe(true)

@@ -1,6 +1,6 @@
-import { MAX_SESSIONS } from '../../cloud/domain/auth/service'
+import { MAX_SESSIONS } from '../../cloud/domain/auth/session'
 import { backends, call, login, ok, post, startTestApp, type TestApp } from '../support/app'
-import { makeIdNumber } from '../../cloud/demo/people'
+import { adminUser, cardHolder, idNumber as makeIdNumber, staff as staffOf, union, unionTree } from '../support/fixtures'
 import { fn as memberFn } from '../../cloud/functions/member'
 import { setApp } from '../../cloud/platform/app'
 
@@ -29,14 +29,21 @@ describe.each(backends())('union card on %s', (backend) => {
   let t: TestApp
   let staff: string
   let hdStaff: string
-  let guomao: string // grassroots union under demo-staff's street union, instant issue
-  let baoan: string // grassroots union under demo-staff's street union, staff review
+  let guomao: string // grassroots union under the staff's street union, instant issue
+  let baoan: string // grassroots union under the staff's street union, staff review
   let hdWuye: string // grassroots union in another district
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    staff = await login(t, 'demo-staff')
-    hdStaff = await login(t, 'demo-staff-haidian')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    // The couriers' federation and one of its unions, for the search.
+    await union(t, { code: '110105900', name: '朝阳区快递行业工会联合会', level: 'federation', parent: '110105', district: '朝阳区', accepts: true })
+    await union(t, { code: '110105900002', name: '中通快递朝阳分拨中心工会', level: 'grassroots', parent: '110105900', district: '朝阳区' })
+    await cardHolder(t, 'card-member', { union: '110105001001', name: '李建国', phone: '13811112222' })
+    await cardHolder(t, 'haidian-applicant', { union: '110108001002', name: '陈静', status: 'pending' })
+    await adminUser(t, 'platform-admin')
+    staff = await staffOf(t, 'street-staff', '110105001')
+    hdStaff = await staffOf(t, 'haidian-staff', '110108001')
     guomao = await unionByCode(t, '110105001001')
     baoan = await unionByCode(t, '110105001004')
     hdWuye = await unionByCode(t, '110108001002')
@@ -44,12 +51,12 @@ describe.each(backends())('union card on %s', (backend) => {
   afterAll(() => t?.close())
 
   describe('sessions', () => {
-    it('should log the demo users in with their roles from the database', async () => {
-      const m = await ok(call(t, 'auth', 'login', { code: 'dev:demo-member' }))
+    it('should log a member, staff and the admin in with their roles from the database', async () => {
+      const m = await ok(call(t, 'auth', 'login', { code: 'dev:card-member' }))
       expect(m.roles).toEqual(['member'])
       expect(m.token).toMatch(/^[A-Za-z0-9_-]{40,}$/)
-      expect((await ok(call(t, 'auth', 'login', { code: 'dev:demo-staff' }))).roles).toEqual(['staff'])
-      expect((await ok(call(t, 'auth', 'login', { code: 'dev:demo-admin' }))).roles).toEqual(['admin'])
+      expect((await ok(call(t, 'auth', 'login', { code: 'dev:street-staff' }))).roles).toEqual(['staff'])
+      expect((await ok(call(t, 'auth', 'login', { code: 'dev:platform-admin' }))).roles).toEqual(['admin'])
     })
 
     it('should answer 401 when the token is missing or invalid', async () => {
@@ -161,7 +168,7 @@ describe.each(backends())('union card on %s', (backend) => {
       expect(card.notices).toEqual([{ at: expect.any(String), text: expect.stringContaining('有人用您的身份证号申请入会') }])
       expect((await ok(call(t, 'member', 'myCard', {}, impostor))).notices).toEqual([])
       // Staff see the claim and cannot approve it; rejecting it tells the impostor.
-      const staff = await login(t, 'demo-staff')
+      const staff = await login(t, 'street-staff')
       const queue = await ok(call(t, 'member', 'pending', {}, staff))
       const item = queue.items.find((i: { memberId: string }) => r.body.ok && i.memberId === r.body.data.memberId)
       expect(item).toMatchObject({ claimsHeldId: true })
@@ -216,7 +223,7 @@ describe.each(backends())('union card on %s', (backend) => {
 
     it('should refuse members and out-of-scope staff, changing nothing', async () => {
       const before = await counts(t)
-      const member = await login(t, 'demo-member')
+      const member = await login(t, 'card-member')
       expect((await call(t, 'member', 'pending', {}, member)).status).toBe(403)
       const r = await call(t, 'member', 'review', { memberId: pendingId, approve: true }, hdStaff)
       expect(r.status).toBe(403)
@@ -261,7 +268,7 @@ describe.each(backends())('union card on %s', (backend) => {
 
   describe('card verification', () => {
     it('should refuse expired, tampered and out-of-scope QRs, and non-staff', async () => {
-      const member = await login(t, 'demo-member')
+      const member = await login(t, 'card-member')
       const card = await ok(call(t, 'member', 'myCard', {}, member))
       expect((await call(t, 'member', 'verifyCard', { qr: card.qr }, hdStaff)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
       expect((await call(t, 'member', 'verifyCard', { qr: card.qr }, member)).status).toBe(403)
@@ -276,7 +283,7 @@ describe.each(backends())('union card on %s', (backend) => {
       } finally {
         t.app.now = realNow
       }
-      const admin = await login(t, 'demo-admin')
+      const admin = await login(t, 'platform-admin')
       expect((await ok(call(t, 'member', 'verifyCard', { qr: card.qr }, admin))).valid).toBe(true)
     })
   })
@@ -311,7 +318,7 @@ describe.each(backends())('union card on %s', (backend) => {
 
   describe('envelope and entry points', () => {
     it('should answer unknown functions and actions with 404 and bad bodies with 400, without stack traces', async () => {
-      const tok = await login(t, 'demo-member')
+      const tok = await login(t, 'card-member')
       const unknownFn = await post(t, '/api/nope', '{"action":"x"}')
       expect(unknownFn.status).toBe(404)
       expect((await call(t, 'member', 'explode', {}, tok)).status).toBe(404)
@@ -327,7 +334,7 @@ describe.each(backends())('union card on %s', (backend) => {
     it('should serve the WeChat entry point with the OPENID from the context, not the event', async () => {
       setApp(t.app)
       try {
-        const r = (await memberFn.main({ action: 'myCard', data: {}, userInfo: { openId: 'demo-admin' } }, { OPENID: 'demo-member' })) as any
+        const r = (await memberFn.main({ action: 'myCard', data: {}, userInfo: { openId: 'platform-admin' } }, { OPENID: 'card-member' })) as any
         expect(r.ok).toBe(true)
         expect(r.data.name).toBe('李建国')
         const anon = (await memberFn.main({ action: 'myCard', data: {} }, {})) as any

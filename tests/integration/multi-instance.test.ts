@@ -3,7 +3,7 @@
 // works on the others, and each job runs once per schedule whichever instance ticks first.
 import { makeIdNumber } from '../../cloud/demo/people'
 import { openPostgres } from '../../cloud/db'
-import { startTestApp, testSecrets, type TestApp } from '../support/app'
+import { pool, startTestApp, testSecrets, type TestApp } from '../support/app'
 import { startGateways, type Gateways } from '../support/gateways'
 import { address, auditCount, newProduct, rid, sim, stockOf, withheld } from '../support/shop'
 
@@ -16,21 +16,6 @@ async function api(url: string, fn: string, action: string, data: unknown, token
     body: JSON.stringify({ action, data }),
   })
   return { status: res.status, body: await res.json() }
-}
-
-/** Runs fns with at most `width` in flight. */
-async function pool<T>(fns: (() => Promise<T>)[], width: number): Promise<T[]> {
-  const out: T[] = new Array(fns.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < fns.length) {
-        const i = next++
-        out[i] = await fns[i]()
-      }
-    }),
-  )
-  return out
 }
 
 onServer('three gateways on one database', () => {

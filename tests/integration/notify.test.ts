@@ -1,7 +1,8 @@
 // Messages to members: each event gives one in-app message (notify.mine); a member who opted in for its
 // kind is also sent a subscribe message, which the simulated provider records; nobody else is sent one.
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { application, filedHousehold, person } from '../support/subsidy'
+import { application, budget, filedHousehold, person } from '../support/subsidy'
+import { cardHolder, member as member_, staff as staffOf, unionTree } from '../support/fixtures'
 import { createSimulatedNotifyTest } from '../support/notify'
 
 describe.each(backends())('notifications on %s', (backend) => {
@@ -11,9 +12,12 @@ describe.each(backends())('notifications on %s', (backend) => {
   const sent = createSimulatedNotifyTest(() => t)
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    staff = await login(t, 'demo-staff')
-    gm = await login(t, 'demo-staff-gm')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    staff = await staffOf(t, 'street-staff', '110105001')
+    gm = await staffOf(t, 'guomao-staff', '110105001001')
+    await cardHolder(t, 'applicant', { union: '110105001004', name: '赵强', status: 'pending' })
+    await budget(t, '110105001', 'comfort_serious', 3_000_000)
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -62,10 +66,10 @@ describe.each(backends())('notifications on %s', (backend) => {
   })
 
   it('should tell a campaign to its audience only, listing it for everyone and pushing to those who opted in', async () => {
-    const member = await login(t, 'demo-member')
+    const { token: member } = await member_(t, 'jianwai-member', { union: '110105001001' })
     await ok(call(t, 'notify', 'optIn', { accepted: ['campaign_opened'] }, member))
-    const rider = await login(t, 'demo-m-rider')
-    const haidian = await login(t, 'demo-staff-haidian')
+    const { token: rider } = await member_(t, 'haidian-member', { union: '110108001002' })
+    const haidian = await staffOf(t, 'haidian-staff', '110108001')
     const now = Date.now()
     const { id } = await ok(
       call(t, 'campaign', 'save', { kind: 'activity', title: '建外读书会开张', body: '每周六下午在职工之家读书分享。', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86400_000).toISOString(), action: 'signup' }, staff),
@@ -77,16 +81,21 @@ describe.each(backends())('notifications on %s', (backend) => {
     expect(await titles(haidian)).toEqual([])
     const riderMessages = await titles(rider)
     expect(riderMessages.every(([, pushed]: [string, boolean]) => !pushed)).toBe(true)
-    expect((await sent.to('demo-member')).filter((s) => s.template_id === 'SIM_CAMPAIGN_OPENED')).toHaveLength(1)
-    expect((await sent.to('demo-m-rider')).filter((s) => s.template_id === 'SIM_CAMPAIGN_OPENED')).toHaveLength(0)
+    expect((await sent.to('jianwai-member')).filter((s) => s.template_id === 'SIM_CAMPAIGN_OPENED')).toHaveLength(1)
+    expect((await sent.to('haidian-member')).filter((s) => s.template_id === 'SIM_CAMPAIGN_OPENED')).toHaveLength(0)
   })
 
   it('should refuse unknown kinds and other people’s messages', async () => {
-    const token = await login(t, 'demo-member')
+    // A member with a message of their own: their card decision.
+    const { memberId } = await cardHolder(t, 'notify-member', { union: '110105001004', status: 'pending' })
+    await ok(call(t, 'member', 'review', { memberId, approve: true }, staff))
+    const token = await login(t, 'notify-member')
     expect((await call(t, 'notify', 'optIn', { accepted: ['spam'] }, token)).status).toBe(400)
     const other = await login(t, 'notify-nobody')
     expect(await ok(call(t, 'notify', 'mine', {}, other))).toEqual({ items: [], unread: 0, nextCursor: null })
     const mine = await ok(call(t, 'notify', 'mine', {}, token))
-    if (mine.items.length) expect(await ok(call(t, 'notify', 'read', { ids: [mine.items[0].id] }, other))).toEqual({ unread: 0 })
+    expect(mine.items).toHaveLength(1)
+    expect(await ok(call(t, 'notify', 'read', { ids: [mine.items[0].id] }, other))).toEqual({ unread: 0 })
+    expect((await ok(call(t, 'notify', 'mine', {}, token))).unread).toBe(1)
   })
 })

@@ -12,8 +12,8 @@ import { ACTION_LIMITS, createLimiter, type LimitName, type LimitRule } from '..
 import { openPglite, type Db } from '../../cloud/db'
 import { buildGateway } from '../../cloud/gateway'
 import { functions } from '../../cloud/functions'
-import { loadDemo } from '../../cloud/demo'
 import { testSecrets, UNLIMITED } from '../support/app'
+import { staffUser, unionTree } from '../support/fixtures'
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 const LIMITS: Record<LimitName, LimitRule> = {
@@ -46,7 +46,11 @@ describe('rate limits', () => {
   async function gateway(limiter = createLimiter({ limits: LIMITS })): Promise<string> {
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), TRUST_PROXY: '127.0.0.1', ...secrets })
     const app = await createApp({ config, db, log: createLogger('silent'), limiter })
-    if (!apps.length) await loadDemo(app)
+    if (!apps.length) {
+      await unionTree({ app })
+      await staffUser({ app }, 'street-staff', '110105001')
+      await staffUser({ app }, 'guomao-staff', '110105001001')
+    }
     apps.push(app)
     const g = await buildGateway(app)
     gateways.push(g)
@@ -88,8 +92,8 @@ describe('rate limits', () => {
   it('should limit one account guessing card QRs, whatever address it uses, and spare other staff', async () => {
     const url = await gateway()
     const login = async (openid: string) => (await post(url, 'auth', { action: 'login', data: { code: `dev:${openid}` } }, { from: `192.0.2.${Math.floor(Math.random() * 200)}` })).body.data.token
-    const keeper = await login('demo-staff')
-    const other = await login('demo-staff-gm')
+    const keeper = await login('street-staff')
+    const other = await login('guomao-staff')
     const forged = (token: string, from: string) => post(url, 'member', { action: 'verifyCard', data: { qr: `WU1.${crypto.randomBytes(24).toString('base64url')}` } }, { token, from })
     const codes: string[] = []
     for (let i = 0; i < 4; i++) codes.push((await forged(keeper, `192.0.2.${10 + i}`)).body.error.code)
@@ -119,7 +123,7 @@ describe('rate limits', () => {
     // Every rule at 2 per minute: the third call of one account from one address is refused.
     const tight = Object.fromEntries(Object.keys(UNLIMITED).map((k) => [k, { perAccount: { points: 2, seconds: 60 }, perAddress: { points: 2, seconds: 60 } }])) as Record<LimitName, LimitRule>
     const url = await gateway(createLimiter({ limits: tight }))
-    const token = (await post(url, 'auth', { action: 'login', data: { code: 'dev:demo-staff' } }, { from: '192.0.2.200' })).body.data.token
+    const token = (await post(url, 'auth', { action: 'login', data: { code: 'dev:street-staff' } }, { from: '192.0.2.200' })).body.data.token
     const [fn, action] = name.split('.')
     const codes: string[] = []
     for (let i = 0; i < 3; i++) {

@@ -2,8 +2,9 @@
 // called by a Haidian street-union clerk against the Jianwai street union's members, stations, orders and campaigns.
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
 import { functions } from '../../cloud/functions'
-import { address, payOrder, rid } from '../support/shop'
-import { application, filedHousehold, person } from '../support/subsidy'
+import { address, newProduct, payOrder, rid } from '../support/shop'
+import { application, budget, filedHousehold, person } from '../support/subsidy'
+import { adminUser, cardHolder, member as cardMember, staff as staffOf, station, unionTree } from '../support/fixtures'
 
 type Case = { data: Record<string, unknown>; expect: 'forbidden' } | { data: Record<string, unknown>; expect: 'excludes'; list: (body: any) => string[]; target: string }
 /** A decision tried by the one person four eyes keep from taking it: named `<function>.<action> <why>`. */
@@ -17,31 +18,41 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
   let ownCases: Record<string, OwnCase>
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    outsider = await login(t, 'demo-staff-haidian')
-    const staff = await login(t, 'demo-staff')
-    const member = await login(t, 'demo-member')
+    t = await startTestApp(backend, { demo: false })
+    const unions = await unionTree(t)
+    outsider = await staffOf(t, 'haidian-staff', '110108001')
+    const staff = await staffOf(t, 'street-staff', '110105001')
+    const gm = await staffOf(t, 'guomao-staff', '110105001001')
+    await adminUser(t, 'platform-admin')
+    const member = (await cardMember(t, 'card-member', { union: '110105001001', name: '李建国' })).token
     const one = async <T>(sql: string, params: unknown[] = []) => (await t.app.db.query<T>(sql, params))[0]
-    ids.jianwai = (await one<{ id: string }>(`select id from unions where code = '110105001'`)).id
-    ids.guomao = (await one<{ id: string }>(`select id from unions where code = '110105001001'`)).id
-    ids.pendingMember = (await one<{ id: string }>(`select m.id from members m join cards c on c.member_id = m.id join unions u on u.id = c.union_id where c.status = 'pending' and u.code = '110105001004' limit 1`)).id
+    ids.jianwai = unions['110105001']
+    ids.guomao = unions['110105001001']
     ids.pendingName = '赵强'
-    ids.station = (await one<{ id: string }>(`select id from stations where union_id = $1 and status = 'active' order by name limit 1`, [ids.jianwai])).id
+    ids.pendingMember = (await cardHolder(t, 'pending-guard', { union: '110105001004', name: ids.pendingName, status: 'pending' })).memberId
+    ids.station = await station(t, { union: '110105001' })
     ids.qr = (await ok(call(t, 'member', 'myCard', {}, member))).qr
     // A paid order for a product sold by the Jianwai counter, waiting to be shipped.
-    const product = (await one<{ id: string }>(`select id from products where union_id = $1 and status = 'on_sale' order by name limit 1`, [ids.jianwai])).id
+    const product = await newProduct(t, 10, '110105001')
     ids.product = product
     const order = await ok(call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: product, qty: 1 }], delivery: address }, member))
     await payOrder(t, member, order.orderId)
     ids.order = order.orderId
-    const campaign = (await one<{ id: string }>(`select id from campaigns where union_id = $1 and action = 'claim' order by title limit 1`, [ids.jianwai])).id
+    const claim = { kind: 'send_warmth', title: '冬送温暖：防寒包免费领', body: '建外街道总工会为辖区会员准备了防寒包。', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'claim', quota: 10, stationId: ids.station }
+    const campaign = (await ok(call(t, 'campaign', 'save', claim, staff))).id
+    await ok(call(t, 'campaign', 'publish', { id: campaign }, staff))
     ids.campaign = campaign
     ids.code = (await ok(call(t, 'campaign', 'join', { id: campaign }, member))).code
     ids.draft = (await ok(call(t, 'campaign', 'save', { kind: 'activity', title: '建外读书会', body: '每周六下午在职工之家读书分享。', startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 86400_000).toISOString(), action: 'signup' }, staff))).id
 
-    // Hardship relief: the seeded application waiting for the street union, and the Jianwai file with a plan.
-    ids.application = (await one<{ id: string }>(`select a.id from subsidy_applications a join members m on m.id = a.member_id where m.name = '刘德胜'`)).id
-    ids.file = (await one<{ id: string }>(`select f.id from subsidy_files f join members m on m.id = f.member_id where m.name = '何秀英'`)).id
+    // Hardship relief: an application checked by the company union, waiting for the street union, and a Jianwai file.
+    const guard = await person(t, 'matrix-guard', { name: '刘德胜', phone: '13910102020', memberUnion: '110105001001' })
+    ids.application = (await ok(call(t, 'subsidy', 'apply', application({ phone: '13910102020' }), guard.token))).applicationId
+    await ok(call(t, 'subsidy', 'review', { applicationId: ids.application, decision: 'pass', step: 'check' }, gm))
+    const care = await cardHolder(t, 'matrix-care', { union: '110105001003', name: '何秀英' })
+    ids.file = await filedHousehold(t, care, { household: [{ relation: 'self', monthlyIncomeFen: 220000 }, { relation: 'parent', monthlyIncomeFen: 30000 }], conditions: ['serious_illness'] })
+    await budget(t, '110105001', 'winter_warmth', 5_000_000)
+    await budget(t, '110105001', 'comfort_serious', 3_000_000)
     // A budget increase by the Jianwai clerk, waiting for a second person.
     const year = (await one<{ year: number }>(`select year from subsidy_budgets where union_id = $1 and programme = 'winter_warmth'`, [ids.jianwai])).year
     ids.change = (await ok(call(t, 'subsidy', 'setBudget', { unionId: ids.jianwai, programme: 'winter_warmth', year, totalFen: 6_000_000 }, staff))).changeId
@@ -85,7 +96,6 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     }
 
     // Four eyes: staff who are members too, with their own cases, and budget increases waiting for a second person.
-    const gm = await login(t, 'demo-staff-gm')
     const clerk = await person(t, 'matrix-clerk', { name: '吴秀梅', phone: '13700000102', memberUnion: '110105001001', staffUnion: '110105001001' })
     const officer = await person(t, 'matrix-officer', { name: '钱国栋', phone: '13700000103', memberUnion: '110105001001', staffUnion: '110105001' })
     const husband = await person(t, 'matrix-husband', { name: '孙建华', phone: '13700000104', memberUnion: '110105001003', staffUnion: '110105001001' })
@@ -96,7 +106,7 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     const wifeApp = (await ok(call(t, 'subsidy', 'apply', application({ phone: '13700000104' }), wife.token))).applicationId
     // The officer's household was filed earlier as temporary (no counted condition): a file to pay or make formal.
     const officerFile = await filedHousehold(t, officer, { household: [{ relation: 'self', monthlyIncomeFen: 150000 }], conditions: [] }, '13700000103')
-    const district = await login(t, 'demo-staff-chaoyang')
+    const district = await staffOf(t, 'chaoyang-staff', '110105')
     const districtChange = (await ok(call(t, 'subsidy', 'setBudget', { unionId: ids.jianwai, programme: 'comfort_serious', year, totalFen: 9_000_000 }, district))).changeId
     ids.clerkApp = clerkApp
     ids.districtChange = districtChange
@@ -151,7 +161,7 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
   })
 
   it('should let the owning union do the same actions (the matrix is not refusing everyone)', async () => {
-    const staff = await login(t, 'demo-staff')
+    const staff = await login(t, 'street-staff')
     expect((await call(t, 'member', 'verifyCard', { qr: ids.qr }, staff)).status).toBe(200)
     expect((await call(t, 'station', 'stats', { unionId: ids.jianwai }, staff)).status).toBe(200)
     expect((await call(t, 'campaign', 'stats', { id: ids.campaign }, staff)).status).toBe(200)
@@ -162,7 +172,7 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
     expect((await ok(call(t, 'subsidy', 'queue', {}, staff))).items.map((i: { applicationId: string }) => i.applicationId)).toContain(ids.application)
     expect((await ok(call(t, 'subsidy', 'budgets', {}, staff))).items.map((i: { unionId: string }) => i.unionId)).toContain(ids.jianwai)
     // Four eyes refuse one person, not the case: another clerk checks, a higher union confirms.
-    expect((await call(t, 'subsidy', 'review', { applicationId: ids.clerkApp, decision: 'pass', step: 'check' }, await login(t, 'demo-staff-gm'))).status).toBe(200)
-    expect((await call(t, 'subsidy', 'confirmBudget', { changeId: ids.districtChange, approve: true }, await login(t, 'demo-admin'))).status).toBe(200)
+    expect((await call(t, 'subsidy', 'review', { applicationId: ids.clerkApp, decision: 'pass', step: 'check' }, await login(t, 'guomao-staff'))).status).toBe(200)
+    expect((await call(t, 'subsidy', 'confirmBudget', { changeId: ids.districtChange, approve: true }, await login(t, 'platform-admin'))).status).toBe(200)
   })
 })

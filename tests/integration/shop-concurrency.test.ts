@@ -1,32 +1,19 @@
 // Reliability of the shop under many concurrent callers, on the PostgreSQL server.
-import { call, login, ok, startTestApp, type CallResult, type TestApp } from '../support/app'
+import { call, login, ok, pool, startTestApp, type CallResult, type TestApp } from '../support/app'
 import { address, auditCount, buy, newProduct, notify, payOrder, rid, sim, stockOf, withheld } from '../support/shop'
 import { openPostgres } from '../../cloud/db'
+import { unionTree } from '../support/fixtures'
 import { expireDue } from '../../cloud/domain/shop/lifecycle'
 import { reconcilePayments } from '../../cloud/domain/shop/payments'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
-/** Runs fns with at most `width` in flight. */
-async function pool<T>(fns: (() => Promise<T>)[], width: number): Promise<T[]> {
-  const out: T[] = new Array(fns.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < fns.length) {
-        const i = next++
-        out[i] = await fns[i]()
-      }
-    }),
-  )
-  return out
-}
-
 onServer('relief shop under concurrent callers on postgres', () => {
   let t: TestApp
 
   beforeAll(async () => {
-    t = await startTestApp('postgres')
+    t = await startTestApp('postgres', { demo: false })
+    await unionTree(t)
   }, 60_000)
   afterAll(() => t?.close())
 

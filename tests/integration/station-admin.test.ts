@@ -1,6 +1,7 @@
 // The staff's station list (station.list): their scope only, searched on the server, paged with a total, closed
 // stations on request; and the station form's checks worded in Chinese.
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { staff as staffOf, station, unionTree } from '../support/fixtures'
 
 type Item = { id: string; name: string; address: string; district: string; status: string; unionName: string; closedReason: string | null }
 
@@ -13,10 +14,15 @@ describe.each(backends())('staff station list on %s', (backend) => {
   let inScope: number
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    staff = await login(t, 'demo-staff')
-    hdStaff = await login(t, 'demo-staff-haidian')
-    member = await login(t, 'demo-member')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    // 45 Jianwai stations on three roads (more than two pages), and a few in Haidian.
+    const roads = ['建国门外大街', '光华路', '东三环中路']
+    for (let i = 0; i < 45; i++) await station(t, { union: i % 2 ? '110105001' : '110105001003', name: `建外职工驿站${String(i + 1).padStart(2, '0')}`, address: `北京市朝阳区${roads[i % 3]}${i + 1}号` })
+    for (let i = 0; i < 3; i++) await station(t, { union: '110108001', name: `中关村职工驿站${i + 1}`, address: `北京市海淀区中关村大街${i + 1}号`, district: '海淀区' })
+    staff = await staffOf(t, 'street-staff', '110105001')
+    hdStaff = await staffOf(t, 'haidian-staff', '110108001')
+    member = await login(t, 'station-member')
     jianwai = (await t.app.db.query<{ id: string }>(`select id from unions where code = '110105001'`))[0].id
     inScope = (
       await t.app.db.query<{ n: number }>(

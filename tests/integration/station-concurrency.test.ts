@@ -1,5 +1,6 @@
 // Visit and rating counters under concurrent callers, on the PostgreSQL server.
 import { call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { station, unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -8,13 +9,14 @@ onServer('station counters under concurrent callers on postgres', () => {
   let stationId: string
 
   beforeAll(async () => {
-    t = await startTestApp('postgres')
-    stationId = (await t.app.db.query<{ id: string }>(`select id from stations where status = 'active' order by id limit 1`))[0].id
+    t = await startTestApp('postgres', { demo: false })
+    await unionTree(t)
+    stationId = await station(t, { union: '110105001' })
   }, 60_000)
   afterAll(() => t?.close())
 
   it('should count one visit when a member checks in 15 times at once', async () => {
-    const tok = await login(t, 'demo-member')
+    const tok = await login(t, 'visitor')
     const [before] = await t.app.db.query<{ visit_count: number }>('select visit_count from stations where id = $1', [stationId])
     const results = await Promise.all(Array.from({ length: 15 }, () => ok(call(t, 'station', 'checkIn', { stationId }, tok))))
     expect(results.filter((r) => !r.alreadyToday)).toHaveLength(1)

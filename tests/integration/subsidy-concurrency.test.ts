@@ -2,8 +2,9 @@
 // never below zero in a budget.
 import crypto from 'node:crypto'
 import { call, login, startTestApp, type TestApp } from '../support/app'
-import { rid } from '../support/shop'
-import { filedHousehold } from '../support/subsidy'
+import { newProduct, rid } from '../support/shop'
+import { budget, filedHousehold } from '../support/subsidy'
+import { staff, unionTree } from '../support/fixtures'
 
 const onServer = process.env.DATABASE_URL ? describe : describe.skip
 
@@ -26,8 +27,12 @@ onServer('subsidy payments under concurrency on postgres', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp('postgres', { now: () => clock })
-    street = await login(t, 'demo-staff')
+    t = await startTestApp('postgres', { now: () => clock, demo: false })
+    await unionTree(t)
+    street = await staff(t, 'street-staff', '110105001')
+    await budget(t, '110105001', 'winter_warmth', 5_000_000)
+    await budget(t, '110105001', 'comfort_serious', 3_000_000)
+    await budget(t, '110105001', 'relief_purchase', 1_000_000)
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -70,7 +75,7 @@ onServer('subsidy payments under concurrency on postgres', () => {
     const [{ user_id: userId }] = await t.app.db.query<{ user_id: string }>('select m.user_id from subsidy_files f join members m on m.id = f.member_id where f.id = $1', [fileId])
     const [{ openid }] = await t.app.db.query<{ openid: string }>('select openid from users where id = $1', [userId])
     const buyer = await login(t, openid)
-    const [p] = await t.app.db.query<{ id: string }>(`select id from products where relief and status = 'on_sale' and member_price_fen >= 10000 and stock > 100 order by name limit 1`)
+    const p = { id: await newProduct(t, 500, '110000', 12_800) }
     const delivery = { type: 'address', name: '测试', phone: '13800000000', region: '北京市朝阳区', detail: '建国路1号院' }
     const results = await Promise.all(Array.from({ length: 12 }, () => call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: p.id, qty: 1 }], delivery, reliefSubsidy: true }, buyer)))
     const placed = results.filter((r) => r.body.ok).map((r) => (r.body as any).data)

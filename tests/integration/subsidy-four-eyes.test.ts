@@ -1,9 +1,10 @@
 // Four eyes on every yuan of hardship relief: nobody checks, approves, files or pays their own or their
 // household's case, and a budget increase counts only once a second person in the proposer's union or
 // above confirms it.
-import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { backends, call, ok, startTestApp, type TestApp } from '../support/app'
 import { rid } from '../support/shop'
-import { application, person, unionId } from '../support/subsidy'
+import { application, budget, filedHousehold, person, unionId } from '../support/subsidy'
+import { admin, cardHolder, staff, unionTree } from '../support/fixtures'
 
 const DAY = 86_400_000
 const yuan = (y: number) => Math.round(y * 100)
@@ -21,10 +22,16 @@ describe.each(backends())('four eyes on hardship relief on %s', (backend) => {
     (await t.app.db.query<{ action: string; actor_user_id: string }>('select action, actor_user_id from audit_log where entity_id = $1 order by id', [entityId])).map((r) => r.action)
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { now: () => clock })
-    street = await login(t, 'demo-staff')
-    gm = await login(t, 'demo-staff-gm')
-    chaoyang = await login(t, 'demo-staff-chaoyang')
+    t = await startTestApp(backend, { now: () => clock, demo: false })
+    await unionTree(t)
+    street = await staff(t, 'street-staff', '110105001')
+    gm = await staff(t, 'guomao-staff', '110105001001')
+    chaoyang = await staff(t, 'chaoyang-staff', '110105')
+    await budget(t, '110105001', 'comfort_serious', yuan(30_000))
+    await budget(t, '110105001', 'winter_warmth', yuan(50_000))
+    // A deep-difficulty household filed in the community union.
+    const care = await cardHolder(t, 'care-worker', { union: '110105001003', name: '何秀英', phone: '13522223333', occupation: 'care_worker' })
+    await filedHousehold(t, care, { household: [{ relation: 'self', monthlyIncomeFen: yuan(2200) }, { relation: 'parent', monthlyIncomeFen: yuan(300) }], conditions: ['serious_illness'] }, '13522223333')
   }, 90_000)
   afterAll(() => t?.close())
 
@@ -83,7 +90,7 @@ describe.each(backends())('four eyes on hardship relief on %s', (backend) => {
       // The district's own increase needs the district or above: the street clerks below may not confirm it.
       const c = await ok(call(t, 'subsidy', 'setBudget', comfort(yuan(8000)), chaoyang))
       expect((await call(t, 'subsidy', 'confirmBudget', { changeId: c.changeId, approve: true }, street)).body).toMatchObject(forbidden('预算增加须由提交人所在工会或上级工会的另一位工作人员确认'))
-      expect(await ok(call(t, 'subsidy', 'confirmBudget', { changeId: c.changeId, approve: false }, await login(t, 'demo-admin')))).toMatchObject({ status: 'rejected', totalFen: yuan(6000) })
+      expect(await ok(call(t, 'subsidy', 'confirmBudget', { changeId: c.changeId, approve: false }, await admin(t, 'platform-admin')))).toMatchObject({ status: 'rejected', totalFen: yuan(6000) })
       expect(await total()).toBe(yuan(6000))
       expect(await auditActions(b.changeId)).toEqual(['subsidy.budget.request', 'subsidy.budget.withdraw'])
       expect(await auditActions(c.changeId)).toEqual(['subsidy.budget.request', 'subsidy.budget.reject'])

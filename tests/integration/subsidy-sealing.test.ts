@@ -2,7 +2,8 @@
 // themself still read them, and the migration seals the rows an older version stored in plaintext.
 import crypto from 'node:crypto'
 import { backends, call, freshPostgres, login, ok, startTestApp, testSecrets, type TestApp } from '../support/app'
-import { application } from '../support/subsidy'
+import { application, filedHousehold } from '../support/subsidy'
+import { cardHolder, member as cardMember, staff, unionTree } from '../support/fixtures'
 import { migrate, openPglite, type Db } from '../../cloud/db'
 import { migrations } from '../../cloud/db/migrations'
 import { createSealer } from '../../cloud/platform/crypto'
@@ -26,9 +27,14 @@ describe.each(backends())('hardship incomes sealed on %s', (backend) => {
   let applicationId: string
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    member = await login(t, 'demo-member')
-    street = await login(t, 'demo-staff')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    member = (await cardMember(t, 'applicant', { union: '110105001001', name: '李建国', phone: '13811112222' })).token
+    street = await staff(t, 'street-staff', '110105001')
+    await staff(t, 'haidian-staff', '110108001')
+    // A filed household: 2,200 and 300 yuan a month, 1,250 per head.
+    const care = await cardHolder(t, 'care-worker', { union: '110105001003', name: '何秀英', phone: '13522223333', occupation: 'care_worker' })
+    await filedHousehold(t, care, { household: [{ relation: 'self', monthlyIncomeFen: yuan(2200) }, { relation: 'parent', monthlyIncomeFen: yuan(300) }], conditions: ['serious_illness'] }, '13522223333')
     applicationId = (await ok(call(t, 'subsidy', 'apply', application({ ...HOUSEHOLD, phone: '13811112222' }), member))).applicationId
   }, 90_000)
   afterAll(() => t?.close())
@@ -55,10 +61,10 @@ describe.each(backends())('hardship incomes sealed on %s', (backend) => {
     expect((await ok(call(t, 'subsidy', 'file', { fileId: he.fileId }, street))).evaluation).toMatchObject({ totalIncomeFen: yuan(2500), perCapitaFen: yuan(1250) })
     expect((await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, street))).csv).toContain('1250.00')
 
-    const haidian = await login(t, 'demo-staff-haidian')
+    const haidian = await login(t, 'haidian-staff')
     expect((await ok(call(t, 'subsidy', 'queue', {}, haidian))).items.map((i: any) => i.applicationId)).not.toContain(applicationId)
     expect((await call(t, 'subsidy', 'file', { fileId: he.fileId }, haidian)).status).toBe(403)
-    expect(JSON.stringify(await ok(call(t, 'subsidy', 'myApplications', {}, await login(t, 'demo-m-courier'))))).not.toMatch(/120000/)
+    expect(JSON.stringify(await ok(call(t, 'subsidy', 'myApplications', {}, (await cardMember(t, 'courier', { union: '110105001004', occupation: 'courier' })).token)))).not.toMatch(/120000/)
   })
 })
 

@@ -1,5 +1,5 @@
 // A fresh app per test file: PGlite in memory, or a new database on the PostgreSQL server (DATABASE_URL),
-// with the demo data loaded.
+// with the demo data loaded unless the file builds its own (tests/support/fixtures.ts).
 import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -60,7 +60,12 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions, 'db' | 'config'> = {}): Promise<TestApp> {
+export interface TestAppOptions extends Omit<CreateAppOptions, 'db' | 'config'> {
+  /** Load the demo data (default); false for a file that builds only what it needs. */
+  demo?: boolean
+}
+
+export async function startTestApp(backend: Backend, { demo = true, ...opts }: TestAppOptions = {}): Promise<TestApp> {
   const secrets = testSecrets()
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), LOG_LEVEL: 'silent', ...secrets })
   let db: Db
@@ -69,7 +74,7 @@ export async function startTestApp(backend: Backend, opts: Omit<CreateAppOptions
   if (backend === 'postgres') ({ db, drop, url: databaseUrl } = await freshPostgres())
   else db = await openPglite()
   const app = await createApp({ config, db, log: createLogger('silent'), limiter: createLimiter({ limits: UNLIMITED }), ...opts })
-  await loadDemo(app)
+  if (demo) await loadDemo(app)
   const gateway = await buildGateway(app)
   const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
   return {
@@ -119,4 +124,19 @@ export async function ok<T = any>(p: Promise<CallResult<T>>): Promise<T> {
   const r = await p
   if (!r.body.ok) throw new Error(`expected success, got ${r.status} ${JSON.stringify(r.body.error)}`)
   return r.body.data
+}
+
+/** Runs fns with at most `width` in flight. */
+export async function pool<T>(fns: (() => Promise<T>)[], width: number): Promise<T[]> {
+  const out: T[] = new Array(fns.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < fns.length) {
+        const i = next++
+        out[i] = await fns[i]()
+      }
+    }),
+  )
+  return out
 }

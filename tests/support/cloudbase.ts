@@ -174,13 +174,13 @@ export interface CloudDb {
   close(): Promise<void>
 }
 
-/** A fresh PostgreSQL database, migrated and loaded with the demo data, and the environment for instances. */
-export async function cloudDatabase(): Promise<CloudDb> {
+/** A fresh PostgreSQL database, migrated (and loaded with the demo data unless told not to), and the environment for instances. */
+export async function cloudDatabase({ demo = true } = {}): Promise<CloudDb> {
   const { db, url, drop } = await freshPostgres(5)
   const secrets = testSecrets()
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(os.tmpdir(), 'wu-test'), LOG_LEVEL: 'silent', ...secrets })
   const app = await createApp({ config, db, log: createLogger('silent') })
-  await loadDemo(app)
+  if (demo) await loadDemo(app)
   return { app, url, env: { NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: url, ...secrets }, close: drop }
 }
 

@@ -18,12 +18,13 @@ export async function stockOf(t: WithApp, id: string): Promise<number> {
   return (await t.app.db.query<{ stock: number }>('select stock from products where id = $1', [id]))[0].stock
 }
 
-export async function newProduct(t: WithApp, stock: number, unionCode = '110000'): Promise<string> {
+/** A relief product of the union with this code (25 yuan to members unless said). */
+export async function newProduct(t: WithApp, stock: number, unionCode = '110000', memberPriceFen = 2500): Promise<string> {
   const [u] = await t.app.db.query<{ id: string }>('select id from unions where code = $1', [unionCode])
   const [p] = await t.app.db.query<{ id: string }>(
     `insert into products (union_id, name, province, county, category, supplier_name, supplier_license, supplier_contact, unit, price_fen, member_price_fen, stock)
-     values ($1, $2, '河北省', '张家口市张北县', 'grain_oil', '张北县坝上农业开发有限公司', 'JY11301220000001', '0313-5220000', '袋', 3000, 2500, $3) returning id`,
-    [u.id, `测试商品${crypto.randomBytes(3).toString('hex')}`, stock],
+     values ($1, $2, '河北省', '张家口市张北县', 'grain_oil', '张北县坝上农业开发有限公司', 'JY11301220000001', '0313-5220000', '袋', $4, $5, $3) returning id`,
+    [u.id, `测试商品${crypto.randomBytes(3).toString('hex')}`, stock, memberPriceFen + 500, memberPriceFen],
   )
   return p.id
 }

@@ -3,10 +3,11 @@ import { setStaffUnion } from '../../cloud/domain/admin/service'
 import { evaluate } from '../../cloud/domain/subsidy/rules'
 import { applicationById, insertApplication } from '../../cloud/domain/subsidy/store'
 import { upsertFile } from '../../cloud/domain/subsidy/file-store'
+import { setBudgetTotal } from '../../cloud/domain/subsidy/payment-store'
 import { shanghai } from '../../cloud/platform/time'
 import type { HouseholdInput } from '../../types/subsidy'
-import { insertDemoMember, makeIdNumber } from '../../cloud/demo/people'
 import { login, type TestApp } from './app'
+import { cardHolder, idNumber, unionIdOf } from './fixtures'
 import { rid } from './shop'
 
 const yuan = (y: number) => Math.round(y * 100)
@@ -23,9 +24,7 @@ export const DEEP = {
 
 export const application = (extra: Record<string, unknown> = {}) => ({ ...DEEP, requestId: rid(), phone: '13811112222', evidence: [{ kind: 'medical', ref: '北京协和医院诊断证明 2026-10-12' }], ...extra })
 
-export async function unionId(t: TestApp, code: string): Promise<string> {
-  return (await t.app.db.query<{ id: string }>('select id from unions where code = $1', [code]))[0].id
-}
+export const unionId = unionIdOf
 
 let seq = 500
 
@@ -34,10 +33,9 @@ let seq = 500
  * the clerk whose own hardship case four eyes must keep them from deciding. Returns their login token.
  */
 export async function person(t: TestApp, openid: string, o: { name: string; phone: string; memberUnion: string; staffUnion?: string }) {
-  const m = await insertDemoMember(t.app, t.app.db, {
-    openid,
+  const m = await cardHolder(t, openid, {
     name: o.name,
-    id: makeIdNumber('110105', '19860101', seq++),
+    id: idNumber('110105', '19860101', seq++),
     phone: o.phone,
     union: o.memberUnion,
     occupation: 'property_service',
@@ -62,4 +60,9 @@ export async function filedHousehold(t: Pick<TestApp, 'app'>, m: { memberId: str
     at: now,
   })
   return upsertFile(t.app.db, (await applicationById(t.app.db, a.id))!, now)
+}
+
+/** This year's budget (Asia/Shanghai) of a programme at the union with this code. */
+export async function budget(t: Pick<TestApp, 'app'>, unionCode: string, programme: string, totalFen: number): Promise<void> {
+  await setBudgetTotal(t.app.db, await unionIdOf(t, unionCode), programme, shanghai(t.app.now()).year(), totalFen)
 }

@@ -5,8 +5,6 @@ import { OPENID_PATTERN } from '../../platform/identity'
 import { callerById, userForOpenid } from '../../platform/caller'
 import { startSession } from './session'
 
-export { MAX_SESSIONS } from './session'
-
 /** Resolves a login code to an openid: WeChat code2session when configured, `dev:<openid>` outside production. */
 async function openidForCode(app: App, code: string): Promise<string> {
   if (code.startsWith('dev:')) {

@@ -1,9 +1,34 @@
-// Member and card rows: the writes registration, review and transfer share (and the demo data uses).
+// Member and card rows: the card SELECT, and the writes registration, review and transfer share (and the demo data uses).
 import type { Queryable } from '../../db'
 import type { Sealer } from '../../platform/crypto'
 import type { CardStatus, Occupation } from '../../../types/member'
 import { maskIdNumber, maskPhone } from '../../../types/mask'
 import { formatCardNo } from './rules'
+
+/** Card statuses that hold a member's place: a member has at most one card in them (index cards_one_live). */
+export const LIVE = `('pending', 'active', 'suspended')`
+
+export interface CardRow {
+  path: string
+  card_id: string
+  member_id: string
+  union_id: string
+  union_name: string
+  status: CardStatus
+  card_no: string | null
+  issued_at: Date | null
+  reject_reason: string | null
+  name: string
+  id_masked: string
+  phone_masked: string
+  occupation: Occupation
+  employer: string | null
+}
+
+export const CARD_SELECT = `select u.path, c.id as card_id, m.id as member_id, c.union_id, u.name as union_name, c.status, c.card_no, c.issued_at,
+    c.reject_reason, m.name, m.id_masked, m.phone_masked, m.occupation, m.employer
+  from cards c join members m on m.id = c.member_id join unions u on u.id = c.union_id`
+
 
 export interface MemberDetails {
   name: string

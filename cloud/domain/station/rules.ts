@@ -1,5 +1,6 @@
 // Pure station rules: opening hours, distances, ranking. No I/O here.
 import type { Hours } from '../../../types/station'
+import { AppError } from '../../platform/errors'
 import { shanghaiClock } from '../../platform/time'
 
 /** One open interval on one ISO weekday, in minutes from midnight: [openMin, closeMin). */
@@ -87,3 +88,8 @@ export function rankingScore(s: RankingInput, ctx: { meanRating: number; maxVisi
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** Check-ins, ratings, reports and closing apply only to a station that is still open for business. */
+export function assertActive(r: { status: string }) {
+  if (r.status !== 'active') throw new AppError('INVALID_STATE', '该站点已关闭')
+}

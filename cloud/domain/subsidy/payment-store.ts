@@ -3,13 +3,17 @@
 import type { Queryable } from '../../db'
 import type { Paid } from './money-rules'
 
-export interface BudgetRow {
+/** What a budget row and a change to it both name: the union (with its name and path), programme and year. */
+interface BudgetLine {
   id: string
   union_id: string
   union_name: string
   path: string
   programme: string
   year: number
+}
+
+export interface BudgetRow extends BudgetLine {
   total_fen: number
   spent_fen: number
 }
@@ -53,13 +57,7 @@ export async function remainingOf(q: Queryable, budgetId: string): Promise<numbe
   return b.remaining
 }
 
-export interface ChangeRow {
-  id: string
-  union_id: string
-  union_name: string
-  path: string
-  programme: string
-  year: number
+export interface ChangeRow extends BudgetLine {
   from_fen: number
   to_fen: number
   status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn'

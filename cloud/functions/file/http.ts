@@ -7,8 +7,6 @@ import { ERROR_STATUS, type ApiError } from '../../../types/common'
 import { purposeSchema } from '../../../types/file'
 import { signedContent, upload } from '../../domain/file/service'
 
-export { MAX_FILE_BYTES } from '../../../types/file'
-
 export interface FileReply {
   status: number
   body: { ok: true; data: unknown } | { ok: false; error: ApiError }

@@ -3,7 +3,7 @@
 import { pruneJobRuns, type Job } from '../../platform/jobs'
 import { autoConfirm, expireDue } from '../../domain/shop/lifecycle'
 import { reconcilePayments } from '../../domain/shop/payments'
-import { monitorFiles } from '../../domain/subsidy/service'
+import { monitorFiles } from '../../domain/subsidy/monitoring'
 
 export const JOBS: Job[] = [
   { name: 'shop.expireUnpaid', everyMinutes: 1, run: (app) => expireDue(app) },
