@@ -12,7 +12,7 @@ import { createApp, type App } from './platform/app'
 import { loadConfig, type AppConfig } from './platform/config'
 import { openDb } from './db'
 import { buildGateway } from './gateway'
-import { startJobs } from './platform/jobs'
+import { startJobs } from './platform/jobs-timer'
 import { JOBS } from './functions/jobs/schedule'
 import { loadDemo } from './demo'
 
