@@ -124,25 +124,29 @@ export async function join(app: App, caller: Caller, id: string) {
   if (r.my_joined_at && r.action !== 'buy') return { id: r.id, action: r.action as 'signup' | 'claim', code: r.my_code, remaining: r.quota === null ? null : r.quota - r.taken }
   const blocker = joinBlocker(r, a, app.now())
   if (blocker) throw new AppError(blocker.code, blocker.message)
+  const memberId = a!.memberId
+  const as = r.action as 'signup' | 'claim'
   for (let attempt = 0; ; attempt++) {
+    const code = r.action === 'claim' ? newClaimCode() : null
     try {
-      return await app.db.tx(async (q) => {
-        const code = r.action === 'claim' ? newClaimCode() : null
-        const inserted = await q.query('insert into campaign_joins (campaign_id, member_id, code, joined_at) values ($1, $2, $3, $4) on conflict (campaign_id, member_id) do nothing returning code', [r.id, a!.memberId, code, app.now()])
-        if (!inserted.length) {
-          const [j] = await q.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, a!.memberId])
-          return { id: r.id, action: r.action as 'signup' | 'claim', code: j.code, remaining: null }
-        }
-        // The quota holds whatever the number of members claiming at once: a conditional increment.
-        const [c] = await q.query<{ taken: number; quota: number | null }>(
-          `update campaigns set taken = taken + 1 where id = $1 and status = 'published' and (quota is null or taken < quota) returning taken, quota`,
-          [r.id],
-        )
-        if (!c) throw new AppError('QUOTA_FULL', '名额已满')
-        return { id: r.id, action: r.action as 'signup' | 'claim', code, remaining: c.quota === null ? null : c.quota - c.taken }
-      })
+      // One statement, one round trip: the conditional increment holds the quota whatever the number of
+      // members claiming at once, and the join row is inserted only when a place was taken. A second join
+      // by the same member racing past the check above fails on the primary key, undoing its increment.
+      const [c] = await app.db.query<{ taken: number; quota: number | null }>(
+        `with c as (update campaigns set taken = taken + 1 where id = $1 and status = 'published' and (quota is null or taken < quota) returning taken, quota),
+              j as (insert into campaign_joins (campaign_id, member_id, code, joined_at) select $1, $2, $3, $4 from c)
+         select taken, quota from c`,
+        [r.id, memberId, code, app.now()],
+      )
+      if (!c) throw new AppError('QUOTA_FULL', '名额已满')
+      return { id: r.id, action: as, code, remaining: c.quota === null ? null : c.quota - c.taken }
     } catch (e) {
-      if (uniqueViolation(e) === 'campaign_joins_code_key' && attempt < 3) continue // a code collision: draw again
+      const violated = uniqueViolation(e)
+      if (violated === 'campaign_joins_code_key' && attempt < 3) continue // a code collision: draw again
+      if (violated === 'campaign_joins_pkey') {
+        const [j] = await app.db.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, memberId])
+        return { id: r.id, action: as, code: j.code, remaining: null }
+      }
       throw e
     }
   }
