@@ -4,7 +4,7 @@ import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
 import { decodeCursor, pageOf } from '../../db/page'
-import { activeMember, type Caller } from '../../platform/caller'
+import type { Caller } from '../../platform/caller'
 import type { CampaignAction, CampaignDetail, CampaignKind, CampaignStatus, CampaignSummary } from '../../../types/campaign'
 import type { ActionData } from '../../../types/contract'
 import type { Occupation } from '../../../types/member'
@@ -67,7 +67,7 @@ export async function feed(app: App, caller: Caller, input: ActionData<'campaign
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
   const limit = input.limit ?? 20
-  const a = await activeMember(app.db, caller.userId)
+  const a = caller.member
   const now = app.now()
   const soon = new Date(now.getTime() + 7 * 86400_000)
   // Members see what reaches their union; people without a card see membership drives.
@@ -94,7 +94,7 @@ async function load(q: Queryable, id: string, memberId: string | null): Promise<
 }
 
 export async function detail(app: App, caller: Caller, id: string): Promise<CampaignDetail> {
-  const a = await activeMember(app.db, caller.userId)
+  const a = caller.member
   const r = await load(app.db, id, a?.memberId ?? null)
   // Drafts are visible to the staff who manage them only.
   if (r.status === 'draft' && !inScope(caller, r)) throw new AppError('NOT_FOUND', '活动不存在')
@@ -119,7 +119,7 @@ export async function detail(app: App, caller: Caller, id: string): Promise<Camp
 }
 
 export async function join(app: App, caller: Caller, id: string) {
-  const a = await activeMember(app.db, caller.userId)
+  const a = caller.member
   const r = await load(app.db, id, a?.memberId ?? null)
   if (r.my_joined_at && r.action !== 'buy') return { id: r.id, action: r.action as 'signup' | 'claim', code: r.my_code, remaining: r.quota === null ? null : r.quota - r.taken }
   const blocker = joinBlocker(r, a, app.now())
