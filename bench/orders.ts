@@ -9,8 +9,9 @@ import { openPostgres, type Db } from '../cloud/db'
 import { startTestApp, type TestApp } from '../tests/support/app'
 import { startGateways } from '../tests/support/gateways'
 import { address, newProduct } from '../tests/support/shop'
+import { POST_SOURCE } from './load'
 
-const LOAD = `
+const LOAD = `${POST_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads')
 const { randomBytes } = require('node:crypto')
 const { url, tokens, ids, total, concurrency, address } = workerData
@@ -22,12 +23,7 @@ Promise.all(Array.from({ length: concurrency }, async (_, c) => {
     const i = next++
     if (i >= total) return
     const token = tokens[(c + k * concurrency) % tokens.length]
-    const res = await fetch(url + '/api/shop', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
-      body: JSON.stringify({ action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } }),
-    })
-    const body = await res.json()
+    const body = await post(url, '/api/shop', token, { action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } })
     if (body.ok) counts.created++
     else if (body.error && body.error.code === 'OUT_OF_STOCK') counts.outOfStock++
     else counts.other++
@@ -165,3 +161,4 @@ export async function benchOrders(total = 3000, concurrency = 32, products = 20,
     await t.close()
   }
 }
+
