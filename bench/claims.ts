@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads'
 import { startTestApp } from '../tests/support/app'
 import { startGateways } from '../tests/support/gateways'
 import { tokenHash } from '../cloud/platform/caller'
+import { POST_SOURCE } from './load'
 
-const LOAD = `
+const LOAD = `${POST_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads')
 const { urls, tokens, id, width } = workerData
 let next = 0
@@ -15,12 +16,7 @@ const counts = { won: 0, full: 0, other: 0 }
 Promise.all(Array.from({ length: width }, async () => {
   while (next < tokens.length) {
     const i = next++
-    const res = await fetch(urls[i % urls.length] + '/api/campaign', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + tokens[i] },
-      body: JSON.stringify({ action: 'join', data: { id } }),
-    })
-    const body = await res.json()
+    const body = await post(urls[i % urls.length], '/api/campaign', tokens[i], { action: 'join', data: { id } })
     if (body.ok) counts.won++
     else if (body.error && body.error.code === 'QUOTA_FULL') counts.full++
     else counts.other++

@@ -1,13 +1,17 @@
-// Order creation on the PostgreSQL server: orders per second through the HTTP gateway, and in the same run
-// the raw baseline (the same order transaction sent straight to PostgreSQL through pg, same concurrency).
+// Order creation on the PostgreSQL server: orders per second through the HTTP gateway (`cloud/server.ts`
+// as `npm start` runs it: one process, then WEB_CONCURRENCY workers, one per CPU), and in the same run the
+// raw baseline (the same order transaction sent straight to PostgreSQL through pg, same concurrency).
 import crypto from 'node:crypto'
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { openPostgres, type Db } from '../cloud/db'
 import { startTestApp, type TestApp } from '../tests/support/app'
+import { startGateways } from '../tests/support/gateways'
 import { address, newProduct } from '../tests/support/shop'
+import { POST_SOURCE } from './load'
 
-const LOAD = `
+const LOAD = `${POST_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads')
 const { randomBytes } = require('node:crypto')
 const { url, tokens, ids, total, concurrency, address } = workerData
@@ -19,12 +23,7 @@ Promise.all(Array.from({ length: concurrency }, async (_, c) => {
     const i = next++
     if (i >= total) return
     const token = tokens[(c + k * concurrency) % tokens.length]
-    const res = await fetch(url + '/api/shop', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
-      body: JSON.stringify({ action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } }),
-    })
-    const body = await res.json()
+    const body = await post(url, '/api/shop', token, { action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } })
     if (body.ok) counts.created++
     else if (body.error && body.error.code === 'OUT_OF_STOCK') counts.outOfStock++
     else counts.other++
@@ -100,49 +99,66 @@ async function stockCheck(t: TestApp, ids: string[], created: number, expected: 
   return { minStock: stock.min, oversold: stock.min < 0 || created + stock.left !== expected }
 }
 
+export interface GatewayRun extends Counts {
+  workers: number
+  createdPerSecond: number
+  requestsPerSecond: number
+  oversold: boolean
+  minStock: number
+  /** createdPerSecond over the raw baseline's rate. */
+  ratio: number
+}
+
+/** `total` createOrder calls from `concurrency` clients through a gateway of `workers` processes, on products of its own. */
+async function gatewayRun(t: TestApp, workers: number, tokens: string[], total: number, concurrency: number, products: number, stockEach: number) {
+  const ids = await Promise.all(Array.from({ length: products }, () => newProduct(t, stockEach)))
+  const g = await startGateways(1, t.databaseUrl!, t.secrets, { workers })
+  try {
+    // The load runs in a worker thread, so the client's fetch work does not share this event loop.
+    const started = performance.now()
+    const counts = await new Promise<Counts>((resolve, reject) => {
+      const w = new Worker(LOAD, { eval: true, workerData: { url: g.urls[0], tokens, ids, total, concurrency, address } })
+      w.once('message', resolve)
+      w.once('error', reject)
+    })
+    const seconds = (performance.now() - started) / 1000
+    const { minStock, oversold } = await stockCheck(t, ids, counts.created, products * stockEach)
+    return { workers, ...counts, createdPerSecond: counts.created / seconds, requestsPerSecond: (counts.created + counts.outOfStock + counts.other) / seconds, minStock, oversold }
+  } finally {
+    await g.stop()
+  }
+}
+
 export async function benchOrders(total = 3000, concurrency = 32, products = 20, stockEach = 120) {
   const t = await startTestApp('postgres')
   try {
-    const ids = await Promise.all(Array.from({ length: products }, () => newProduct(t, stockEach)))
     const rawIds = await Promise.all(Array.from({ length: 2 * products }, () => newProduct(t, stockEach)))
-    // Enough buyers that nobody reaches the per-member caps on unpaid orders (one unit per order).
+    // Enough buyers per gateway run that nobody reaches the per-member caps on unpaid orders (one unit per order).
     const { maxUnpaidOrdersPerMember, maxHeldUnitsPerMember } = t.app.policies.shop
     const buyers = Math.max(concurrency, Math.ceil(total / Math.min(maxUnpaidOrdersPerMember, maxHeldUnitsPerMember)))
     const tokens: string[] = []
-    for (let i = 0; i < buyers; i++) {
+    for (let i = 0; i < 2 * buyers; i++) {
       const r = await fetch(`${t.url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'login', data: { code: `dev:bench-${i}` } }) })
       tokens.push(((await r.json()) as { data: { token: string } }).data.token)
     }
     const userIds = (await t.app.db.query<{ id: string }>(`select id from users where openid like 'bench-%'`)).map((r) => r.id)
 
-    // The baseline runs before and after the gateway, on products of its own; its rate is the mean of the two.
+    // The baseline runs before and after the gateways, on products of its own; its rate is the mean of the two.
     const before = await benchRaw(t, userIds, rawIds.slice(0, products), total, concurrency)
-    // The load runs in a worker thread, so the client's fetch work does not share the gateway's event loop.
-    const started = performance.now()
-    const counts = await new Promise<Counts>((resolve, reject) => {
-      const w = new Worker(LOAD, { eval: true, workerData: { url: t.url, tokens, ids, total, concurrency, address } })
-      w.once('message', resolve)
-      w.once('error', reject)
-    })
-    const seconds = (performance.now() - started) / 1000
+    const single = await gatewayRun(t, 1, tokens.slice(0, buyers), total, concurrency, products, stockEach)
+    const cluster = await gatewayRun(t, os.availableParallelism(), tokens.slice(buyers), total, concurrency, products, stockEach)
     const after = await benchRaw(t, userIds, rawIds.slice(products), total, concurrency)
 
-    const { created, outOfStock, other } = counts
-    const { minStock, oversold } = await stockCheck(t, ids, created, products * stockEach)
     const rawBooks = await stockCheck(t, rawIds, before.created + after.created, 2 * products * stockEach)
     const rawPerSecond = (before.perSecond + after.perSecond) / 2
+    const withRatio = (r: Omit<GatewayRun, 'ratio'>): GatewayRun => ({ ...r, ratio: r.createdPerSecond / rawPerSecond })
     return {
-      createdPerSecond: created / seconds,
-      requestsPerSecond: (created + outOfStock + other) / seconds,
-      created,
-      outOfStock,
-      other,
-      oversold,
-      minStock,
+      single: withRatio(single),
+      cluster: withRatio(cluster),
       raw: { perSecond: rawPerSecond, created: before.created + after.created, outOfStock: before.outOfStock + after.outOfStock, other: before.other + after.other, oversold: rawBooks.oversold },
-      ratio: created / seconds / rawPerSecond,
     }
   } finally {
     await t.close()
   }
 }
+

@@ -53,6 +53,8 @@ export interface CreateAppOptions {
   cloudFiles?: CloudFiles | null
   notifier?: Notifier
   now?: () => Date
+  /** false: the schema is checked but not migrated (a gateway worker, whose primary migrated before forking). */
+  migrate?: boolean
 }
 
 async function createPay(config: AppConfig, db: Db): Promise<PayProvider> {
@@ -82,7 +84,7 @@ export async function createApp(opts: CreateAppOptions): Promise<App> {
   const db = opts.db
   const sealer = createSealer(config.secrets.DATA_KEY, config.secrets.HASH_KEY)
   // With the sealer a migration can seal rows stored before it (010 seals hardship incomes).
-  if (!config.production) await migrate(db, sealer)
+  if (!config.production && opts.migrate !== false) await migrate(db, sealer)
   const problem = schemaProblem(await schemaStatus(db))
   if (problem) throw new AppError('UNAVAILABLE', `服务暂不可用：数据库版本与程序不一致（${problem}）`)
   return {

@@ -15,6 +15,8 @@ export interface Caller {
   isMember: boolean
   /** The union of the caller's active card, when they hold one. */
   memberUnionId: string | null
+  /** The caller's member record and active card, read with the session (no second query per call). */
+  member: ActiveMember | null
   roles: Role[]
 }
 
@@ -37,12 +39,29 @@ const activeMemberSql = (user: string) => `select m.id as member_id, c.id as car
 
 /** The user's member record and active card, or null; `lock` holds the card row until the transaction ends. */
 export async function activeMember(q: Queryable, userId: string, lock = false): Promise<ActiveMember | null> {
-  const [r] = await q.query<{ member_id: string; card_id: string; name: string; occupation: Occupation; union_id: string; path: string; district: string | null }>(
-    `${activeMemberSql('$1')}${lock ? ' for update of c' : ''}`,
-    [userId],
-  )
-  return r ? { memberId: r.member_id, cardId: r.card_id, name: r.name, occupation: r.occupation, unionId: r.union_id, path: r.path, district: r.district } : null
+  const [r] = await q.query<ActiveMemberRow>(`${activeMemberSql('$1')}${lock ? ' for update of c' : ''}`, [userId])
+  return r ? toActiveMember(r) : null
 }
+
+interface ActiveMemberRow {
+  member_id: string
+  card_id: string
+  name: string
+  occupation: Occupation
+  union_id: string
+  path: string
+  district: string | null
+}
+
+const toActiveMember = (r: ActiveMemberRow): ActiveMember => ({
+  memberId: r.member_id,
+  cardId: r.card_id,
+  name: r.name,
+  occupation: r.occupation,
+  unionId: r.union_id,
+  path: r.path,
+  district: r.district,
+})
 
 interface CallerRow {
   id: string
@@ -51,10 +70,12 @@ interface CallerRow {
   staff_union_id: string | null
   staff_path: string | null
   member_union_id: string | null
+  member: ActiveMemberRow | null
 }
 
 const CALLER_SQL = `
-  select u.id, u.openid, u.is_admin, sa.union_id as staff_union_id, su.path as staff_path, am.union_id as member_union_id
+  select u.id, u.openid, u.is_admin, sa.union_id as staff_union_id, su.path as staff_path, am.union_id as member_union_id,
+    case when am.member_id is null then null else to_jsonb(am) end as member
   from users u
   left join staff_assignments sa on sa.user_id = u.id
   left join unions su on su.id = sa.union_id
@@ -72,6 +93,7 @@ function toCaller(r: CallerRow): Caller {
     staffUnion: r.staff_union_id && r.staff_path ? { id: r.staff_union_id, path: r.staff_path } : null,
     isMember: !!r.member_union_id,
     memberUnionId: r.member_union_id,
+    member: r.member ? toActiveMember(r.member) : null,
     roles,
   }
 }

@@ -5,6 +5,7 @@
 // under DATA_DIR so encrypted data stays readable.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { NOTIFY_KINDS, type NotifyKind } from '../../types/notify'
@@ -64,6 +65,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Connections each process keeps to PostgreSQL; mind max_connections x instances, or use PgBouncer. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Gateway worker processes (node:cluster) behind `npm start`'s one port; PostgreSQL only. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** 'off' for load tests outside production only: every rate limit lifted. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Bearer token for GET /metrics; without it /metrics is served only outside production. */
@@ -107,6 +110,8 @@ export interface AppConfig {
   notify: { provider: 'simulated' | 'wechat'; templates: Partial<Record<NotifyKind, string>> }
   rateLimits: 'on' | 'off'
   dbPoolMax: number
+  /** Gateway workers: WEB_CONCURRENCY, else one per CPU on PostgreSQL and 1 on PGlite (one process only). */
+  webConcurrency: number
   /** 32-byte keys. */
   secrets: Record<SecretName, Buffer>
 }
@@ -182,6 +187,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else {
     secrets = devSecrets(dataDir, e)
   }
+  const webConcurrency = e.WEB_CONCURRENCY ?? (e.DATABASE_URL ? os.availableParallelism() : 1)
+  if (webConcurrency > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      `WEB_CONCURRENCY=${webConcurrency} needs DATABASE_URL: the embedded PGlite database lives inside one process and cannot be shared by workers (set WEB_CONCURRENCY=1, or DATABASE_URL for a PostgreSQL server)`,
+      ['WEB_CONCURRENCY'],
+    )
+  }
   const same = SECRET_NAMES.filter((n, i) => SECRET_NAMES.some((m, j) => j !== i && secrets[m].equals(secrets[n])))
   if (same.length) throw new ConfigError(`Each secret needs its own key; these are equal: ${same.join(', ')}`, same)
   return {
@@ -212,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notify: { provider: e.NOTIFY_PROVIDER, templates: Object.fromEntries(NOTIFY_KINDS.filter((k) => e[TEMPLATE_ENV[k]]).map((k) => [k, e[TEMPLATE_ENV[k]]!])) },
     rateLimits: e.RATE_LIMITS,
     dbPoolMax: e.DB_POOL_MAX,
+    webConcurrency,
     secrets,
   }
 }

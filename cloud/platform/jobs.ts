@@ -1,5 +1,6 @@
-// Scheduled jobs: one entry, runDueJobs, called every minute by the gateway's timer and by the `jobs`
-// cloud function's timer trigger. Each job runs once per period slot across every process and instance:
+// Scheduled jobs: one entry, runDueJobs, called every minute by the gateway's timer (./jobs-timer) and by
+// the `jobs` cloud function's timer trigger. The timer only says when to ask; job_runs is
+// the guarantee. Each job runs once per period slot across every process and instance:
 // the first caller claims (job, slot) in job_runs; later callers in that slot skip it.
 // A slot whose run failed, or whose run never finished (a killed instance), is claimed again by the next
 // tick within the slot, up to MAX_ATTEMPTS; after that the job waits for its next slot.
@@ -80,30 +81,4 @@ export async function runDueJobs(app: App, jobs: Job[], at: Date = app.now()): P
 export async function pruneJobRuns(app: App): Promise<{ deleted: number }> {
   const rows = await app.db.query('delete from job_runs where slot < $1 returning 1', [new Date(app.now().getTime() - KEEP_DAYS * 86400_000)])
   return { deleted: rows.length }
-}
-
-/** The gateway's timer: calls runDueJobs every minute, never two ticks at once. Returns a stop function. */
-export function startJobs(app: App, jobs: Job[], everyMs = 60_000): () => Promise<void> {
-  let running: Promise<void> | null = null
-  const tick = () => {
-    if (running) return
-    running = runDueJobs(app, jobs)
-      .then((outcomes) => {
-        const done = outcomes.filter((o) => o.status !== 'skipped')
-        if (done.length) app.log.debug({ jobs: done }, 'jobs ran')
-      })
-      .catch((e) => app.log.error({ err: e }, 'job tick failed'))
-      .finally(() => {
-        running = null
-      })
-  }
-  const first = setTimeout(tick, 1_000)
-  const timer = setInterval(tick, everyMs)
-  first.unref()
-  timer.unref()
-  return async () => {
-    clearTimeout(first)
-    clearInterval(timer)
-    await running
-  }
 }

@@ -10,6 +10,10 @@ const ROOT = path.resolve(__dirname, '../..')
 
 export interface Gateways {
   urls: string[]
+  /** Each gateway's exit code and signal (null while it runs). */
+  exits(): { code: number | null; signal: NodeJS.Signals | null }[]
+  /** What each gateway printed. */
+  output(i: number): string
   stop(): Promise<void>
 }
 
@@ -37,8 +41,11 @@ async function up(url: string, child: ChildProcess, output: () => string): Promi
   }
 }
 
-/** Starts `n` gateways on `databaseUrl`, all at once. Rate limits are off: the tests are load from one address. */
-export async function startGateways(n: number, databaseUrl: string, secrets: Record<string, string>): Promise<Gateways> {
+/**
+ * Starts `n` gateways on `databaseUrl`, all at once. Rate limits are off: the tests are load from one address.
+ * Each is one process unless `workers` asks for node:cluster workers behind its port (WEB_CONCURRENCY).
+ */
+export async function startGateways(n: number, databaseUrl: string, secrets: Record<string, string>, opts: { workers?: number } = {}): Promise<Gateways> {
   // A stand-in H5 build, so no process builds the real one.
   const h5 = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-h5-stub-'))
   fs.writeFileSync(path.join(h5, 'index.html'), '<!doctype html><title>stub</title>')
@@ -55,6 +62,7 @@ export async function startGateways(n: number, databaseUrl: string, secrets: Rec
       LOG_LEVEL: 'warn',
       H5_OUT_DIR: h5,
       RATE_LIMITS: 'off',
+      WEB_CONCURRENCY: String(opts.workers ?? 1),
     }
     delete env.REDIS_URL
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'cloud/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -66,6 +74,8 @@ export async function startGateways(n: number, databaseUrl: string, secrets: Rec
   await Promise.all(children.map((c) => up(c.url, c.child, () => c.out)))
   return {
     urls: children.map((c) => c.url),
+    exits: () => children.map((c) => ({ code: c.child.exitCode, signal: c.child.signalCode })),
+    output: (i) => children[i].out,
     stop: async () => {
       await Promise.all(
         children.map(

@@ -88,6 +88,19 @@ describe('configuration', () => {
     expect(a.port).toBe(8080)
   })
 
+  it('should run one gateway worker per CPU on PostgreSQL, one on PGlite, and refuse several on PGlite naming WEB_CONCURRENCY', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-cfg-'))
+    const pg = { NODE_ENV: 'development', DATABASE_URL: 'postgres://x@127.0.0.1/y', DATA_DIR: dir }
+    expect(loadConfig(pg).webConcurrency).toBe(os.availableParallelism())
+    expect(loadConfig({ ...pg, WEB_CONCURRENCY: '3' }).webConcurrency).toBe(3)
+    expect(loadConfig({ DATA_DIR: dir }).webConcurrency).toBe(1)
+    expect(loadConfig({ DATA_DIR: dir, WEB_CONCURRENCY: '1' }).webConcurrency).toBe(1)
+    expect(() => loadConfig({ DATA_DIR: dir, WEB_CONCURRENCY: '2' })).toThrow(/WEB_CONCURRENCY=2 needs DATABASE_URL/)
+    expect(settingsOf({ DATA_DIR: dir, WEB_CONCURRENCY: '2' })).toEqual(['WEB_CONCURRENCY'])
+    expect(settingsOf({ ...pg, WEB_CONCURRENCY: '0' })).toEqual(['WEB_CONCURRENCY'])
+    expect(settingsOf({ ...pg, WEB_CONCURRENCY: 'all' })).toEqual(['WEB_CONCURRENCY'])
+  })
+
   it('should reject a key that is not 32 bytes', () => {
     expect(() => loadConfig({ DATA_DIR: os.tmpdir(), DATA_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/)
   })

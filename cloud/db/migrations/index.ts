@@ -16,6 +16,7 @@ import m014 from './014_member_id_claims'
 import m015 from './015_files'
 import m016 from './016_notifications'
 import m017 from './017_login_challenges'
+import m018 from './018_station_hours_covering'
 import type { Migration } from './types'
 
 export const migrations: Migration[] = [
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   { name: '015_files', sql: m015 },
   { name: '016_notifications', sql: m016 },
   { name: '017_login_challenges', sql: m017 },
+  { name: '018_station_hours_covering', sql: m018 },
 ]

@@ -4,7 +4,7 @@ import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
 import { uniqueViolation } from '../../db'
 import { decodeCursor, pageOf } from '../../db/page'
-import { activeMember, type Caller } from '../../platform/caller'
+import type { Caller } from '../../platform/caller'
 import type { CampaignAction, CampaignDetail, CampaignKind, CampaignStatus, CampaignSummary } from '../../../types/campaign'
 import type { ActionData } from '../../../types/contract'
 import type { Occupation } from '../../../types/member'
@@ -67,7 +67,7 @@ export async function feed(app: App, caller: Caller, input: ActionData<'campaign
   const offset = decodeCursor(input.cursor)
   if (offset === null) throw new AppError('VALIDATION_FAILED', '分页参数无效，请刷新', { cursor: '无效' })
   const limit = input.limit ?? 20
-  const a = await activeMember(app.db, caller.userId)
+  const a = caller.member
   const now = app.now()
   const soon = new Date(now.getTime() + 7 * 86400_000)
   // Members see what reaches their union; people without a card see membership drives.
@@ -94,7 +94,7 @@ async function load(q: Queryable, id: string, memberId: string | null): Promise<
 }
 
 export async function detail(app: App, caller: Caller, id: string): Promise<CampaignDetail> {
-  const a = await activeMember(app.db, caller.userId)
+  const a = caller.member
   const r = await load(app.db, id, a?.memberId ?? null)
   // Drafts are visible to the staff who manage them only.
   if (r.status === 'draft' && !inScope(caller, r)) throw new AppError('NOT_FOUND', '活动不存在')
@@ -119,30 +119,34 @@ export async function detail(app: App, caller: Caller, id: string): Promise<Camp
 }
 
 export async function join(app: App, caller: Caller, id: string) {
-  const a = await activeMember(app.db, caller.userId)
+  const a = caller.member
   const r = await load(app.db, id, a?.memberId ?? null)
   if (r.my_joined_at && r.action !== 'buy') return { id: r.id, action: r.action as 'signup' | 'claim', code: r.my_code, remaining: r.quota === null ? null : r.quota - r.taken }
   const blocker = joinBlocker(r, a, app.now())
   if (blocker) throw new AppError(blocker.code, blocker.message)
+  const memberId = a!.memberId
+  const as = r.action as 'signup' | 'claim'
   for (let attempt = 0; ; attempt++) {
+    const code = r.action === 'claim' ? newClaimCode() : null
     try {
-      return await app.db.tx(async (q) => {
-        const code = r.action === 'claim' ? newClaimCode() : null
-        const inserted = await q.query('insert into campaign_joins (campaign_id, member_id, code, joined_at) values ($1, $2, $3, $4) on conflict (campaign_id, member_id) do nothing returning code', [r.id, a!.memberId, code, app.now()])
-        if (!inserted.length) {
-          const [j] = await q.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, a!.memberId])
-          return { id: r.id, action: r.action as 'signup' | 'claim', code: j.code, remaining: null }
-        }
-        // The quota holds whatever the number of members claiming at once: a conditional increment.
-        const [c] = await q.query<{ taken: number; quota: number | null }>(
-          `update campaigns set taken = taken + 1 where id = $1 and status = 'published' and (quota is null or taken < quota) returning taken, quota`,
-          [r.id],
-        )
-        if (!c) throw new AppError('QUOTA_FULL', '名额已满')
-        return { id: r.id, action: r.action as 'signup' | 'claim', code, remaining: c.quota === null ? null : c.quota - c.taken }
-      })
+      // One statement, one round trip: the conditional increment holds the quota whatever the number of
+      // members claiming at once, and the join row is inserted only when a place was taken. A second join
+      // by the same member racing past the check above fails on the primary key, undoing its increment.
+      const [c] = await app.db.query<{ taken: number; quota: number | null }>(
+        `with c as (update campaigns set taken = taken + 1 where id = $1 and status = 'published' and (quota is null or taken < quota) returning taken, quota),
+              j as (insert into campaign_joins (campaign_id, member_id, code, joined_at) select $1, $2, $3, $4 from c)
+         select taken, quota from c`,
+        [r.id, memberId, code, app.now()],
+      )
+      if (!c) throw new AppError('QUOTA_FULL', '名额已满')
+      return { id: r.id, action: as, code, remaining: c.quota === null ? null : c.quota - c.taken }
     } catch (e) {
-      if (uniqueViolation(e) === 'campaign_joins_code_key' && attempt < 3) continue // a code collision: draw again
+      const violated = uniqueViolation(e)
+      if (violated === 'campaign_joins_code_key' && attempt < 3) continue // a code collision: draw again
+      if (violated === 'campaign_joins_pkey') {
+        const [j] = await app.db.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, memberId])
+        return { id: r.id, action: as, code: j.code, remaining: null }
+      }
       throw e
     }
   }

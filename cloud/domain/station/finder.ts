@@ -18,7 +18,10 @@ export function nearbySql(app: App, input: NearbyQuery, offset: number) {
   const limit = input.limit ?? policy.nearbyDefaultLimit
   const params: unknown[] = [input.lat, input.lng, radius]
   const origin = 'll_to_earth($1, $2)'
-  const where = [`s.status = 'active'`, `earth_box(${origin}, $3) @> ll_to_earth(s.lat, s.lng)`, `earth_distance(${origin}, ll_to_earth(s.lat, s.lng)) <= $3`]
+  // `<->` is the straight-line (chord) distance the index orders by; earth_distance is sec_to_gc of it, so
+  // the radius test compares chords (gc_to_sec of the radius is a constant) and sec_to_gc runs per result only.
+  const chord = `(ll_to_earth(s.lat, s.lng) <-> ${origin})`
+  const where = [`s.status = 'active'`, `earth_box(${origin}, $3) @> ll_to_earth(s.lat, s.lng)`, `${chord} <= gc_to_sec($3)`]
   if (input.services?.length) {
     params.push([...new Set(input.services)])
     where.push(`s.services @> $${params.length}::text[]`)
@@ -30,9 +33,9 @@ export function nearbySql(app: App, input: NearbyQuery, offset: number) {
   const open = openNowSql(app, params)
   if (input.openNow) where.push(open)
   params.push(limit + 1, offset)
-  const sql = `select ${SUMMARY_COLUMNS}, round(earth_distance(${origin}, ll_to_earth(s.lat, s.lng)))::int as distance_m, ${open} as open_now
+  const sql = `select ${SUMMARY_COLUMNS}, round(sec_to_gc(${chord}))::int as distance_m, ${open} as open_now
     from stations s where ${where.join(' and ')}
-    order by ll_to_earth(s.lat, s.lng) <-> ${origin}
+    order by ${chord}
     limit $${params.length - 1} offset $${params.length}`
   return { sql, params, limit }
 }
