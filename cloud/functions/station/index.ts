@@ -11,6 +11,7 @@ export const fn = defineFunction('station', {
   report: { access: 'user', run: ({ app, caller }, input) => stations.report(app, caller, input) },
   save: { access: 'staff', run: ({ app, caller }, input) => stations.save(app, caller, input) },
   close: { access: 'staff', run: ({ app, caller }, input) => stations.close(app, caller, input) },
+  reopen: { access: 'staff', run: ({ app, caller }, input) => stations.reopen(app, caller, input) },
   stats: { access: 'staff', run: ({ app, caller }, input) => stations.stats(app, caller, input) },
   ranking: { access: 'staff', run: ({ app, caller }, input) => stations.ranking(app, caller, input) },
   list: { access: 'staff', run: ({ app, caller }, input) => list(app, caller, input) },
