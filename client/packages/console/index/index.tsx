@@ -28,7 +28,7 @@ const LINKS: [string, PageName][] = [
   ['扫码验卡', 'admin/verify'],
   ['活动管理', 'campaign/manage'],
   ['核销领取码', 'campaign/verify'],
-  ['驿站统计与评选', 'stations/manage'],
+  ['驿站管理与统计', 'stations/manage'],
   ['采购台账', 'shop/ledger'],
   ['工会团购', 'shop/bulk'],
 ]
