@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
-import { BEIJING_DISTRICTS, SERVICES, SERVICE_LABELS, STATION_KINDS, STATION_KIND_LABELS } from '../../../../types/station'
+// Labels from the zod-free module: the contract's schemas stay out of the page bundle.
+import { BEIJING_DISTRICTS, SERVICES, SERVICE_LABELS, STATION_KINDS, STATION_KIND_LABELS } from '../../../../types/station-labels'
 import type { UnionSummary } from '../../../../types/union'
 import { api, ApiCallError } from '../../../services/api'
 import { ensureLogin } from '../../../services/session'
@@ -69,7 +70,12 @@ export function StationFormView({ id, onDone, onCancel }: Props) {
       onDone()
     } catch (e) {
       const fields: FormProblems = {}
-      if (e instanceof ApiCallError) for (const [path, msg] of Object.entries(e.fields ?? {})) fields[fieldOf(path) ?? 'name'] ??= msg
+      // The first message per field; a path the form does not show goes to the top line only.
+      if (e instanceof ApiCallError)
+        for (const [path, msg] of Object.entries(e.fields ?? {})) {
+          const f = fieldOf(path)
+          if (f && !fields[f]) fields[f] = msg
+        }
       setProblems(fields)
       setTop(errorText(e))
     } finally {
