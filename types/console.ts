@@ -39,8 +39,13 @@ export const dashboardOutput = z.object({
 })
 
 export const EXPORT_TABLES = ['members', 'stations', 'orders', 'campaigns', 'subsidy_files'] as const
-export const exportInput = z.object({ table: z.enum(EXPORT_TABLES, { error: '未知的报表' }), unionId: id.optional() }).strict()
-export const exportOutput = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export const exportFormat = z.enum(EXPORT_FORMATS, { error: '导出格式应为 csv 或 xlsx' })
+/** CSV unless `format` says xlsx. */
+export const exportInput = z.object({ table: z.enum(EXPORT_TABLES, { error: '未知的报表' }), unionId: id.optional(), format: exportFormat.optional() }).strict()
+/** `csv`: UTF-8 text with BOM; `xlsxBase64`: the workbook, base64. Exactly one is set, by format. */
+export const exportOutput = z.object({ filename: z.string(), csv: z.string().nullable(), xlsxBase64: z.string().nullable(), rows: z.number().int() })
 
 const openid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '微信用户标识格式不正确')
 export const assignStaffInput = z.object({ openid, unionId: id }).strict()

@@ -44,6 +44,7 @@ export const contract = {
     report: action(station.reportInput, station.reportOutput),
     save: action(station.saveInput, station.saveOutput),
     close: action(station.closeInput, station.closeOutput),
+    reopen: action(station.reopenInput, station.reopenOutput),
     stats: action(station.statsInput, station.statsOutput),
     ranking: action(station.rankingInput, station.rankingOutput),
     list: action(station.listInput, station.listOutput),

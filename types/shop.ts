@@ -188,7 +188,7 @@ export const ledgerInput = z
     unionId: id.optional(),
     from: calendarDate().optional(),
     to: calendarDate().optional(),
-    format: z.enum(['json', 'csv']).optional(),
+    format: z.enum(['json', 'csv', 'xlsx'], { error: '导出格式应为 json、csv 或 xlsx' }).optional(),
   })
   .strict()
 export const ledgerRow = z.object({ key: z.string(), label: z.string(), qty: z.number().int(), amountFen: z.number().int(), orders: z.number().int() })
@@ -219,6 +219,8 @@ export const ledgerOutput = z.object({
   lines: z.array(ledgerLine),
   /** UTF-8 CSV with BOM (opens in Excel), present when format is csv. */
   csv: z.string().nullable(),
+  /** The .xlsx workbook (sheets 汇总 and 明细) as base64, present when format is xlsx. */
+  xlsxBase64: z.string().nullable(),
 })
 
 export { formatYuan } from './money'

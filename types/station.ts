@@ -114,6 +114,10 @@ export const saveOutput = z.object({ id: z.string() })
 export const closeInput = z.object({ id, reason: text(CLOSE_REASON) }).strict()
 export const closeOutput = z.object({ id: z.string(), status: z.literal('closed') })
 
+/** A closed station opens again (its reason is cleared). */
+export const reopenInput = z.object({ id }).strict()
+export const reopenOutput = z.object({ id: z.string(), status: z.literal('active') })
+
 /** `limit`: only the busiest stations in `items` (totals still cover every station in scope). */
 export const statsInput = z.object({ unionId: id.optional(), days: z.number().int().min(1).max(366).optional(), limit: z.number().int().min(1).max(200).optional() }).strict()
 export const statsOutput = z.object({

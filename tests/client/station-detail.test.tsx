@@ -99,6 +99,7 @@ describe('station staff page', () => {
         : ok({ items: [{ rank: 1, id: 'a', name: '建外驿站', district: '朝阳区', score: 71.234, parts: { rating: 30.1, visits: 25, services: 7.5, completeness: 8.63 }, ratingAvg: 4.5, ratingCount: 6, visitCount: 300 }] }),
     )
     const { container } = render(<StationManage />)
+    fireEvent.click(screen.getByText('到访统计'))
     expect(await screen.findByText('57')).toBeTruthy()
     expect(container.textContent).toContain('近30天到访 40 · 累计 300')
     fireEvent.click(screen.getByText('最美驿站评选排名'))

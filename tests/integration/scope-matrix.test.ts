@@ -66,6 +66,7 @@ describe.each(backends())('staff scope matrix on %s', (backend) => {
       'member.verifyCard': { data: { qr: ids.qr }, expect: 'forbidden' },
       'station.save': { data: stationForm, expect: 'forbidden' },
       'station.close': { data: { id: ids.station, reason: '越权关闭' }, expect: 'forbidden' },
+      'station.reopen': { data: { id: ids.station }, expect: 'forbidden' },
       'station.stats': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
       'station.list': { data: { unionId: ids.jianwai }, expect: 'forbidden' },
       'station.ranking': { data: {}, expect: 'excludes', list: (b) => b.items.map((i: { id: string }) => i.id), target: ids.station },

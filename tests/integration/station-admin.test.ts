@@ -114,3 +114,106 @@ describe.each(backends())('staff station list on %s', (backend) => {
     })
   })
 })
+
+describe.each(backends())('staff station add, edit, close and reopen on %s', (backend) => {
+  let t: TestApp
+  let staff: string
+  let hdStaff: string
+  let jianwai: string
+  let haidian: string
+
+  beforeAll(async () => {
+    t = await startTestApp(backend)
+    staff = await login(t, 'demo-staff')
+    hdStaff = await login(t, 'demo-staff-haidian')
+    const u = await t.app.db.query<{ code: string; id: string }>(`select code, id from unions where code in ('110105001', '110108001')`)
+    jianwai = u.find((r) => r.code === '110105001')!.id
+    haidian = u.find((r) => r.code === '110108001')!.id
+  }, 60_000)
+  afterAll(() => t?.close())
+
+  const form = (over: Record<string, unknown> = {}) => ({
+    unionId: jianwai,
+    kind: 'warm_station',
+    name: '建外管理测试驿站',
+    address: '北京市朝阳区建国门外大街8号',
+    district: '朝阳区',
+    lat: 39.909,
+    lng: 116.452,
+    services: ['water', 'rest'],
+    hours: { is24h: false, weekly: [{ day: 1, open: '08:00', close: '20:00' }] },
+    phone: '010-65008888',
+    ...over,
+  })
+  const row = async (id: string) =>
+    (await t.app.db.query(`select name, status, closed_reason, union_id, phone, updated_at from stations where id = $1`, [id]))[0]
+  const trail = async (id: string) => (await t.app.db.query<{ action: string }>('select action from audit_log where entity_id = $1 order by id', [id])).map((a) => a.action)
+  const code = (r: { body: any }) => r.body.error?.code
+
+  it('should add, edit, close and reopen a station in scope, each step in the list and the audit trail', async () => {
+    const { id } = await ok(call(t, 'station', 'save', form(), staff))
+    const listed = async (status: string) => (await ok(call(t, 'station', 'list', { q: '建外管理测试驿站', status }, staff))).items.map((i: Item) => i.id)
+    expect(await listed('active')).toEqual([id])
+    await ok(call(t, 'station', 'save', form({ id, name: '建外管理测试驿站（新址）', phone: '010-65009999' }), staff))
+    expect(await row(id)).toMatchObject({ name: '建外管理测试驿站（新址）', phone: '010-65009999', status: 'active' })
+    expect(await ok(call(t, 'station', 'close', { id, reason: '场地装修' }, staff))).toEqual({ id, status: 'closed' })
+    expect(await listed('active')).toEqual([])
+    expect(await listed('closed')).toEqual([id])
+    expect(await ok(call(t, 'station', 'reopen', { id }, staff))).toEqual({ id, status: 'active' })
+    expect(await row(id)).toMatchObject({ status: 'active', closed_reason: null })
+    expect(await listed('active')).toEqual([id])
+    expect(await trail(id)).toEqual(['station.create', 'station.update', 'station.close', 'station.reopen'])
+    const [a] = await t.app.db.query<{ before: any; after: any }>(`select before, after from audit_log where entity_id = $1 and action = 'station.reopen'`, [id])
+    expect(a).toEqual({ before: { status: 'closed', reason: '场地装修' }, after: { status: 'active' } })
+  })
+
+  it('should refuse with INVALID_STATE closing a closed station or reopening an open one, changing nothing', async () => {
+    const { id } = await ok(call(t, 'station', 'save', form({ name: '建外状态测试驿站' }), staff))
+    const reopenOpen = await call(t, 'station', 'reopen', { id }, staff)
+    expect([reopenOpen.status, code(reopenOpen)]).toEqual([409, 'INVALID_STATE'])
+    await ok(call(t, 'station', 'close', { id, reason: '暂停服务' }, staff))
+    const before = await row(id)
+    const again = await call(t, 'station', 'close', { id, reason: '再次关闭' }, staff)
+    expect([again.status, code(again)]).toEqual([409, 'INVALID_STATE'])
+    expect(await row(id)).toEqual(before)
+    expect(await trail(id)).toEqual(['station.create', 'station.close'])
+  })
+
+  it('should refuse with FORBIDDEN staff outside the station’s union editing, closing or reopening it, changing nothing', async () => {
+    const { id } = await ok(call(t, 'station', 'save', form({ name: '建外越权测试驿站' }), staff))
+    await ok(call(t, 'station', 'close', { id, reason: '暂停服务' }, staff))
+    const before = await row(id)
+    for (const r of [
+      await call(t, 'station', 'reopen', { id }, hdStaff),
+      await call(t, 'station', 'close', { id, reason: '越权关闭' }, hdStaff),
+      await call(t, 'station', 'save', form({ id, unionId: haidian, name: '被越权改名' }), hdStaff),
+      // Staff in scope cannot move their station out of it either.
+      await call(t, 'station', 'save', form({ id, unionId: haidian }), staff),
+    ])
+      expect([r.status, code(r)]).toEqual([403, 'FORBIDDEN'])
+    expect(await row(id)).toEqual(before)
+    expect(await trail(id)).toEqual(['station.create', 'station.close'])
+  })
+
+  it('should refuse bad input with VALIDATION_FAILED in Chinese, changing nothing', async () => {
+    const { id } = await ok(call(t, 'station', 'save', form({ name: '建外校验测试驿站' }), staff))
+    const before = await row(id)
+    const audits = async () => (await t.app.db.query<{ n: number }>('select count(*)::int as n from audit_log'))[0].n
+    const stations = async () => (await t.app.db.query<{ n: number }>('select count(*)::int as n from stations'))[0].n
+    const [a0, s0] = [await audits(), await stations()]
+    const cases: [string, Record<string, unknown>, Record<string, string>][] = [
+      ['save', form({ id, name: '', lat: 200 }), { name: '站点名称至少2个字', lat: '纬度应在 -90 到 90 之间' }],
+      ['save', form({ id, hours: { is24h: false, weekly: [] } }), { hours: '请填写开放时间或选择24小时开放' }],
+      ['save', form({ name: '新站', services: [] }), { services: '请至少选择一项服务' }],
+      ['close', { id, reason: '' }, { reason: '请填写关闭原因' }],
+      ['reopen', { id: '不是编号' }, { id: '编号格式不正确' }],
+    ]
+    for (const [action, data, fields] of cases) {
+      const r = await call(t, 'station', action, data, staff)
+      expect([r.status, code(r)]).toEqual([400, 'VALIDATION_FAILED'])
+      expect((r.body as any).error.fields ?? {}).toMatchObject(fields)
+    }
+    expect(await row(id)).toEqual(before)
+    expect([await audits(), await stations()]).toEqual([a0, s0])
+  })
+})

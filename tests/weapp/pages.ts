@@ -1,6 +1,7 @@
 // The built mini-program walked the way a member or staff member uses it, for one transport: launch,
 // the home page signs in silently, a tile opens the page, and the page must make its backend calls and
 // show what it loaded, with no uncaught error, no unknown wx API and no error text.
+import ExcelJS from 'exceljs'
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
 import { buildDir, type Transport } from '../support/weapp/builds'
 import { BAKED_CLOUD_ENV, cloudHost, gatewayHost } from '../support/weapp/host'
@@ -151,14 +152,29 @@ export function describePages(transport: Transport): void {
         expectLoaded(mp, page, ['campaign.feed'], ['冬送温暖：户外劳动者防寒包免费领', '建外街道总工会', '我的报名与领取'])
       })
 
-      it("should show demo-staff's dashboard and save an export when the console opens", async () => {
+      it("should show demo-staff's dashboard, open an Excel export in WeChat's viewer and save a CSV when the console opens", async () => {
         const { mp, page } = await fromHome('demo-staff', '工会工作台')
         expectLoaded(mp, page, ['console.dashboard'], ['建外街道总工会', '有效会员', '待审核入会申请'])
+        // Excel by default: written as bytes, opened with openDocument, forwarded to a chat on a tap.
         await page.tap('会员名册')
-        expect(page.callNames()).toContain('console.export')
-        const [file, csv] = [...mp.record.files][0] ?? []
-        expect(file).toMatch(/^wxfile:\/\/usr\/.+\.csv$/)
-        expect(csv).toContain('李建国')
+        expect(page.calls.filter((c) => c.action === 'export').map((c) => c.input)).toEqual([{ table: 'members', format: 'xlsx' }])
+        const [[xlsxPath, xlsx]] = [...mp.record.files]
+        expect(xlsxPath).toMatch(/^wxfile:\/\/usr\/.+-会员-\d{8}\.xlsx$/)
+        const wb = new ExcelJS.Workbook()
+        await wb.xlsx.load(xlsx as unknown as ExcelJS.Buffer)
+        const names = wb.getWorksheet('会员')!.getColumn(1).values
+        expect(names).toContain('姓名')
+        expect(names).toContain('李建国')
+        expect(mp.record.other.filter((o) => o.api === 'openDocument').map((o) => o.args)).toEqual([expect.objectContaining({ filePath: xlsxPath, fileType: 'xlsx', showMenu: true })])
+        await page.tap({ cls: 'export-share' })
+        expect(mp.record.other.filter((o) => o.api === 'shareFileMessage').map((o) => o.args)).toEqual([expect.objectContaining({ filePath: xlsxPath, fileName: xlsxPath.split('/').pop() })])
+        expect(mp.record.modals).toEqual([])
+        // CSV on request: saved as text, and the path is told.
+        await page.tap({ cls: 'format-csv' })
+        await page.tap('会员名册')
+        const csv = [...mp.record.files].find(([p]) => p.endsWith('.csv'))
+        expect(csv?.[0]).toMatch(/^wxfile:\/\/usr\/.+\.csv$/)
+        expect(csv?.[1]).toContain('李建国')
         expect(mp.record.modals.map((m) => m.title)).toEqual(['已导出'])
         mp.assertHealthy()
       })

@@ -1,16 +1,16 @@
 // The union staff console: dashboards and CSV exports over a union subtree in the caller's scope.
-import { stringify } from 'csv-stringify/sync'
 import type { App } from '../../platform/app'
 import type { Caller } from '../../platform/caller'
 import type { ActionData } from '../../../types/contract'
 import type { Occupation } from '../../../types/member'
 import { OCCUPATION_LABELS, CARD_STATUS_LABELS } from '../../../types/member'
 import { STATION_KIND_LABELS } from '../../../types/station'
-import { ORDER_STATUS_LABELS, PAID_ORDER_STATUSES, formatYuan } from '../../../types/shop'
+import { ORDER_STATUS_LABELS, PAID_ORDER_STATUSES } from '../../../types/shop'
 import { CAMPAIGN_KIND_LABELS, CAMPAIGN_STATUS_LABELS } from '../../../types/campaign'
 import { sqlList } from '../../db/sql'
 import { scopeRoot, subtreeLike } from '../../platform/scope'
 import { shanghai } from '../../platform/time'
+import { render, type Cell, type Column } from '../../platform/sheet'
 import { maskName } from '../../../types/mask'
 import { fileCounts, fileExportRows } from '../subsidy/file-store'
 import { staleCutoff } from '../subsidy/files'
@@ -98,48 +98,54 @@ async function subsidySummary(app: App, like: string) {
   }
 }
 
-const SAFE = { escape_formulas: true }
+const text = (...headers: string[]): Column[] => headers.map((header) => ({ header }))
+const int = (header: string): Column => ({ header, kind: 'int' })
+const yuan = (header: string): Column => ({ header, kind: 'yuan' })
 const MAX_ROWS = 100_000
 const day = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD HH:mm') : '')
 
-/** CSV of one console table for the subtree; personal data stays masked. */
+/** One console table for the subtree, as CSV or .xlsx; personal data stays masked. */
 export async function exportTable(app: App, caller: Caller, input: ActionData<'console', 'export'>) {
   const u = await scopeRoot(app.db, caller, input.unionId)
   const like = subtreeLike(u.path)
-  let rows: (string | number)[][]
+  let columns: Column[]
+  let rows: Cell[][]
   if (input.table === 'members') {
     const r = await app.db.query<{ name: string; id_masked: string; phone_masked: string; occupation: Occupation; employer: string | null; union: string; card_no: string | null; status: keyof typeof CARD_STATUS_LABELS; issued_at: Date | null }>(
       `select m.name, m.id_masked, m.phone_masked, m.occupation, m.employer, u.name as union, c.card_no, c.status, c.issued_at
        from cards c join members m on m.id = c.member_id join unions u on u.id = c.union_id where u.path like $1 and c.status <> 'transferred' order by u.name, c.card_no limit ${MAX_ROWS}`,
       [like],
     )
-    rows = [['姓名', '身份证号（脱敏）', '手机号（脱敏）', '职业', '工作单位', '所属工会', '会员卡号', '状态', '发卡时间'], ...r.map((x) => [x.name, x.id_masked, x.phone_masked, OCCUPATION_LABELS[x.occupation], x.employer ?? '', x.union, x.card_no ?? '', CARD_STATUS_LABELS[x.status], day(x.issued_at)])]
+    columns = text('姓名', '身份证号（脱敏）', '手机号（脱敏）', '职业', '工作单位', '所属工会', '会员卡号', '状态', '发卡时间')
+    rows = r.map((x) => [x.name, x.id_masked, x.phone_masked, OCCUPATION_LABELS[x.occupation], x.employer ?? '', x.union, x.card_no ?? '', CARD_STATUS_LABELS[x.status], day(x.issued_at)])
   } else if (input.table === 'stations') {
     const r = await app.db.query<{ name: string; kind: keyof typeof STATION_KIND_LABELS; district: string; address: string; union: string; visit_count: number; rating_sum: number; rating_count: number; status: string }>(
       `select s.name, s.kind, s.district, s.address, u.name as union, s.visit_count, s.rating_sum, s.rating_count, s.status
        from stations s join unions u on u.id = s.union_id where u.path like $1 order by s.visit_count desc limit ${MAX_ROWS}`,
       [like],
     )
-    rows = [['站点名称', '类型', '区', '地址', '所属工会', '累计到访', '评分', '评价数', '状态'], ...r.map((x) => [x.name, STATION_KIND_LABELS[x.kind], x.district, x.address, x.union, x.visit_count, x.rating_count ? (x.rating_sum / x.rating_count).toFixed(1) : '', x.rating_count, x.status === 'active' ? '开放' : '关闭'])]
+    columns = [...text('站点名称', '类型', '区', '地址', '所属工会'), int('累计到访'), { header: '评分', kind: 'decimal1' }, int('评价数'), ...text('状态')]
+    rows = r.map((x) => [x.name, STATION_KIND_LABELS[x.kind], x.district, x.address, x.union, x.visit_count, x.rating_count ? x.rating_sum / x.rating_count : null, x.rating_count, x.status === 'active' ? '开放' : '关闭'])
   } else if (input.table === 'orders') {
     const r = await app.db.query<{ order_no: string; kind: string; status: keyof typeof ORDER_STATUS_LABELS; union: string; payable_fen: number; created_at: Date; paid_at: Date | null; invoice_title: string | null }>(
       `select o.order_no, o.kind, o.status, u.name as union, o.payable_fen, o.created_at, o.paid_at, o.invoice_title
        from orders o join unions u on u.id = o.buyer_union_id where u.path like $1 order by o.created_at desc limit ${MAX_ROWS}`,
       [like],
     )
-    rows = [['订单号', '类型', '状态', '购买工会', '金额（元）', '下单时间', '支付时间', '发票抬头'], ...r.map((x) => [x.order_no, x.kind === 'bulk' ? '工会团购' : '会员购买', ORDER_STATUS_LABELS[x.status], x.union, formatYuan(x.payable_fen).replace(/,/g, ''), day(x.created_at), day(x.paid_at), x.invoice_title ?? ''])]
+    columns = [...text('订单号', '类型', '状态', '购买工会'), yuan('金额（元）'), ...text('下单时间', '支付时间', '发票抬头')]
+    rows = r.map((x) => [x.order_no, x.kind === 'bulk' ? '工会团购' : '会员购买', ORDER_STATUS_LABELS[x.status], x.union, Number(x.payable_fen), day(x.created_at), day(x.paid_at), x.invoice_title ?? ''])
   } else if (input.table === 'subsidy_files') {
     // Household by household for auditing results: figures only; no ID numbers, phones or per-member incomes.
     const r = await fileExportRows(app.db, app.sealer, like, shanghai(app.now()).year(), MAX_ROWS)
-    const yuan = (fen: number) => formatYuan(Number(fen)).replace(/,/g, '')
     const date = (d: Date | null) => (d ? shanghai(d).format('YYYY-MM-DD') : '')
-    rows = [
-      ['档案号', '姓名', '所在工会', '类别', '档案类型', '状态', '家庭人口', '人均月收入（元）', '建档/更新日期', '今年已帮扶（元）', '累计帮扶（元）', '最近帮扶日期', '帮扶计划', '返困风险'],
-      ...r.map((x) => [
-        x.file_no, maskName(x.name), x.union, CATEGORY_LABELS[x.category], FILE_KIND_LABELS[x.kind], FILE_STATUS_LABELS[x.status], x.household_size, yuan(x.per_capita_fen),
-        date(x.data_as_of), yuan(x.paid_year_fen), yuan(x.paid_total_fen), date(x.last_paid_at), x.has_plan ? '有' : '无', x.at_risk ? x.risk_reason || '有' : '',
-      ]),
+    columns = [
+      ...text('档案号', '姓名', '所在工会', '类别', '档案类型', '状态'), int('家庭人口'), yuan('人均月收入（元）'), ...text('建档/更新日期'),
+      yuan('今年已帮扶（元）'), yuan('累计帮扶（元）'), ...text('最近帮扶日期', '帮扶计划', '返困风险'),
     ]
+    rows = r.map((x) => [
+      x.file_no, maskName(x.name), x.union, CATEGORY_LABELS[x.category], FILE_KIND_LABELS[x.kind], FILE_STATUS_LABELS[x.status], x.household_size, Number(x.per_capita_fen),
+      date(x.data_as_of), Number(x.paid_year_fen), Number(x.paid_total_fen), date(x.last_paid_at), x.has_plan ? '有' : '无', x.at_risk ? x.risk_reason || '有' : '',
+    ])
   } else {
     const r = await app.db.query<{ title: string; kind: keyof typeof CAMPAIGN_KIND_LABELS; status: keyof typeof CAMPAIGN_STATUS_LABELS; union: string; starts_at: Date; ends_at: Date; quota: number | null; taken: number; used: number }>(
       `select c.title, c.kind, c.status, u.name as union, c.starts_at, c.ends_at, c.quota, c.taken,
@@ -147,8 +153,11 @@ export async function exportTable(app: App, caller: Caller, input: ActionData<'c
        from campaigns c join unions u on u.id = c.union_id where u.path like $1 order by c.starts_at desc limit ${MAX_ROWS}`,
       [like],
     )
-    rows = [['活动', '类型', '状态', '发布工会', '开始', '结束', '名额', '参加人数', '已核销'], ...r.map((x) => [x.title, CAMPAIGN_KIND_LABELS[x.kind], CAMPAIGN_STATUS_LABELS[x.status], x.union, day(x.starts_at), day(x.ends_at), x.quota ?? '不限', x.taken, x.used])]
+    columns = [...text('活动', '类型', '状态', '发布工会', '开始', '结束'), int('名额'), int('参加人数'), int('已核销')]
+    rows = r.map((x) => [x.title, CAMPAIGN_KIND_LABELS[x.kind], CAMPAIGN_STATUS_LABELS[x.status], x.union, day(x.starts_at), day(x.ends_at), x.quota ?? '不限', x.taken, x.used])
   }
   const names = { members: '会员', stations: '驿站', orders: '订单', campaigns: '活动', subsidy_files: '困难职工档案' }
-  return { filename: `${u.name ?? '全部'}-${names[input.table]}-${shanghai(app.now()).format('YYYYMMDD')}.csv`, csv: `\uFEFF${stringify(rows, SAFE)}`, rows: rows.length - 1 }
+  const format = input.format ?? 'csv'
+  const file = await render([{ name: names[input.table], columns, rows }], format)
+  return { filename: `${u.name ?? '全部'}-${names[input.table]}-${shanghai(app.now()).format('YYYYMMDD')}.${format}`, rows: rows.length, ...file }
 }

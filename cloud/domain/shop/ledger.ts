@@ -1,13 +1,13 @@
 // The relief-purchase ledger (台账): paid purchases by origin, category, supplier, month or buying union,
-// every line traceable to its order, payment and invoice; CSV for the auditors.
-import { stringify } from 'csv-stringify/sync'
+// every line traceable to its order, payment and invoice; CSV or .xlsx for the auditors.
 import type { App } from '../../platform/app'
 import type { Caller } from '../../platform/caller'
-import { CATEGORY_LABELS, PAID_ORDER_STATUSES, formatYuan, type Category, type LedgerDimension } from '../../../types/shop'
+import { CATEGORY_LABELS, PAID_ORDER_STATUSES, type Category, type LedgerDimension } from '../../../types/shop'
 import type { ActionData } from '../../../types/contract'
 import { sqlList } from '../../db/sql'
 import { AppError } from '../../platform/errors'
 import { scopeRoot, subtreeLike } from '../../platform/scope'
+import { render, type Column, type Sheet } from '../../platform/sheet'
 
 type By = LedgerDimension
 
@@ -20,9 +20,9 @@ const GROUP: Record<By, { key: string; label: string }> = {
 }
 
 const MAX_JSON_LINES = 1000
-/** Cells starting with = + - @ are prefixed so a spreadsheet never runs them as formulas. */
-const SAFE = { escape_formulas: true }
-const MAX_CSV_LINES = 200_000
+const MAX_FILE_LINES = 200_000
+const DIMENSION = { county: '产地', category: '品类', supplier: '供应商', month: '月份', union: '购买工会' } as const
+const text = (...headers: string[]): Column[] => headers.map((header) => ({ header }))
 
 export async function ledger(app: App, caller: Caller, input: ActionData<'shop', 'ledger'>) {
   const { path } = await scopeRoot(app.db, caller, input.unionId)
@@ -51,14 +51,14 @@ export async function ledger(app: App, caller: Caller, input: ActionData<'shop',
        coalesce(sum(i.amount_fen) filter (where i.relief), 0)::bigint as relief ${from}`,
     params,
   )
-  const csv = input.format === 'csv'
+  const file = input.format === 'csv' || input.format === 'xlsx' ? input.format : null
   const lines = await app.db.query<{
     order_no: string; order_id: string; paid_at: Date; buyer_union: string | null; kind: 'member' | 'bulk'; product: string; category: Category; province: string; county: string
     supplier_name: string; supplier_license: string; qty: number; amount_fen: number; out_trade_no: string; transaction_id: string | null; invoice_title: string | null; invoice_tax_no: string | null; relief: boolean
   }>(
     `select o.order_no, o.id as order_id, o.paid_at, bu.name as buyer_union, o.kind, i.name as product, i.category, i.province, i.county, i.supplier_name, i.supplier_license,
        i.qty, i.amount_fen, p.out_trade_no, p.transaction_id, o.invoice_title, o.invoice_tax_no, i.relief
-     ${from} order by o.paid_at, o.order_no, i.name limit ${csv ? MAX_CSV_LINES : MAX_JSON_LINES}`,
+     ${from} order by o.paid_at, o.order_no, i.name limit ${file ? MAX_FILE_LINES : MAX_JSON_LINES}`,
     params,
   )
   const out = {
@@ -86,18 +86,26 @@ export async function ledger(app: App, caller: Caller, input: ActionData<'shop',
       relief: l.relief,
     })),
     csv: null as string | null,
+    xlsxBase64: null as string | null,
   }
-  if (csv) {
-    const dim = { county: '产地', category: '品类', supplier: '供应商', month: '月份', union: '购买工会' }[input.by]
-    const summary = stringify([[`按${dim}汇总`, '数量', '金额（元）', '订单数'], ...out.rows.map((r) => [r.label, r.qty, formatYuan(r.amountFen).replace(/,/g, ''), r.orders]), ['合计', out.totals.qty, formatYuan(out.totals.amountFen).replace(/,/g, ''), out.totals.orders]], SAFE)
-    const detail = stringify([
-      ['订单号', '支付时间', '购买工会', '类型', '商品', '品类', '产地省份', '产地县区', '供应商', '供应商资质', '数量', '金额（元）', '商户订单号', '微信支付单号', '发票抬头', '纳税人识别号', '帮扶产品'],
-      ...lines.map((l) => [
+  if (file) {
+    const summary: Sheet = {
+      name: '汇总',
+      columns: [{ header: `按${DIMENSION[input.by]}汇总` }, { header: '数量', kind: 'int' }, { header: '金额（元）', kind: 'yuan' }, { header: '订单数', kind: 'int' }],
+      rows: [...out.rows.map((r) => [r.label, r.qty, r.amountFen, r.orders]), ['合计', out.totals.qty, out.totals.amountFen, out.totals.orders]],
+    }
+    const detail: Sheet = {
+      name: '明细',
+      columns: [
+        ...text('订单号', '支付时间', '购买工会', '类型', '商品', '品类', '产地省份', '产地县区', '供应商', '供应商资质'), { header: '数量', kind: 'int' }, { header: '金额（元）', kind: 'yuan' },
+        ...text('商户订单号', '微信支付单号', '发票抬头', '纳税人识别号', '帮扶产品'),
+      ],
+      rows: lines.map((l) => [
         l.order_no, l.paid_at.toISOString(), l.buyer_union ?? '非会员个人', l.kind === 'bulk' ? '工会团购' : '会员购买', l.product, CATEGORY_LABELS[l.category], l.province, l.county,
-        l.supplier_name, l.supplier_license, l.qty, formatYuan(l.amount_fen).replace(/,/g, ''), l.out_trade_no, l.transaction_id ?? '', l.invoice_title ?? '', l.invoice_tax_no ?? '', l.relief ? '是' : '否',
+        l.supplier_name, l.supplier_license, l.qty, l.amount_fen, l.out_trade_no, l.transaction_id ?? '', l.invoice_title ?? '', l.invoice_tax_no ?? '', l.relief ? '是' : '否',
       ]),
-    ], SAFE)
-    out.csv = `\uFEFF${summary}\n${detail}`
+    }
+    Object.assign(out, await render([summary, detail], file))
   }
   return out
 }

@@ -6,7 +6,6 @@ import { AppError } from '../../platform/errors'
 import { assertInScope } from '../../platform/scope'
 import { audit } from '../audit/service'
 import { getUnion } from '../union/service'
-import { assertActive } from './rules'
 import { loadStation, writeHours } from './store'
 
 export async function save(app: App, caller: Caller, input: ActionData<'station', 'save'>) {
@@ -46,9 +45,22 @@ export async function close(app: App, caller: Caller, input: ActionData<'station
   return app.db.tx(async (q) => {
     const station = await loadStation(q, app, input.id)
     assertInScope(caller, station)
-    assertActive(station)
-    await q.query(`update stations set status = 'closed', closed_reason = $2, updated_at = $3 where id = $1`, [station.id, input.reason, app.now()])
+    // Conditional, so of two concurrent closes one wins and the other is told.
+    const done = await q.query(`update stations set status = 'closed', closed_reason = $2, updated_at = $3 where id = $1 and status = 'active' returning id`, [station.id, input.reason, app.now()])
+    if (!done.length) throw new AppError('INVALID_STATE', '该站点已关闭')
     await audit(q, { actor: caller, action: 'station.close', entity: 'station', entityId: station.id, unionId: station.union_id, before: { status: 'active' }, after: { status: 'closed', reason: input.reason } })
     return { id: station.id, status: 'closed' as const }
+  })
+}
+
+export async function reopen(app: App, caller: Caller, input: ActionData<'station', 'reopen'>) {
+  return app.db.tx(async (q) => {
+    const station = await loadStation(q, app, input.id)
+    assertInScope(caller, station)
+    const [old] = await q.query<{ status: string; closed_reason: string | null }>(`select status, closed_reason from stations where id = $1 for update`, [station.id])
+    if (old.status !== 'closed') throw new AppError('INVALID_STATE', '该站点正在开放，无需重新开放')
+    await q.query(`update stations set status = 'active', closed_reason = null, updated_at = $2 where id = $1`, [station.id, app.now()])
+    await audit(q, { actor: caller, action: 'station.reopen', entity: 'station', entityId: station.id, unionId: station.union_id, before: { status: 'closed', reason: old.closed_reason }, after: { status: 'active' } })
+    return { id: station.id, status: 'active' as const }
   })
 }

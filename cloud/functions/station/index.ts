@@ -1,7 +1,7 @@
 import { defineFunction } from '../../platform/handler'
 import { detail, nearby } from '../../domain/station/finder'
 import { checkIn, rate, report } from '../../domain/station/visits'
-import { close, save } from '../../domain/station/records'
+import { close, reopen, save } from '../../domain/station/records'
 import { ranking, stats } from '../../domain/station/figures'
 import { list } from '../../domain/station/list'
 
@@ -14,6 +14,7 @@ export const fn = defineFunction('station', {
   report: { access: 'user', run: ({ app, caller }, input) => report(app, caller, input) },
   save: { access: 'staff', run: ({ app, caller }, input) => save(app, caller, input) },
   close: { access: 'staff', run: ({ app, caller }, input) => close(app, caller, input) },
+  reopen: { access: 'staff', run: ({ app, caller }, input) => reopen(app, caller, input) },
   stats: { access: 'staff', run: ({ app, caller }, input) => stats(app, caller, input) },
   ranking: { access: 'staff', run: ({ app, caller }, input) => ranking(app, caller, input) },
   list: { access: 'staff', run: ({ app, caller }, input) => list(app, caller, input) },

@@ -66,7 +66,8 @@ export interface WxRecord {
   /** Every wx API the app called, in order (names only). */
   used: string[]
   storage: Map<string, unknown>
-  files: Map<string, string>
+  /** Files in the user data folder: text as written, or bytes when written as base64 or an ArrayBuffer. */
+  files: Map<string, string | Buffer>
   clipboard: string
   cloudEnv?: string
   other: { api: string; args: unknown }[]
@@ -265,13 +266,19 @@ export function createWx(rt: Runtime, o: WxOptions): { wx: Record<string, unknow
     return query
   }
 
+  // An ArrayBuffer from the vm is of another realm: recognised by its tag, not instanceof.
+  const fileData = (data: unknown, encoding: unknown): string | Buffer => {
+    if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return Buffer.from(new Uint8Array(data as ArrayBuffer))
+    if (encoding === 'base64') return Buffer.from(String(data), 'base64')
+    return String(data)
+  }
   const userPath = (p: unknown) => {
     const s = String(p)
     if (!s.startsWith(`${USER_DATA_PATH}/`)) throw new Error(`permission denied, open ${s}`)
     return s
   }
   const fs = {
-    writeFileSync: (p: unknown, data: unknown) => void record.files.set(userPath(p), String(data)),
+    writeFileSync: (p: unknown, data: unknown, encoding?: unknown) => void record.files.set(userPath(p), fileData(data, encoding)),
     appendFileSync: (p: unknown, data: unknown) => void record.files.set(userPath(p), (record.files.get(String(p)) ?? '') + String(data)),
     readFileSync: (p: unknown) => {
       const f = record.files.get(String(p))
@@ -356,9 +363,22 @@ export function createWx(rt: Runtime, o: WxOptions): { wx: Record<string, unknow
       throw new ApiFail('the harness uploads nothing')
     }),
     previewImage: ok('previewImage', (x) => record.other.push({ api: 'previewImage', args: x })),
-    downloadFile: api('downloadFile', (x) => ({ tempFilePath: `${USER_DATA_PATH}/download-${String(x.url).length}`, statusCode: 200 })),
-    openDocument: ok('openDocument', (x) => record.other.push({ api: 'openDocument', args: x })),
-    shareFileMessage: ok('shareFileMessage', (x) => record.other.push({ api: 'shareFileMessage', args: x })),
+    downloadFile: api('downloadFile', (x) => {
+      const tempFilePath = `${USER_DATA_PATH}/download-${String(x.url).length}`
+      record.files.set(tempFilePath, Buffer.alloc(0))
+      return { tempFilePath, statusCode: 200 }
+    }),
+    // WeChat opens or sends only a file that exists on the phone.
+    openDocument: api('openDocument', (x) => {
+      if (!record.files.has(String(x.filePath))) throw new ApiFail(`file doesn't exist ${x.filePath}`)
+      record.other.push({ api: 'openDocument', args: x })
+      return {}
+    }),
+    shareFileMessage: api('shareFileMessage', (x) => {
+      if (!record.files.has(String(x.filePath))) throw new ApiFail(`file doesn't exist ${x.filePath}`)
+      record.other.push({ api: 'shareFileMessage', args: x })
+      return {}
+    }),
     getStorageSync: (key: unknown) => (record.used.push('getStorageSync'), rt.toVm(record.storage.get(String(key)) ?? '')),
     setStorageSync: (key: unknown, data: unknown) => void (record.used.push('setStorageSync'), record.storage.set(String(key), rt.fromVm(data))),
     removeStorageSync: (key: unknown) => void (record.used.push('removeStorageSync'), record.storage.delete(String(key))),

@@ -3,32 +3,23 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { api } from '../../../services/api'
-import { errorText, STAFF_ONLY } from '../../../services/errors'
+import { STAFF_ONLY } from '../../../services/errors'
 import { url, type PageName } from '../../../services/routes'
-import { saveCsv } from '../../../services/files'
 import { OCCUPATION_TEXT } from '../../../services/labels'
 import { formatYuan } from '../../../../types/money'
 import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
 import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import './index.css'
-import { Btn } from '../../../components/ui/button'
 import { Screen } from '../../../components/ui/screen'
-
-const TABLES = [
-  ['members', '会员名册'],
-  ['stations', '驿站统计'],
-  ['orders', '采购订单'],
-  ['campaigns', '活动情况'],
-  ['subsidy_files', '困难档案'],
-] as const
+import { ConsoleExports } from './exports'
 
 const LINKS: [string, PageName][] = [
   ['会员审核', 'admin/review'],
   ['扫码验卡', 'admin/verify'],
   ['活动管理', 'campaign/manage'],
   ['核销领取码', 'campaign/verify'],
-  ['驿站统计与评选', 'stations/manage'],
+  ['驿站管理与统计', 'stations/manage'],
   ['采购台账', 'shop/ledger'],
   ['工会团购', 'shop/bulk'],
 ]
@@ -58,19 +49,6 @@ export default function Console() {
   // A new period keeps the figures shown until its own arrive.
   const page = usePageQuery(() => api.console.dashboard({ days }), { login: 'token', forbidden: STAFF_ONLY, deps: [days], keep: true })
   const d = page.data
-
-  const exportTable = async (table: (typeof TABLES)[number][0]) => {
-    try {
-      Taro.showLoading({ title: '正在导出' })
-      const r = await api.console.export({ table })
-      const where = await saveCsv(r.filename, r.csv)
-      Taro.hideLoading()
-      Taro.showModal({ title: '已导出', content: `共 ${r.rows} 行，已保存：${where}`, showCancel: false })
-    } catch (e) {
-      Taro.hideLoading()
-      Taro.showModal({ title: '导出失败', content: errorText(e), showCancel: false })
-    }
-  }
 
   if (page.error)
     return (
@@ -180,14 +158,7 @@ export default function Console() {
           ))}
         </View>
       </View>
-      <View className='wu-card'>
-        <Text className='panel-title'>导出报表（CSV）</Text>
-        {TABLES.map(([table, label]) => (
-          <Btn key={table} className='export' onClick={() => exportTable(table)}>
-            {label}
-          </Btn>
-        ))}
-      </View>
+      <ConsoleExports />
     </Screen>
   )
 }

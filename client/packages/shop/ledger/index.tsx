@@ -7,7 +7,7 @@ import { api } from '../../../services/api'
 import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { url } from '../../../services/routes'
 import { minuteText } from '../../../services/labels'
-import { saveCsv } from '../../../services/files'
+import { openXlsx, saveCsv, saveXlsx } from '../../../services/files'
 import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading, Empty } from '../../../components/states'
 import { Forbidden } from '../../../components/states/forbidden'
@@ -28,7 +28,7 @@ export default function LedgerPage() {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [open, setOpen] = useState<string | null>(null)
-  const [exporting, setExporting] = useState(false)
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null)
   const badRange = !!(from && to && from > to)
   const page = usePageQuery(
     async () => {
@@ -46,20 +46,23 @@ export default function LedgerPage() {
     if (next.to !== undefined) setTo(next.to)
   }
 
-  const exportCsv = async () => {
+  // Excel opens in WeChat's viewer on weapp (its menu forwards the file); CSV is saved; H5 downloads either.
+  const exportFile = async (format: 'csv' | 'xlsx') => {
     if (exporting) return
-    setExporting(true)
+    setExporting(format)
     try {
-      const r = await api.shop.ledger({ by, from: from || undefined, to: to || undefined, format: 'csv' })
+      const r = await api.shop.ledger({ by, from: from || undefined, to: to || undefined, format })
       const stamp = new Date().toISOString().slice(0, 10)
       const tab = LEDGER_TABS.find((t) => t.by === by)?.label ?? by
-      const where = await saveCsv(`消费帮扶台账-按${tab}-${stamp}.csv`, r.csv ?? '')
+      const name = `消费帮扶台账-按${tab}-${stamp}.${format}`
+      const where = r.xlsxBase64 !== null ? await saveXlsx(name, r.xlsxBase64) : await saveCsv(name, r.csv ?? '')
       if (process.env.TARO_ENV === 'h5') Taro.showToast({ title: '已导出', icon: 'success' })
+      else if (format === 'xlsx') await openXlsx(where).catch(() => Taro.showModal({ title: '已导出', content: `文件已保存：${where}`, showCancel: false }))
       else Taro.showModal({ title: '已导出', content: `文件已保存：${where}`, showCancel: false })
     } catch (e) {
       Taro.showModal({ title: '导出失败', content: errorText(e), showCancel: false })
     } finally {
-      setExporting(false)
+      setExporting(null)
     }
   }
 
@@ -76,7 +79,11 @@ export default function LedgerPage() {
           工会批量采购
         </Btn>
         <View style={{ width: '16px' }} />
-        <Btn kind='secondary' className='shop-secondary ledger-export' loading={exporting} disabled={exporting || !data} onClick={exportCsv}>
+        <Btn kind='secondary' className='shop-secondary ledger-export-xlsx' loading={exporting === 'xlsx'} disabled={!!exporting || !data} onClick={() => void exportFile('xlsx')}>
+          Excel 导出
+        </Btn>
+        <View style={{ width: '16px' }} />
+        <Btn kind='secondary' className='shop-secondary ledger-export' loading={exporting === 'csv'} disabled={!!exporting || !data} onClick={() => void exportFile('csv')}>
           CSV 导出
         </Btn>
       </View>
@@ -157,7 +164,7 @@ export default function LedgerPage() {
                 </View>
                 {expanded ? (
                   <View className='ledger-lines'>
-                    {lines.length === 0 ? <Text className='shop-hint'>明细较多未能全部显示，请导出 CSV 查看</Text> : null}
+                    {lines.length === 0 ? <Text className='shop-hint'>明细较多未能全部显示，请导出 Excel 或 CSV 查看</Text> : null}
                     {lines.map((l, i) => (
                       <View key={`${l.orderNo}-${l.product}-${i}`} className='ledger-line'>
                         <Text className='shop-meta'>
@@ -186,7 +193,7 @@ export default function LedgerPage() {
               </View>
             )
           })}
-          {data.lines.length >= MAX_SHOWN_LINES ? <Text className='shop-hint'>明细超过 {MAX_SHOWN_LINES} 条，页面只显示前 {MAX_SHOWN_LINES} 条，完整明细请导出 CSV。</Text> : null}
+          {data.lines.length >= MAX_SHOWN_LINES ? <Text className='shop-hint'>明细超过 {MAX_SHOWN_LINES} 条，页面只显示前 {MAX_SHOWN_LINES} 条，完整明细请导出 Excel 或 CSV。</Text> : null}
         </View>
       ) : null}
     </Screen>

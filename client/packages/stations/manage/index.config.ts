@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '驿站统计与评选', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '驿站管理与统计', enablePullDownRefresh: true })

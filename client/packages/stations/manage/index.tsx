@@ -1,116 +1,46 @@
-// Union staff: how the stations in their scope are used (visits, ratings) and the award-nomination ranking.
-// Live status is reported from each station's detail page (tap a station).
+// Union staff and their stations: 站点管理 (search, page, add, edit, close, reopen), 到访统计 and the
+// 最美驿站 ranking. The form replaces the list while it is open.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { api } from '../../../services/api'
-import { url } from '../../../services/routes'
-import { errorText, isForbidden } from '../../../services/errors'
-import { usePageQuery } from '../../../hooks/page-query'
-import { ErrorBlock, Loading } from '../../../components/states'
-import { Forbidden } from '../../../components/states/forbidden'
-import { formatRating } from '../../../components/station/format'
+import { Screen } from '../../../components/ui/screen'
+import { Tabs } from '../../../components/ui/choice'
+import { StationFigures } from './figures'
+import { StationList } from './station-list'
+import { StationFormView } from './station-form'
 import '../../../components/station/station.css'
 import '../stations.css'
 import './index.css'
 
-const DAYS = 30
-
-const openDetail = (id: string) => Taro.navigateTo({ url: url('stations/detail', { id }) })
+type Tab = 'list' | 'stats' | 'ranking'
+const TABS: { key: Tab; label: string; className: string }[] = [
+  { key: 'list', label: '站点管理', className: 'tab-list' },
+  { key: 'stats', label: '到访统计', className: 'tab-stats' },
+  { key: 'ranking', label: '最美驿站评选排名', className: 'tab-ranking' },
+]
 
 export default function StationManage() {
-  const [tab, setTab] = useState<'stats' | 'ranking'>('stats')
-  // Both lists at once; one may fail while the other is shown.
-  const page = usePageQuery(
-    async () => {
-      const [st, rk] = await Promise.allSettled([api.station.stats({ days: DAYS }), api.station.ranking({ limit: 50 })])
-      const failed = [st, rk].find((r): r is PromiseRejectedResult => r.status === 'rejected')
-      if (failed && isForbidden(failed.reason)) throw failed.reason
-      return { stats: st.status === 'fulfilled' ? st.value : null, ranking: rk.status === 'fulfilled' ? rk.value : null, failed: failed ? errorText(failed.reason) : null }
-    },
-    { login: 'token', on: 'load' },
-  )
-  const { stats, ranking, failed } = page.data ?? { stats: null, ranking: null, failed: null }
-  const error = page.signedOut ? '请先登录' : page.error?.message ?? failed
-
-  if (page.error?.code === 'FORBIDDEN')
-    return (
-      <View className='wu-page station-page station-manage'>
-        <Forbidden />
-      </View>
-    )
+  const [tab, setTab] = useState<Tab>('list')
+  // null: the list; '': a new station; else the id being edited.
+  const [editing, setEditing] = useState<string | null>(null)
+  // Bumped after a save so the list loads again.
+  const [version, setVersion] = useState(0)
 
   return (
-    <View className='wu-page station-page station-manage'>
-      <View className='manage-tabs'>
-        <View className={`manage-tab tab-stats${tab === 'stats' ? ' manage-tab-on' : ''}`} onClick={() => setTab('stats')}>
-          到访统计
-        </View>
-        <View className={`manage-tab tab-ranking${tab === 'ranking' ? ' manage-tab-on' : ''}`} onClick={() => setTab('ranking')}>
-          最美驿站评选排名
-        </View>
-      </View>
-
-      {page.loading && !stats && !ranking ? <Loading /> : null}
-      {error ? <ErrorBlock message={error} onRetry={page.reload} /> : null}
-
-      {tab === 'stats' && stats ? (
-        <View className='manage-stats'>
-          <View className='section totals'>
-            <View className='total'>
-              <Text className='total-value'>{stats.totals.stations}</Text>
-              <Text className='total-label'>站点数</Text>
-            </View>
-            <View className='total'>
-              <Text className='total-value'>{stats.totals.visits}</Text>
-              <Text className='total-label'>近{stats.days}天到访</Text>
-            </View>
-            <View className='total'>
-              <Text className='total-value'>{stats.totals.ratings}</Text>
-              <Text className='total-label'>评价数</Text>
-            </View>
-            <View className='total'>
-              <Text className='total-value'>{stats.totals.ratingAvg ?? '—'}</Text>
-              <Text className='total-label'>平均评分</Text>
-            </View>
-          </View>
-          {stats.items.length === 0 ? <Text className='notice notice-info'>您管辖范围内还没有站点</Text> : null}
-          {stats.items.map((it) => (
-            <View key={it.id} className='manage-row stats-item' data-id={it.id} onClick={() => openDetail(it.id)}>
-              <View className='manage-row-head'>
-                <Text className='manage-name'>{it.name}</Text>
-                <Text className='muted'>{it.district}</Text>
-              </View>
-              <Text className='manage-meta'>
-                近{stats.days}天到访 {it.visits} · 累计 {it.visitsTotal} · {formatRating(it.ratingAvg, it.ratingCount)}
-              </Text>
-              <Text className='manage-meta'>点此查看详情、更新站点状态 ›</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      {tab === 'ranking' && ranking ? (
-        <View className='manage-ranking'>
-          <Text className='notice notice-info'>综合得分 = 群众评价 + 到访人次 + 服务项目 + 资料完整度，可作为“最美驿站”推荐参考。</Text>
-          {ranking.items.length === 0 ? <Text className='notice notice-info'>暂无可排名的站点</Text> : null}
-          {ranking.items.map((it) => (
-            <View key={it.id} className='manage-row ranking-item' data-id={it.id} onClick={() => openDetail(it.id)}>
-              <View className='manage-row-head'>
-                <Text className='manage-rank'>#{it.rank}</Text>
-                <Text className='manage-name'>{it.name}</Text>
-                <Text className='manage-score'>{it.score.toFixed(1)}</Text>
-              </View>
-              <Text className='manage-meta'>
-                评价 {it.parts.rating.toFixed(1)} · 到访 {it.parts.visits.toFixed(1)} · 服务 {it.parts.services.toFixed(1)} · 完整度 {it.parts.completeness.toFixed(1)}
-              </Text>
-              <Text className='manage-meta'>
-                {it.district} · {formatRating(it.ratingAvg, it.ratingCount)} · 累计到访 {it.visitCount}
-              </Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
-    </View>
+    <Screen className='wu-page station-page station-manage'>
+      {editing === null ? <Tabs className='manage-tabs' tabClass='manage-tab' onClass='manage-tab-on' label='驿站管理' value={tab} onChange={setTab} tabs={TABS} /> : null}
+      {editing !== null ? (
+        <StationFormView
+          id={editing || null}
+          onCancel={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null)
+            setVersion((v) => v + 1)
+          }}
+        />
+      ) : tab === 'list' ? (
+        <StationList key={version} onAdd={() => setEditing('')} onEdit={setEditing} />
+      ) : (
+        <StationFigures tab={tab} />
+      )}
+    </Screen>
   )
 }
