@@ -5,6 +5,7 @@ import { gatewayCall, gatewayToken } from '../support/a11y'
 
 const PAGES: A11yPage[] = [
   { route: 'packages/console/index/index', user: 'demo-staff', main: true },
+  { route: 'packages/console/login/index', user: 'demo-staff' },
   { route: 'packages/admin/review/index', user: 'demo-staff' },
   { route: 'packages/admin/verify/index', user: 'demo-staff' },
   { route: 'packages/campaign/manage/index', user: 'demo-staff' },
