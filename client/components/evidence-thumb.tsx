@@ -5,6 +5,8 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { api } from '../services/api'
 import { absolute } from '../services/upload'
+import { a11y, keyActivate } from './ui/a11y'
+import { imageA11y } from './ui/field'
 import './evidence-thumb.css'
 
 type Link = { url: string; contentType: string }
@@ -36,8 +38,9 @@ export function EvidenceThumb({ fileId, label }: { fileId: string; label: string
 
   if (failed) return <Text className='ev-thumb-failed'>{label}（无法查看）</Text>
   return (
-    <View className='ev-thumb' onClick={openOriginal} role='button' aria-label={`查看${label}`}>
-      {link && link.contentType !== 'application/pdf' ? <Image className='ev-thumb-img' src={link.url} mode='aspectFill' lazyLoad /> : <Text className='ev-thumb-pdf'>{link ? 'PDF' : '…'}</Text>}
+    <View className='ev-thumb' onClick={openOriginal} {...a11y({ role: 'button', label: `查看${label}`, focusable: true })} {...keyActivate()}>
+      {/* The button's name says what it shows: the picture itself is not read again. */}
+      {link && link.contentType !== 'application/pdf' ? <Image className='ev-thumb-img' src={link.url} mode='aspectFill' lazyLoad {...imageA11y('')} /> : <Text className='ev-thumb-pdf'>{link ? 'PDF' : '…'}</Text>}
       <Text className='ev-thumb-label'>{label}</Text>
     </View>
   )

@@ -59,16 +59,18 @@ export interface ScreenProps {
   title?: string
   /** The home page: no way back. */
   home?: boolean
+  /** data-id on the page's own root (tests find a loaded page by it). */
+  dataId?: string
   children?: ReactNode
 }
 
-export function Screen({ className = '', title, home, children }: ScreenProps) {
+export function Screen({ className = '', title, home, dataId, children }: ScreenProps) {
   const elder = useElder()
   const [shown] = useState(() => title ?? configTitle())
   return (
     <View className={`wu-screen ${elder.on ? 'wu-elder' : ''}`} style={WEAPP && elder.scale !== 1 ? `--wu-font-scale:${elder.scale}` : undefined}>
       {WEAPP ? null : <Header title={title ?? shown} home={home} />}
-      <View className={`wu-main ${className}`} {...a11y({ role: 'main' })}>
+      <View className={`wu-main ${className}`} data-id={dataId} {...a11y({ role: 'main' })}>
         {children}
       </View>
     </View>

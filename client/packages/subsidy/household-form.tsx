@@ -1,13 +1,14 @@
 // The household part of the self-check and the application: members with monthly incomes, hardship
-// conditions and an optional sudden event. Big touch targets; one tap adds a member of a given relation.
+// conditions and an optional sudden event. Big touch targets; one tap adds a member of a given relation
+// (those are buttons, not toggles: each adds one more row).
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { CONDITIONS, CONDITION_LABELS, EVENT_KINDS, EVENT_KIND_LABELS, RELATIONS, RELATION_LABELS, type Relation } from '../../../types/subsidy-labels'
 import { MAX_HOUSEHOLD as MAX_MEMBERS } from '../../../types/subsidy-fields'
 import { newRow, todayBeijing, type FieldErrors, type HouseholdForm } from './shared'
-import { LinkButton } from '../../components/ui/button'
+import { Btn, LinkButton } from '../../components/ui/button'
 import { CheckRow, Chip } from '../../components/ui/choice'
 import { inputA11y, PickerValue } from '../../components/ui/field'
-import { a11y, keyActivate } from '../../components/ui/a11y'
+import { a11y } from '../../components/ui/a11y'
 
 const OTHER_RELATIONS = RELATIONS.filter((r) => r !== 'self') as Exclude<Relation, 'self'>[]
 
@@ -80,9 +81,9 @@ export function HouseholdFields({ form, onChange, errors }: Props) {
             <Text className='sb-add-title'>添加家庭成员（共 {total} 人）</Text>
             <View className='sb-chips'>
               {OTHER_RELATIONS.filter((x) => x !== 'spouse' || !hasSpouse).map((x) => (
-                <View key={x} className={`wu-chip sb-chip add-${x}`} onClick={() => add(x)} {...a11y({ role: 'button', label: `添加家庭成员：${RELATION_LABELS[x]}`, focusable: true })} {...keyActivate()}>
+                <Btn key={x} kind='secondary' size='sm' className={`sb-add-btn add-${x}`} label={`添加家庭成员：${RELATION_LABELS[x]}`} onClick={() => add(x)}>
                   + {RELATION_LABELS[x]}
-                </View>
+                </Btn>
               ))}
             </View>
           </View>

@@ -3,7 +3,8 @@
 // only what the card page shows (masked ID and phone) and the codes; bound to the session that fetched them.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { Btn } from '../../components/ui/button'
 import { api, getToken } from '../../services/api'
 import { OFFLINE_CARD_KEY, sessionFingerprint } from '../../services/private-storage.h5'
 import { formatClock } from '../../components/station/format'
@@ -156,9 +157,9 @@ export function KeptQrHint({ kept, onRefresh }: { kept: KeptCard; onRefresh: () 
     <View className='qr-box qr-offline'>
       <Text className='qr-hint qr-main-hint'>离线二维码已用完</Text>
       <Text className='qr-hint qr-offline-batch'>{kept.batchUntil ? `离线码已于 ${formatClock(kept.batchUntil)} 到期，` : ''}请连上网络后刷新，再出示给工作人员</Text>
-      <Button className='card-secondary qr-refresh' onClick={onRefresh}>
+      <Btn kind='secondary' size='md' className='card-secondary qr-refresh' onClick={onRefresh}>
         刷新二维码
-      </Button>
+      </Btn>
     </View>
   )
 }

@@ -6,7 +6,7 @@ import { HOME_PAGE, loginWithCode, weappLogin } from '../../services/session'
 import { platformIdentity } from '../../services/transport'
 import { url } from '../../services/routes'
 import { Screen } from '../../components/ui/screen'
-import { Btn } from '../../components/ui/button'
+import { Btn, LinkButton } from '../../components/ui/button'
 import { inputA11y } from '../../components/ui/field'
 import { a11y } from '../../components/ui/a11y'
 import './index.css'
@@ -66,9 +66,9 @@ export default function Login() {
         </Btn>
       ) : null}
       {process.env.TARO_ENV === 'h5' ? (
-        <Text className='login-label login-scan' onClick={() => Taro.navigateTo({ url: url('console/login') })}>
+        <LinkButton className='login-label login-scan' onClick={() => Taro.navigateTo({ url: url('console/login') })}>
           工作人员在电脑上？扫码登录工作台 ›
-        </Text>
+        </LinkButton>
       ) : null}
       {!DEV_LOGIN && error ? <Text className='login-error' {...a11y({ role: 'alert' })}>{error}</Text> : null}
       {DEV_LOGIN ? (

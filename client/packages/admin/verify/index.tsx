@@ -1,10 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { CARD_STATUS_TEXT, OCCUPATION_TEXT, dayText, minuteText } from '../../../services/labels'
 import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { CameraScan } from './camera'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y } from '../../../components/ui/a11y'
 import '../admin.css'
 import './verify.css'
 
@@ -57,12 +61,12 @@ export default function VerifyCard() {
   }
 
   return (
-    <View className='wu-page admin verify'>
+    <Screen className='wu-page admin verify'>
       <Text className='page-hint'>请会员打开“我的会员卡”，出示二维码</Text>
       {WEAPP ? (
-        <Button className='primary scan-button' loading={busy || undefined} disabled={busy || undefined} onClick={scan}>
+        <Btn className='scan-button' loading={busy} disabled={busy} onClick={scan}>
           扫描会员卡二维码
-        </Button>
+        </Btn>
       ) : (
         <CameraScan
           busy={busy}
@@ -74,14 +78,14 @@ export default function VerifyCard() {
       )}
       <View className='manual'>
         <Text className='manual-label'>{WEAPP ? '无法扫码时，可粘贴二维码内容' : '摄像头不能用时，可粘贴二维码内容'}</Text>
-        <Textarea className='textarea verify-input' value={qr} maxlength={512} placeholder='粘贴会员卡二维码内容' onInput={(e) => setQr(e.detail.value)} />
-        <Button className='secondary verify-submit' loading={busy || undefined} disabled={busy || undefined} onClick={() => verify(qr)}>
+        <Textarea className='textarea verify-input' value={qr} maxlength={512} placeholder='粘贴会员卡二维码内容' onInput={(e) => setQr(e.detail.value)} {...inputA11y('会员卡二维码内容')} />
+        <Btn kind='secondary' size='md' className='verify-submit' loading={busy} disabled={busy} onClick={() => verify(qr)}>
           核验
-        </Button>
+        </Btn>
       </View>
 
       {result?.ok ? (
-        <View className={`result verify-result ${result.data.valid ? 'result-ok' : 'result-bad'}`}>
+        <View className={`result verify-result ${result.data.valid ? 'result-ok' : 'result-bad'}`} {...a11y({ role: 'status' })}>
           <Text className='result-title'>{result.data.valid ? '✓ 有效' : `✗ 无效：会员卡${CARD_STATUS_TEXT[result.data.status]}`}</Text>
           <Text className='result-name'>{result.data.name}</Text>
           <Text className='line'>卡号：{result.data.cardNo}</Text>
@@ -92,11 +96,11 @@ export default function VerifyCard() {
         </View>
       ) : null}
       {result && !result.ok ? (
-        <View className='result verify-result result-bad'>
+        <View className='result verify-result result-bad' {...a11y({ role: 'alert' })}>
           <Text className='result-title'>✗ {result.title}</Text>
           <Text className='line'>{result.message}</Text>
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }

@@ -9,6 +9,9 @@ import { OCCUPATION_TEXT } from '../../../services/labels'
 import { formatYuan } from '../../../../types/money'
 import { CATEGORY_LABELS } from '../../../../types/subsidy-labels'
 import { usePageQuery } from '../../../hooks/page-query'
+import { LinkButton } from '../../../components/ui/button'
+import { Chip } from '../../../components/ui/choice'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 import { ErrorBlock, Loading } from '../../../components/states'
 import './index.css'
 import { Screen } from '../../../components/ui/screen'
@@ -66,15 +69,11 @@ export default function Console() {
     <Screen className='wu-page console staff-console'>
       <View className='wu-card'>
         <Text className='panel-title'>{d.union?.name ?? '全部工会'}</Text>
-        <View className='days'>
+        <View className='days' {...a11y({ role: 'group', label: '统计时段' })}>
           {[7, 30, 90].map((n) => (
-            <Text
-              key={n}
-              className={`day-chip ${days === n ? 'day-on' : ''}`}
-              onClick={() => setDays(n)}
-            >
+            <Chip key={n} className='day-chip' onClass='day-on' on={days === n} onClick={() => setDays(n)}>
               近{n}天
-            </Text>
+            </Chip>
           ))}
         </View>
         <View className='kpis'>
@@ -82,7 +81,7 @@ export default function Console() {
             <Text className='kpi-value kpi-members'>{d.members.active}</Text>
             <Text className='kpi-label'>有效会员（新增 {d.members.newInPeriod}）</Text>
           </View>
-          <View className='kpi' onClick={() => open(url('admin/review'))}>
+          <View className='kpi' onClick={() => open(url('admin/review'))} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>{d.members.pending}</Text>
             <Text className='kpi-label'>待审核入会申请</Text>
           </View>
@@ -109,11 +108,11 @@ export default function Console() {
       <View className='wu-card subsidy-panel'>
         <Text className='panel-title'>困难帮扶</Text>
         <View className='kpis'>
-          <View className='kpi kpi-subsidy-active' onClick={() => openFiles('active')}>
+          <View className='kpi kpi-subsidy-active' onClick={() => openFiles('active')} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>{d.subsidy.files.active}</Text>
             <Text className='kpi-label'>在档户数（已归档 {d.subsidy.files.archived}）</Text>
           </View>
-          <View className='kpi kpi-subsidy-open' onClick={() => open(url('subsidy/queue'))}>
+          <View className='kpi kpi-subsidy-open' onClick={() => open(url('subsidy/queue'))} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>{d.subsidy.applicationsOpen}</Text>
             <Text className='kpi-label'>待审批申请</Text>
           </View>
@@ -121,19 +120,19 @@ export default function Console() {
             <Text className='kpi-value'>¥{formatYuan(d.subsidy.paidThisYearFen)}</Text>
             <Text className='kpi-label'>今年已发放（{d.subsidy.paymentsThisYear} 笔）</Text>
           </View>
-          <View className='kpi kpi-subsidy-budget' onClick={() => open(url('subsidy/budget'))}>
+          <View className='kpi kpi-subsidy-budget' onClick={() => open(url('subsidy/budget'))} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>¥{formatYuan(d.subsidy.budgetRemainingFen)}</Text>
             <Text className='kpi-label'>预算余额（共 ¥{formatYuan(d.subsidy.budgetThisYearFen)}）</Text>
           </View>
-          <View className='kpi kpi-subsidy-stale' onClick={() => openFiles('stale')}>
+          <View className='kpi kpi-subsidy-stale' onClick={() => openFiles('stale')} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>{d.subsidy.files.stale}</Text>
             <Text className='kpi-label'>一年未更新</Text>
           </View>
-          <View className='kpi kpi-subsidy-never' onClick={() => openFiles('never_helped')}>
+          <View className='kpi kpi-subsidy-never' onClick={() => openFiles('never_helped')} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>{d.subsidy.files.neverHelped}</Text>
             <Text className='kpi-label'>建档未帮扶</Text>
           </View>
-          <View className='kpi kpi-subsidy-risk' onClick={() => openFiles('at_risk')}>
+          <View className='kpi kpi-subsidy-risk' onClick={() => openFiles('at_risk')} {...a11y({ role: 'button', focusable: true })} {...keyActivate()}>
             <Text className='kpi-value'>{d.subsidy.files.atRisk}</Text>
             <Text className='kpi-label'>返困风险</Text>
           </View>
@@ -152,9 +151,9 @@ export default function Console() {
         <Text className='panel-title'>常用功能</Text>
         <View className='links'>
           {LINKS.map(([label, to]) => (
-            <Text key={to} className='link' onClick={() => open(url(to))}>
+            <LinkButton key={to} className='link' onClick={() => open(url(to))}>
               {label}
-            </Text>
+            </LinkButton>
           ))}
         </View>
       </View>

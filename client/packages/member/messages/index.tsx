@@ -10,6 +10,7 @@ import type { MessageView } from '../../../../types/notify'
 import '../member.css'
 import './index.css'
 import { Screen } from '../../../components/ui/screen'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 
 const when = (iso: string) => {
   const d = new Date(iso)
@@ -47,7 +48,7 @@ export default function Messages() {
   return (
     <Screen className='wu-page messages-page'>
       {items.map((m) => (
-        <View key={m.id} className={`wu-card message ${m.read ? 'message-read' : 'message-unread'}`} onClick={() => open(m)} role='button'>
+        <View key={m.id} className={`wu-card message ${m.read ? 'message-read' : 'message-unread'}`} onClick={() => open(m)} {...a11y({ role: 'button', label: `${m.read ? '' : '未读，'}${NOTIFY_KIND_LABELS[m.kind]}，${when(m.at)}，${m.title}，${m.body}`, focusable: true })} {...keyActivate()}>
           <Text className='message-kind'>
             {m.read ? '' : '● '}
             {NOTIFY_KIND_LABELS[m.kind]} · {when(m.at)}

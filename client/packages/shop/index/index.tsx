@@ -115,7 +115,7 @@ export default function ShopHome() {
               const i = Number(e.detail.value)
               update({ ...filters, origin: i > 0 ? { province: origins[i - 1].province, county: origins[i - 1].county } : null })
             }}>
-            <PickerValue className={`wu-chip shop-chip origin-picker ${filters.origin ? 'wu-chip-on shop-chip-on' : ''}`} label='产地' value={filters.origin ? originText(filters.origin) : '全部'}>
+            <PickerValue className={`wu-picker-pill shop-chip origin-picker ${filters.origin ? 'wu-picker-set shop-chip-on' : ''}`} label='产地' value={filters.origin ? originText(filters.origin) : '全部'}>
               {filters.origin ? originText(filters.origin) : '产地：全部'}
             </PickerValue>
           </Picker>

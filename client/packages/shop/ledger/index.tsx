@@ -99,13 +99,13 @@ export default function LedgerPage() {
       <View className='wu-card'>
         <View className='shop-row'>
           <Picker mode='date' value={from || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ from: e.detail.value })}>
-            <PickerValue className='wu-chip shop-chip ledger-from' label='开始日期' value={from || '未选'}>
+            <PickerValue className='wu-picker-pill shop-chip ledger-from' label='开始日期' value={from || '未选'}>
               {from || '开始日期'}
             </PickerValue>
           </Picker>
           <Text className='shop-hint'>至</Text>
           <Picker mode='date' value={to || new Date().toISOString().slice(0, 10)} onChange={(e) => change({ to: e.detail.value })}>
-            <PickerValue className='wu-chip shop-chip ledger-to' label='结束日期' value={to || '未选'}>
+            <PickerValue className='wu-picker-pill shop-chip ledger-to' label='结束日期' value={to || '未选'}>
               {to || '结束日期'}
             </PickerValue>
           </Picker>

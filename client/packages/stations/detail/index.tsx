@@ -2,7 +2,7 @@
 // and union staff) report its live status.
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Button, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import { api, ApiCallError } from '../../../services/api'
 import { currentOrigin } from '../../../services/location'
 import { LIVE_STATUSES, LIVE_STATUS_LABELS, STATION_KIND_LABELS, type LiveStatus } from '../../../../types/station-labels'
@@ -13,6 +13,11 @@ import { errorText, STAFF_ONLY } from '../../../services/errors'
 import { usePageQuery } from '../../../hooks/page-query'
 import { ErrorBlock, Loading } from '../../../components/states'
 import { loadStations } from '../../../components/station/cache'
+import { Screen } from '../../../components/ui/screen'
+import { Btn } from '../../../components/ui/button'
+import { Chip } from '../../../components/ui/choice'
+import { inputA11y } from '../../../components/ui/field'
+import { a11y, keyActivate } from '../../../components/ui/a11y'
 import '../../../components/station/station.css'
 import '../stations.css'
 import './index.css'
@@ -51,7 +56,7 @@ export default function StationDetailPage() {
     const cache = loadStations()
     const known = cache?.items.find((x) => x.id === id)
     return (
-      <View className='wu-page station-page station-detail'>
+      <Screen className='wu-page station-page station-detail'>
         <ErrorBlock message={error} onRetry={page.reload} />
         {known && cache ? (
           <View className='section detail-offline'>
@@ -66,13 +71,13 @@ export default function StationDetailPage() {
                 </Text>
               ))}
             </View>
-            <Button className='big-button navigate-button' onClick={() => openMap(known)}>
+            <Btn className='big-button navigate-button' onClick={() => openMap(known)}>
               🧭 导航到这里
-            </Button>
+            </Btn>
             {known.phone ? (
-              <Button className='big-button secondary phone-button' onClick={() => Taro.makePhoneCall({ phoneNumber: known.phone! }).catch(() => undefined)}>
+              <Btn kind='secondary' className='big-button secondary phone-button' onClick={() => Taro.makePhoneCall({ phoneNumber: known.phone! }).catch(() => undefined)}>
                 📞 拨打 {known.phone}
-              </Button>
+              </Btn>
             ) : null}
             {known.hours
               ? weeklyHours(known.hours).map((row) => (
@@ -84,14 +89,14 @@ export default function StationDetailPage() {
               : null}
           </View>
         ) : null}
-      </View>
+      </Screen>
     )
   }
   if (!s)
     return (
-      <View className='wu-page station-page station-detail'>
+      <Screen className='wu-page station-page station-detail'>
         <Loading />
-      </View>
+      </Screen>
     )
 
   const closed = s.status === 'closed'
@@ -153,7 +158,7 @@ export default function StationDetailPage() {
   const today = beijingWeekday()
 
   return (
-    <View className='wu-page station-page station-detail' data-id={s.id}>
+    <Screen className='wu-page station-page station-detail' title={s.name} dataId={s.id}>
       <View className='section'>
         <Text className='station-name'>{s.name}</Text>
         <View className='station-item-row'>
@@ -185,20 +190,20 @@ export default function StationDetailPage() {
             {origin?.source === 'district' ? `距${origin.label}中心` : '距您'} {formatDistance(s.distanceM)}
           </Text>
         ) : null}
-        <Button className='big-button navigate-button' onClick={navigate}>
+        <Btn className='big-button navigate-button' onClick={navigate}>
           🧭 导航到这里
-        </Button>
+        </Btn>
         {s.phone ? (
-          <Button className='big-button secondary phone-button' onClick={() => Taro.makePhoneCall({ phoneNumber: s.phone! }).catch(() => undefined)}>
+          <Btn kind='secondary' className='big-button secondary phone-button' onClick={() => Taro.makePhoneCall({ phoneNumber: s.phone! }).catch(() => undefined)}>
             📞 拨打 {s.phone}
-          </Button>
+          </Btn>
         ) : null}
         {closed ? (
           <Text className='notice notice-error'>该站点已关闭，请选择附近其他站点</Text>
         ) : (
-          <Button className={`big-button checkin-button${s.checkedInToday || checkingIn ? ' big-button-off' : ''}`} disabled={s.checkedInToday || checkingIn || undefined} onClick={() => void checkIn()}>
+          <Btn className='big-button checkin-button' disabled={s.checkedInToday || checkingIn} onClick={() => void checkIn()}>
             {s.checkedInToday ? '✅ 今日已打卡' : checkingIn ? '打卡中…' : '我到了，打卡'}
-          </Button>
+          </Btn>
         )}
         <Text className='muted'>累计到访 {s.visitCount} 人次 · {s.unionName}</Text>
       </View>
@@ -230,19 +235,30 @@ export default function StationDetailPage() {
         {!closed ? (
           <View>
             <Text className='muted'>{s.myRating ? '您的评价（可修改）' : '您觉得这里怎么样？'}</Text>
-            <View className='stars'>
+            {/* Stars as a radio group: each says its count and word; the chosen ones are filled (★ / ☆). */}
+            <View className='stars' {...a11y({ role: 'radiogroup', label: '评分' })}>
               {STARS.map((n) => (
-                <Text key={n} className={`star star-${n}${n <= stars ? ' star-on' : ''}`} onClick={() => setStars(n)}>
-                  ★
-                </Text>
+                <View
+                  key={n}
+                  className={`star star-${n}${n <= stars ? ' star-on' : ''}`}
+                  onClick={() => setStars(n)}
+                  {...a11y({ role: 'radio', checked: n === stars, label: `${n}星，${STAR_WORDS[n]}`, focusable: true })}
+                  {...keyActivate()}
+                >
+                  {n <= stars ? '★' : '☆'}
+                </View>
               ))}
               <Text className='star-word'>{STAR_WORDS[stars]}</Text>
             </View>
-            <Textarea className='detail-textarea rating-comment' value={comment} maxlength={200} placeholder='说说您的感受（选填）' onInput={(e) => setComment(e.detail.value)} />
-            {rateError ? <Text className='notice notice-error'>{rateError}</Text> : null}
-            <Button className={`big-button rate-button${saving ? ' big-button-off' : ''}`} disabled={saving || undefined} onClick={() => void rate()}>
+            <Textarea className='detail-textarea rating-comment' value={comment} maxlength={200} placeholder='说说您的感受（选填）' onInput={(e) => setComment(e.detail.value)} {...inputA11y('评价内容（选填）')} />
+            {rateError ? (
+              <Text className='notice notice-error' {...a11y({ live: 'polite' })}>
+                {rateError}
+              </Text>
+            ) : null}
+            <Btn className='big-button rate-button' disabled={saving} onClick={() => void rate()}>
               {saving ? '提交中…' : s.myRating ? '修改评价' : '提交评价'}
-            </Button>
+            </Btn>
           </View>
         ) : null}
       </View>
@@ -253,18 +269,22 @@ export default function StationDetailPage() {
           {s.liveStatusAt ? <Text className='muted'>上次更新：{formatAge(s.liveStatusAt)}</Text> : null}
           <View className='finder-chips'>
             {LIVE_STATUSES.map((st) => (
-              <View key={st} className={`chip report-${st}${reportStatus === st ? ' chip-on' : ''}`} onClick={() => setReportStatus(st)}>
+              <Chip key={st} className={`chip report-${st}`} onClass='chip-on' on={reportStatus === st} onClick={() => setReportStatus(st)}>
                 {LIVE_STATUS_LABELS[st]}
-              </View>
+              </Chip>
             ))}
           </View>
-          <Textarea className='detail-textarea report-note' value={reportNote} maxlength={100} placeholder='补充说明（选填），如：预计下午3点恢复' onInput={(e) => setReportNote(e.detail.value)} />
-          {reportError ? <Text className='notice notice-error'>{reportError}</Text> : null}
-          <Button className={`big-button report-button${!reportStatus || reporting ? ' big-button-off' : ''}`} disabled={!reportStatus || reporting || undefined} onClick={() => void report()}>
+          <Textarea className='detail-textarea report-note' value={reportNote} maxlength={100} placeholder='补充说明（选填），如：预计下午3点恢复' onInput={(e) => setReportNote(e.detail.value)} {...inputA11y('状态补充说明（选填）')} />
+          {reportError ? (
+            <Text className='notice notice-error' {...a11y({ live: 'polite' })}>
+              {reportError}
+            </Text>
+          ) : null}
+          <Btn className='big-button report-button' disabled={!reportStatus || reporting} onClick={() => void report()}>
             {reporting ? '提交中…' : '更新状态'}
-          </Button>
+          </Btn>
         </View>
       ) : null}
-    </View>
+    </Screen>
   )
 }
