@@ -4,6 +4,7 @@ import { backends, call, login, ok, startTestApp, type TestApp } from '../suppor
 import { application, budget, filedHousehold, person } from '../support/subsidy'
 import { cardHolder, member as member_, staff as staffOf, unionTree } from '../support/fixtures'
 import { createSimulatedNotifyTest } from '../support/notify'
+import { buy, newProduct, notify as deliver, payOrder, sim, withheld } from '../support/shop'
 
 describe.each(backends())('notifications on %s', (backend) => {
   let t: TestApp
@@ -83,6 +84,30 @@ describe.each(backends())('notifications on %s', (backend) => {
     expect(riderMessages.every(([, pushed]: [string, boolean]) => !pushed)).toBe(true)
     expect((await sent.to('jianwai-member')).filter((s) => s.template_id === 'SIM_CAMPAIGN_OPENED')).toHaveLength(1)
     expect((await sent.to('haidian-member')).filter((s) => s.template_id === 'SIM_CAMPAIGN_OPENED')).toHaveLength(0)
+  })
+
+  it('should tell the buyer when the order ships and when the refund arrives, once each', async () => {
+    const { token: buyer } = await member_(t, 'notify-buyer', { union: '110105001001' })
+    await ok(call(t, 'notify', 'optIn', { accepted: ['order_shipped', 'refund_completed'] }, buyer))
+    const shipped = (await buy(t, buyer, await newProduct(t, 5, '110105001'))).orderId
+    await payOrder(t, buyer, shipped)
+    await ok(call(t, 'shop', 'fulfil', { orderId: shipped, trackingNo: 'SF1234567890' }, staff))
+    const refunded = (await buy(t, buyer, await newProduct(t, 5, '110105001'))).orderId
+    await payOrder(t, buyer, refunded)
+    const n = await withheld(t, async () => {
+      await ok(call(t, 'shop', 'refund', { orderId: refunded, reason: '买多了' }, buyer))
+      return sim(t).completeRefund((await ok(call(t, 'shop', 'order', { orderId: refunded }, buyer))).refund.outRefundNo)
+    })
+    // The provider's notification delivered three times: one refund, one message.
+    for (let i = 0; i < 3; i++) expect(await deliver(t, n, '/pay/refund-notify')).toBe(204)
+    const mine = (await ok(call(t, 'notify', 'mine', {}, buyer))).items.filter((i: { kind: string }) => i.kind !== 'campaign_opened')
+    expect(mine.map((i: { kind: string; title: string; pushed: boolean; page: string }) => [i.kind, i.title, i.pushed, i.page])).toEqual([
+      ['refund_completed', '退款已到账', true, `/packages/shop/order/index?orderId=${refunded}`],
+      ['order_shipped', '您的订单已发货', true, `/packages/shop/order/index?orderId=${shipped}`],
+    ])
+    expect(mine[0].body).toMatch(/^¥25\.00 已原路退回/)
+    expect(mine[1].body).toContain('SF1234567890')
+    expect((await sent.to('notify-buyer')).map((x) => x.template_id).sort()).toEqual(['SIM_ORDER_SHIPPED', 'SIM_REFUND_COMPLETED'])
   })
 
   it('should refuse unknown kinds and other people’s messages', async () => {

@@ -11,6 +11,7 @@ import { audit } from '../audit/service'
 import { reverseOrderSubsidy } from '../subsidy/checkout'
 import { orderById, releaseHolds, restock, statusOf, type OrderRow } from './store'
 import { canMove } from './rules'
+import { tellFulfilled } from './messages'
 
 /** Moves an order along the state machine (locking it first), and audits the move; null when not allowed now. */
 export async function move(q: Queryable, orderId: string, to: OrderStatus, actor: Caller | null, set: Record<string, unknown> = {}, note?: string): Promise<OrderRow | null> {
@@ -124,5 +125,6 @@ export async function fulfil(app: App, caller: Caller, input: ActionData<'shop',
   const to: OrderStatus = o.delivery_type === 'address' ? 'SHIPPED' : 'READY_FOR_PICKUP'
   const moved = await app.db.tx((q) => move(q, o.id, to, caller, { fulfilled_at: app.now(), tracking_no: input.trackingNo ?? null }))
   if (!moved) throw new AppError('INVALID_STATE', '订单状态已变化，请刷新')
+  await tellFulfilled(app, { ...o, tracking_no: input.trackingNo ?? null }, to)
   return { orderId: o.id, status: to }
 }

@@ -8,6 +8,7 @@ import { reverseOrderSubsidy } from '../subsidy/checkout'
 import { insertRefund, orderById, recordNotification, restock } from './store'
 import { move, ownOrder } from './lifecycle'
 import { refundAllowed, refundNoFor } from './rules'
+import { tellRefunded } from './messages'
 
 export async function requestRefund(app: App, caller: Caller, input: ActionData<'shop', 'refund'>) {
   const o = await ownOrder(app, caller, input.orderId)
@@ -47,9 +48,11 @@ export async function applyRefunded(app: App, outRefundNo: string, refundId: str
     if (status === 'ABNORMAL' || status === 'CLOSED') app.log.error({ outRefundNo, status }, 'refund needs attention')
     return false
   }
-  return app.db.tx(async (q) => {
+  let orderId = ''
+  const done = await app.db.tx(async (q) => {
     const [ref] = await q.query<{ order_id: string }>('select order_id from refunds where out_refund_no = $1', [outRefundNo])
     if (!ref) throw new AppError('CONFLICT', '未知的退款单号')
+    orderId = ref.order_id
     await orderById(q, ref.order_id, true)
     const [r] = await q.query<{ amount_fen: number; status: string; restock: boolean }>('select amount_fen, status, restock from refunds where out_refund_no = $1 for update', [outRefundNo])
     if (r.amount_fen !== refundFen) throw new AppError('CONFLICT', `退款金额不符：应退 ${r.amount_fen} 分，通知 ${refundFen} 分`)
@@ -61,4 +64,7 @@ export async function applyRefunded(app: App, outRefundNo: string, refundId: str
     await reverseOrderSubsidy(q, [ref.order_id], app.now())
     return true
   })
+  // Told once the refund is recorded (a message lost never undoes it).
+  if (done) await tellRefunded(app, orderId)
+  return done
 }
