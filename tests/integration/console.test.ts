@@ -1,4 +1,6 @@
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { caseload } from '../support/caseload'
+import { admin as adminOf, cardHolder, staff as staffOf, stationsOverBeijing, unionTree } from '../support/fixtures'
 
 describe.each(backends())('staff console on %s', (backend) => {
   let t: TestApp
@@ -6,9 +8,22 @@ describe.each(backends())('staff console on %s', (backend) => {
   let admin: string
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    staff = await login(t, 'demo-staff')
-    admin = await login(t, 'demo-admin')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    await caseload(t, 'guomao-staff')
+    await stationsOverBeijing(t, 1000)
+    await cardHolder(t, 'console-member', { union: '110105001001', name: '李建国' })
+    await cardHolder(t, 'console-applicant', { union: '110105001004', name: '赵强', status: 'pending' })
+    await cardHolder(t, 'console-haidian', { union: '110108001002', name: '陈静' })
+    staff = await staffOf(t, 'street-staff', '110105001')
+    admin = await adminOf(t, 'platform-admin')
+    await staffOf(t, 'haidian-staff', '110108001')
+    // Four published campaigns of the street union.
+    const now = Date.now()
+    for (const title of ['冬送温暖慰问', '夏送清凉慰问', '两节慰问走访', '职工读书分享']) {
+      const form = { kind: 'activity', title, body: `${title}活动报名开始了。`, startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86400_000).toISOString(), action: 'signup' }
+      await ok(call(t, 'campaign', 'publish', { id: (await ok(call(t, 'campaign', 'save', form, staff))).id }, staff))
+    }
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -50,7 +65,7 @@ describe.each(backends())('staff console on %s', (backend) => {
     expect(s.files.byCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(f.active)
     expect(s.applicationsOpen).toBe(a.open)
     expect(s).toMatchObject({ budgetThisYearFen: Number(b.total), budgetRemainingFen: Number(b.remaining) })
-    // The seed: 何秀英 (deep, filed 13 months ago, paid 1,000 yuan this winter) and 王秀珍 (temporary, never helped);
+    // The caseload: 何秀英 (deep, filed 13 months ago, paid 1,000 yuan this winter) and 王秀珍 (temporary, never helped);
     // 张桂兰 and 刘德胜 under review; 周晓东's accident file belongs to Chaoyang, not Jianwai.
     expect(s.files.active).toBeGreaterThanOrEqual(2)
     expect(s.files.stale).toBeGreaterThanOrEqual(1)
@@ -79,9 +94,9 @@ describe.each(backends())('staff console on %s', (backend) => {
       await t.app.db.query(`update subsidy_payments set status = 'paid', reversed_at = null where id = $1`, [pay.id])
     }
 
-    const haidian = await login(t, 'demo-staff-haidian')
+    const haidian = await login(t, 'haidian-staff')
     const h = (await ok(call(t, 'console', 'dashboard', {}, haidian))).subsidy
-    // Haidian has no files, applications or payments; the seed does give its street union a budget of its own.
+    // Haidian has no files, applications or payments; the caseload does give its street union a budget of its own.
     const [hb] = await t.app.db.query<{ total: number }>(
       `select coalesce(sum(b.total_fen), 0)::bigint as total from subsidy_budgets b join unions u on u.id = b.union_id
        where b.year = extract(year from now() at time zone 'Asia/Shanghai') and u.path like (select path from unions where code = '110108001') || '%'`,
@@ -131,7 +146,7 @@ describe.each(backends())('staff console on %s', (backend) => {
       await t.app.db.query(`update subsidy_files set at_risk = false, risk_reason_enc = null where file_no = $1`, [he.file_no])
     }
 
-    const haidian = await login(t, 'demo-staff-haidian')
+    const haidian = await login(t, 'haidian-staff')
     expect((await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, haidian))).rows).toBe(0)
   })
 
