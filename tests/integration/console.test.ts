@@ -1,4 +1,6 @@
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { caseload } from '../support/caseload'
+import { admin as adminOf, cardHolder, staff as staffOf, stationsOverBeijing, unionTree } from '../support/fixtures'
 
 describe.each(backends())('staff console on %s', (backend) => {
   let t: TestApp
@@ -6,19 +8,30 @@ describe.each(backends())('staff console on %s', (backend) => {
   let admin: string
 
   beforeAll(async () => {
-    t = await startTestApp(backend)
-    staff = await login(t, 'demo-staff')
-    admin = await login(t, 'demo-admin')
+    t = await startTestApp(backend, { demo: false })
+    await unionTree(t)
+    await caseload(t, 'guomao-staff')
+    await stationsOverBeijing(t, 1000)
+    await cardHolder(t, 'console-member', { union: '110105001001', name: '李建国' })
+    await cardHolder(t, 'console-applicant', { union: '110105001004', name: '赵强', status: 'pending' })
+    await cardHolder(t, 'console-haidian', { union: '110108001002', name: '陈静' })
+    staff = await staffOf(t, 'street-staff', '110105001')
+    admin = await adminOf(t, 'platform-admin')
+    await staffOf(t, 'haidian-staff', '110108001')
+    // Four published campaigns of the street union.
+    const now = Date.now()
+    for (const title of ['冬送温暖慰问', '夏送清凉慰问', '两节慰问走访', '职工读书分享']) {
+      const form = { kind: 'activity', title, body: `${title}活动报名开始了。`, startsAt: new Date(now).toISOString(), endsAt: new Date(now + 86400_000).toISOString(), action: 'signup' }
+      await ok(call(t, 'campaign', 'publish', { id: (await ok(call(t, 'campaign', 'save', form, staff))).id }, staff))
+    }
   }, 60_000)
   afterAll(() => t?.close())
 
   it('should summarise members, stations, sales and campaigns of the staff subtree', async () => {
     const d = await ok(call(t, 'console', 'dashboard', {}, staff))
     expect(d.union.name).toBe('建外街道总工会')
-    const [m] = await t.app.db.query<{ active: number; pending: number }>(
-      `select count(*) filter (where c.status = 'active')::int as active, count(*) filter (where c.status = 'pending')::int as pending
-       from cards c join unions u on u.id = c.union_id where u.path like (select path from unions where code = '110105001') || '%'`,
-    )
+    // Active cards in Jianwai: 李建国 and the four households of the caseload; 赵强 waits for review.
+    const m = { active: 5, pending: 1 }
     expect(d.members).toMatchObject({ active: m.active, pending: m.pending })
     expect(d.members.byOccupation.reduce((s: number, o: { count: number }) => s + o.count, 0)).toBe(m.active)
     expect(d.stations.count).toBeGreaterThan(50)
@@ -31,26 +44,17 @@ describe.each(backends())('staff console on %s', (backend) => {
   it('should summarise hardship relief of the staff subtree only', async () => {
     const d = await ok(call(t, 'console', 'dashboard', {}, staff))
     const like = `(select path from unions where code = '110105001') || '%'`
-    const [f] = await t.app.db.query<{ active: number; archived: number; at_risk: number; never_helped: number; stale: number }>(
-      `select count(*) filter (where f.status = 'active')::int as active,
-         count(*) filter (where f.status = 'active' and f.data_as_of < now() - make_interval(months => $1::int))::int as stale, count(*) filter (where f.status = 'archived')::int as archived, count(*) filter (where f.at_risk)::int as at_risk,
-         count(*) filter (where f.status = 'active' and not exists (select 1 from subsidy_payments p where p.file_id = f.id and p.status = 'paid'))::int as never_helped
-       from subsidy_files f join unions u on u.id = f.union_id where u.path like ${like}`,
-      [t.app.policies.subsidy.reviewMonths],
-    )
-    const [a] = await t.app.db.query<{ open: number }>(
-      `select count(*)::int as open from subsidy_applications a join unions u on u.id = a.union_id where a.status in ('submitted', 'checked', 'notice') and u.path like ${like}`,
-    )
-    const [b] = await t.app.db.query<{ total: number; remaining: number }>(
-      `select sum(b.total_fen)::bigint as total, sum(b.total_fen - b.spent_fen)::bigint as remaining from subsidy_budgets b join unions u on u.id = b.union_id
-       where b.year = extract(year from now() at time zone 'Asia/Shanghai') and u.path like ${like}`,
-    )
+    // What the caseload holds in Jianwai: two active files (one unchanged for a year, one never helped), two
+    // applications under review, and budgets of 90,000 yuan of which 1,000 is spent.
+    const f = { active: 2, archived: 0, stale: 1, never_helped: 1, at_risk: 0 }
+    const a = { open: 2 }
+    const b = { total: 9_000_000, remaining: 8_900_000 }
     const s = d.subsidy
     expect(s.files).toMatchObject({ active: f.active, archived: f.archived, stale: f.stale, neverHelped: f.never_helped, atRisk: f.at_risk })
     expect(s.files.byCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(f.active)
     expect(s.applicationsOpen).toBe(a.open)
     expect(s).toMatchObject({ budgetThisYearFen: Number(b.total), budgetRemainingFen: Number(b.remaining) })
-    // The seed: 何秀英 (deep, filed 13 months ago, paid 1,000 yuan this winter) and 王秀珍 (temporary, never helped);
+    // The caseload: 何秀英 (deep, filed 13 months ago, paid 1,000 yuan this winter) and 王秀珍 (temporary, never helped);
     // 张桂兰 and 刘德胜 under review; 周晓东's accident file belongs to Chaoyang, not Jianwai.
     expect(s.files.active).toBeGreaterThanOrEqual(2)
     expect(s.files.stale).toBeGreaterThanOrEqual(1)
@@ -79,9 +83,9 @@ describe.each(backends())('staff console on %s', (backend) => {
       await t.app.db.query(`update subsidy_payments set status = 'paid', reversed_at = null where id = $1`, [pay.id])
     }
 
-    const haidian = await login(t, 'demo-staff-haidian')
+    const haidian = await login(t, 'haidian-staff')
     const h = (await ok(call(t, 'console', 'dashboard', {}, haidian))).subsidy
-    // Haidian has no files, applications or payments; the seed does give its street union a budget of its own.
+    // Haidian has no files, applications or payments; the caseload does give its street union a budget of its own.
     const [hb] = await t.app.db.query<{ total: number }>(
       `select coalesce(sum(b.total_fen), 0)::bigint as total from subsidy_budgets b join unions u on u.id = b.union_id
        where b.year = extract(year from now() at time zone 'Asia/Shanghai') and u.path like (select path from unions where code = '110108001') || '%'`,
@@ -101,10 +105,7 @@ describe.each(backends())('staff console on %s', (backend) => {
     expect(r.filename).toMatch(/^建外街道总工会-困难职工档案-\d{8}\.csv$/)
     const lines: string[] = r.csv.replace(/^\uFEFF/, '').split('\n').filter(Boolean)
     expect(lines[0]).toBe('档案号,姓名,所在工会,类别,档案类型,状态,家庭人口,人均月收入（元）,建档/更新日期,今年已帮扶（元）,累计帮扶（元）,最近帮扶日期,帮扶计划,返困风险')
-    const [n] = await t.app.db.query<{ n: number }>(
-      `select count(*)::int as n from subsidy_files f join unions u on u.id = f.union_id where u.path like (select path from unions where code = '110105001') || '%'`,
-    )
-    expect(r.rows).toBe(n.n)
+    expect(r.rows).toBe(2) // 何秀英's and 王秀珍's files; 周晓东's is outside Jianwai
     expect(lines.length).toBe(r.rows + 1)
     const [he] = await t.app.db.query<{ file_no: string }>(`select f.file_no from subsidy_files f join members m on m.id = f.member_id where m.name = '何秀英'`)
     const row = lines.find((l) => l.startsWith(he.file_no))!.split(',')
@@ -131,7 +132,7 @@ describe.each(backends())('staff console on %s', (backend) => {
       await t.app.db.query(`update subsidy_files set at_risk = false, risk_reason_enc = null where file_no = $1`, [he.file_no])
     }
 
-    const haidian = await login(t, 'demo-staff-haidian')
+    const haidian = await login(t, 'haidian-staff')
     expect((await ok(call(t, 'console', 'export', { table: 'subsidy_files' }, haidian))).rows).toBe(0)
   })
 

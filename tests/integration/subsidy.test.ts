@@ -1,9 +1,11 @@
 // Hardship relief through the gateway: self-check, apply, review in levels, files, plans, payments once,
 // monitoring, and the relief-purchase subsidy at checkout.
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
-import { address, payOrder, productByName, rid, stockOf } from '../support/shop'
+import { address, newProduct, payOrder, rid, stockOf } from '../support/shop'
 import { monitorFiles } from '../../cloud/domain/subsidy/monitoring'
 import { application, DEEP } from '../support/subsidy'
+import { CASES, caseload } from '../support/caseload'
+import { cardHolder, member as cardMember, staff, unionTree } from '../support/fixtures'
 
 const DAY = 86_400_000
 const yuan = (y: number) => Math.round(y * 100)
@@ -17,13 +19,19 @@ describe.each(backends())('hardship relief on %s', (backend) => {
   let haidian: string
   const one = async <T>(sql: string, params: unknown[] = []) => (await t.app.db.query<T>(sql, params))[0]
   const count = async (sql: string, params: unknown[] = []) => (await one<{ n: number }>(sql, params)).n
+  let datesId: string // a relief product (dried dates)
+  const datesProduct = () => one<{ id: string; price_fen: number; member_price_fen: number }>('select * from products where id = $1', [datesId])
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { now: () => clock })
-    member = await login(t, 'demo-member')
-    gm = await login(t, 'demo-staff-gm')
-    street = await login(t, 'demo-staff')
-    haidian = await login(t, 'demo-staff-haidian')
+    t = await startTestApp(backend, { now: () => clock, demo: false })
+    await unionTree(t)
+    await caseload(t, 'guomao-staff')
+    member = (await cardMember(t, 'case-member', { union: '110105001001', name: '李建国', phone: '13811112222' })).token
+    await cardHolder(t, 'case-courier', { union: '110105901001', name: '王海涛', occupation: 'courier' })
+    gm = await login(t, 'guomao-staff')
+    street = await staff(t, 'street-staff', '110105001')
+    haidian = await staff(t, 'haidian-staff', '110108001')
+    datesId = await newProduct(t, 500, '110000', 3990)
   }, 90_000)
   afterAll(() => t?.close())
 
@@ -105,13 +113,13 @@ describe.each(backends())('hardship relief on %s', (backend) => {
     })
 
     it('should show the notice to members under the approving union, masked, and take one objection per person', async () => {
-      const neighbour = await login(t, 'demo-m-care') // another Jianwai union
+      const neighbour = await login(t, CASES.care.openid) // another Jianwai union
       const seen = await ok(call(t, 'subsidy', 'notices', {}, neighbour))
       const item = seen.items.find((i: any) => i.applicationId === applicationId)
       expect(item).toMatchObject({ name: '李*国', category: 'deep', mine: false, objected: false })
       expect(JSON.stringify(seen)).not.toMatch(/monthlyIncomeFen|13811112222|李建国/)
       // Outside the Jianwai street union the notice does not reach.
-      const courier = await login(t, 'demo-m-courier')
+      const courier = await login(t, 'case-courier')
       expect((await ok(call(t, 'subsidy', 'notices', {}, courier))).items.map((i: any) => i.applicationId)).not.toContain(applicationId)
       expect((await call(t, 'subsidy', 'object', { applicationId, text: '据我所知申请人配偶另有稳定收入，请核实。' }, courier)).status).toBe(404)
 
@@ -159,7 +167,7 @@ describe.each(backends())('hardship relief on %s', (backend) => {
       const liu = q.items.find((i: any) => i.memberName === '刘德胜')
       expect(liu.canAct).toBe('approve')
       await ok(call(t, 'subsidy', 'review', { applicationId: liu.applicationId, decision: 'reject', reason: '家庭收入材料与单位证明不一致，请补充后重新申请' }, street))
-      const guard = await login(t, 'demo-m-guard')
+      const guard = await login(t, CASES.guard.openid)
       const his = await ok(call(t, 'subsidy', 'myApplications', {}, guard))
       expect(his.items[0]).toMatchObject({ status: 'rejected', rejectReason: '家庭收入材料与单位证明不一致，请补充后重新申请' })
       expect(his.file).toBeNull()
@@ -240,7 +248,7 @@ describe.each(backends())('hardship relief on %s', (backend) => {
 
   describe('relief-purchase subsidy at checkout', () => {
     it('should take up to half of a relief order from the subsidy and give it back when the order is cancelled', async () => {
-      const dates = await productByName(t, '洛浦红枣 1kg')
+      const dates = await datesProduct()
       const stock = await stockOf(t, dates.id)
       const order = await ok(call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: dates.id, qty: 2 }], delivery: address, reliefSubsidy: true }, member))
       const total = dates.member_price_fen * 2
@@ -256,7 +264,7 @@ describe.each(backends())('hardship relief on %s', (backend) => {
     })
 
     it('should give the subsidy back when a paid order is refunded', async () => {
-      const dates = await productByName(t, '洛浦红枣 1kg')
+      const dates = await datesProduct()
       const order = await ok(call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: dates.id, qty: 1 }], delivery: address, reliefSubsidy: true }, member))
       await payOrder(t, member, order.orderId)
       expect((await ok(call(t, 'shop', 'order', { orderId: order.orderId }, member))).status).toBe('PAID')
@@ -267,13 +275,13 @@ describe.each(backends())('hardship relief on %s', (backend) => {
     })
 
     it('should refuse the subsidy to a member without a file and place nothing', async () => {
-      const dates = await productByName(t, '洛浦红枣 1kg')
+      const dates = await datesProduct()
       const stock = await stockOf(t, dates.id)
-      const courier = await login(t, 'demo-m-courier')
+      const courier = await login(t, 'case-courier')
       const r = await call(t, 'shop', 'createOrder', { requestId: rid(), items: [{ productId: dates.id, qty: 1 }], delivery: address, reliefSubsidy: true }, courier)
       expect(r.body).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } })
       expect(await stockOf(t, dates.id)).toBe(stock)
-      expect(await count(`select count(*)::int as n from orders o join users u on u.id = o.user_id where u.openid = 'demo-m-courier'`)).toBe(0)
+      expect(await count(`select count(*)::int as n from orders o join users u on u.id = o.user_id where u.openid = 'case-courier'`)).toBe(0)
     })
   })
 
@@ -311,7 +319,7 @@ describe.each(backends())('hardship relief on %s', (backend) => {
     })
 
     it('should flag a household whose new application reports lower income', async () => {
-      const wangUser = await login(t, 'demo-m-editor')
+      const wangUser = await login(t, CASES.editor.openid)
       await ok(call(t, 'subsidy', 'apply', application({ household: [{ relation: 'self', monthlyIncomeFen: yuan(1000) }, { relation: 'child', monthlyIncomeFen: 0 }], conditions: ['job_loss'] }), wangUser))
       await monitorFiles(t.app)
       const risk = await ok(call(t, 'subsidy', 'files', { filter: 'at_risk' }, street))

@@ -1,6 +1,8 @@
 // union.list as the member's union picker: relevance first (search match, occupation, district, grassroots
 // unions that accept members), with the total; a plain list stays in tree order for the staff's pickers.
 import { backends, call, login, ok, startTestApp, type TestApp } from '../support/app'
+import { cardHolder } from '../support/fixtures'
+import { insertDemoUnions } from '../../cloud/demo/unions'
 
 type U = { name: string; level: string; acceptsMembers: boolean; parentName: string | null; reason?: string }
 
@@ -8,7 +10,10 @@ describe.each(backends())('union picker on %s', (backend) => {
   let t: TestApp
   let newcomer: string
   beforeAll(async () => {
-    t = await startTestApp(backend)
+    // The whole Beijing union tree (the ranking is about it), and nobody else but the callers below.
+    t = await startTestApp(backend, { demo: false })
+    await insertDemoUnions(t.app.db)
+    await cardHolder(t, 'truck-driver', { union: '110108900', name: '马国庆', occupation: 'truck_driver' })
     newcomer = await login(t, 'picker-newcomer')
   }, 60_000)
   afterAll(() => t?.close())
@@ -41,7 +46,7 @@ describe.each(backends())('union picker on %s', (backend) => {
   })
 
   it("should rank the member's own occupation and district first when a member with a card lists unions", async () => {
-    const truck = await login(t, 'demo-m-truck') // truck driver, card in 海淀区货运司机工会联合会
+    const truck = await login(t, 'truck-driver') // truck driver, card in 海淀区货运司机工会联合会
     const r = await list({ acceptsMembers: true, limit: 100 }, truck)
     expect(r.items[0].reason).toBe('occupation')
     // Fits the occupation and is in the member's district, then fits the occupation only.

@@ -45,9 +45,10 @@ export async function person(t: TestApp, openid: string, o: { name: string; phon
   return { ...m, token: await login(t, openid) }
 }
 
-/** A household filed as the review leaves it (an approved application and its file), written through the subsidy stores. */
-export async function filedHousehold(t: Pick<TestApp, 'app'>, m: { memberId: string; unionId: string }, household: HouseholdInput, phone = '13800138000'): Promise<string> {
+/** A household filed as the review leaves it (an approved application and its file, filed `at`), written through the subsidy stores. */
+export async function filedHousehold(t: Pick<TestApp, 'app'>, m: { memberId: string; unionId: string }, household: HouseholdInput, phone = '13800138000', at?: Date): Promise<string> {
   const now = t.app.now()
+  const filedAt = at ?? now
   const a = await insertApplication(t.app.db, t.app.sealer, {
     memberId: m.memberId,
     unionId: m.unionId,
@@ -57,9 +58,9 @@ export async function filedHousehold(t: Pick<TestApp, 'app'>, m: { memberId: str
     evidence: [],
     phone,
     status: 'approved',
-    at: now,
+    at: filedAt,
   })
-  return upsertFile(t.app.db, (await applicationById(t.app.db, a.id))!, now)
+  return upsertFile(t.app.db, (await applicationById(t.app.db, a.id))!, filedAt)
 }
 
 /** This year's budget (Asia/Shanghai) of a programme at the union with this code. */
