@@ -33,9 +33,4 @@ export const urlOutput = z.object({
   expiresAt: z.string(),
 })
 
-/** The stable public link of an attached station or product photo, a path on the API origin. */
-export const publicFilePath = (fileId: string) => `/files/public/${fileId}`
-/** The file id in a public photo link, or null for any other URL (an older photo's own URL). */
-export function publicFileId(url: string): string | null {
-  return /^(?:https?:\/\/[^/]+)?\/files\/public\/([0-9a-f-]{36})$/.exec(url)?.[1] ?? null
-}
+export { publicFileId, publicFilePath } from './file-paths'
