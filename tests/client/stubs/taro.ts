@@ -36,6 +36,7 @@ const Taro = {
   setNavigationBarTitle: ok,
   getCurrentPages: (): any[] => [],
   canIUse: (_name: string) => true,
+  previewImage: ok,
   chooseMedia: async (_opts?: unknown): Promise<any> => {
     throw { errMsg: 'chooseMedia:fail cancel' }
   },
