@@ -164,6 +164,22 @@ describe('station management page', () => {
     pick.mockRestore()
   })
 
+  test('offers no 添加照片 once the station has six uploaded photos', async () => {
+    const { stations } = server()
+    const six = Array.from({ length: 6 }, (_, i) => `/files/public/${String(i).repeat(8)}-1111-4111-8111-111111111111`)
+    Object.assign(stations.find((s) => s.id === 'st-5')!, { photos: [...six, 'https://example.com/old.jpg'] })
+    const { container } = render(<StationManage />)
+    await waitFor(() => expect(names(container)).toHaveLength(20))
+    await press(row(container, '朝阳测试驿站5号').querySelector('.admin-edit'))
+    await waitFor(() => expect(container.querySelectorAll('.form-photo')).toHaveLength(7))
+    expect(container.querySelector('.form-photo-add')).toBeNull()
+    expect(screen.getByText('已有6张照片，删除一张后可再添加')).toBeTruthy()
+    await press(screen.getByLabelText('删除第 7 张照片')) // an older URL photo does not count
+    expect(container.querySelector('.form-photo-add')).toBeNull()
+    await press(screen.getByLabelText('删除第 1 张照片'))
+    expect(screen.getByText('添加照片')).toBeTruthy()
+  })
+
   test('closes a station with a reason, finds it under 已关闭, and reopens it', async () => {
     const { calls } = server()
     const { container } = render(<StationManage />)

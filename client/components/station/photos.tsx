@@ -11,7 +11,7 @@ export function StationPhotos({ photos, name }: { photos: string[]; name: string
   const urls = photos.map(absolute)
   const open = (u: string) => void Taro.previewImage({ urls, current: u }).catch(() => undefined)
   return (
-    <ScrollView scrollX className='station-photos' {...a11y({ role: 'list', label: `${name}的照片` })}>
+    <ScrollView scrollX className='station-photos' {...a11y({ role: 'group', label: `${name}的照片` })}>
       {urls.map((u, i) => (
         <View key={u} className='station-photo' onClick={() => open(u)} {...a11y({ role: 'button', label: `查看第 ${i + 1} 张照片，共 ${urls.length} 张`, focusable: true })} {...keyActivate()}>
           <Image className='station-photo-img' src={u} mode='aspectFill' lazyLoad {...imageA11y('')} />

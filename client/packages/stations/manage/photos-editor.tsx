@@ -31,21 +31,23 @@ export function PhotosEditor({ form, setPhotos }: Props) {
 
   return (
     <View className='form-photos'>
-      <View className='form-photo-list' {...a11y({ role: 'list', label: '站点照片' })}>
-        {form.photos.map((p, i) => (
-          <View key={p.key} className='form-photo' {...a11y({ role: 'listitem' })}>
-            <Image className='form-photo-img' src={p.src.startsWith('/files/') ? absolute(p.src) : p.src} mode='aspectFill' {...imageA11y(`第 ${i + 1} 张站点照片`)} />
-            <Text className={`form-photo-state${p.error ? ' form-photo-failed' : ''}`} {...a11y({ role: p.error ? 'alert' : undefined })}>
-              {stateText(p)}
-            </Text>
-            {!p.uploading ? (
-              <LinkButton className='form-photo-remove' label={`删除第 ${i + 1} 张照片`} onClick={() => setPhotos((list) => list.filter((x) => x.key !== p.key))}>
-                删除
-              </LinkButton>
-            ) : null}
-          </View>
-        ))}
-      </View>
+      {form.photos.length ? (
+        <View className='form-photo-list' {...a11y({ role: 'list', label: '站点照片' })}>
+          {form.photos.map((p, i) => (
+            <View key={p.key} className='form-photo' {...a11y({ role: 'listitem' })}>
+              <Image className='form-photo-img' src={p.src.startsWith('/files/') ? absolute(p.src) : p.src} mode='aspectFill' {...imageA11y(`第 ${i + 1} 张站点照片`)} />
+              <Text className={`form-photo-state${p.error ? ' form-photo-failed' : ''}`} {...a11y({ role: p.error ? 'alert' : 'status' })}>
+                {stateText(p)}
+              </Text>
+              {!p.uploading ? (
+                <LinkButton className='form-photo-remove' label={`删除第 ${i + 1} 张照片`} onClick={() => setPhotos((list) => list.filter((x) => x.key !== p.key))}>
+                  删除
+                </LinkButton>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
       {canAddPhoto(form) ? (
         <Btn kind='secondary' size='md' className='form-photo-add' onClick={() => void add()}>
           添加照片
