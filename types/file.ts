@@ -32,3 +32,5 @@ export const urlOutput = z.object({
   contentType: z.enum(FILE_TYPES),
   expiresAt: z.string(),
 })
+
+export { publicFileId, publicFilePath } from './file-paths'

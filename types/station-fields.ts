@@ -13,3 +13,5 @@ export const STATION_SEARCH: TextRule = { max: [50, '搜索词不能超过50个�
 export const HHMM_RE = /^([01]\d|2[0-3]):[0-5]\d$/
 export const HHMM_MESSAGE = '时间格式应为“08:00”这样的时:分'
 export const STATION_LIST_MAX = 50
+/** Uploaded photos a station carries (besides any older photo URLs). */
+export const STATION_PHOTO_MAX = 6

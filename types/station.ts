@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { id } from './common'
 import { text } from './text'
 import { AWARD_LEVELS, LIVE_STATUSES, NEARBY_MAX_LIMIT, NEARBY_MAX_RADIUS_M, SERVICES, STATION_KINDS } from './station-labels'
-import { CLOSE_REASON, HHMM_MESSAGE, HHMM_RE, STATION_ADDRESS, STATION_DISTRICT, STATION_LIST_MAX, STATION_NAME, STATION_PHONE, STATION_SEARCH } from './station-fields'
+import { CLOSE_REASON, HHMM_MESSAGE, HHMM_RE, STATION_ADDRESS, STATION_DISTRICT, STATION_LIST_MAX, STATION_NAME, STATION_PHONE, STATION_PHOTO_MAX, STATION_SEARCH } from './station-fields'
+import { fileIdSchema } from './file'
 
 export * from './station-labels'
 export * from './station-fields'
@@ -67,6 +68,7 @@ export const stationDetail = stationSummary.omit({ distanceM: true }).extend({
   distanceM: z.number().int().nullable(),
   unionId: z.string(),
   unionName: z.string(),
+  /** Uploaded photos first (their public links, publicFilePath), then any older photo URLs. */
   photos: z.array(z.string()),
   liveStatusNote: z.string().nullable(),
   visitCount: z.number().int(),
@@ -106,6 +108,11 @@ export const saveInput = z
     hours: hoursSchema,
     phone: text(STATION_PHONE).optional(),
     photos: z.array(z.string().url('图片地址不正确').max(500)).max(9, '最多9张图片').optional(),
+    /**
+     * Uploaded station photos (purpose station_photo), in order: the station's uploaded photos become exactly
+     * these, any left out are detached. Omitted on an edit: they stay as they are.
+     */
+    photoFileIds: z.array(fileIdSchema).max(STATION_PHOTO_MAX, `最多${STATION_PHOTO_MAX}张照片`).optional(),
     awards: z.array(awardSchema).max(20).optional(),
   })
   .strict()

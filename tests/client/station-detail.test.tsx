@@ -52,6 +52,19 @@ describe('station detail', () => {
     expect(calls[1]).toMatchObject({ action: 'checkIn', data: { stationId: 'st-1' } })
   })
 
+  test('shows the station’s photos, uploaded and older ones, and opens them all in the viewer', async () => {
+    const photos = ['/files/public/11111111-1111-4111-8111-111111111111', 'https://example.com/old.jpg']
+    gateway(({ action }) => (action === 'detail' ? ok(detail({ photos })) : fail('UNKNOWN_ACTION', '?')))
+    const preview = jest.spyOn(Taro, 'previewImage')
+    const { container } = render(<StationDetailPage />)
+    await waitFor(() => expect(container.querySelectorAll('.station-photo-img')).toHaveLength(2))
+    // H5 in tests: the gateway is the page's own origin, so the public path is used as it is.
+    expect([...container.querySelectorAll('.station-photo-img')].map((i) => i.getAttribute('src'))).toEqual(photos)
+    fireEvent.click(screen.getByLabelText('查看第 2 张照片，共 2 张'))
+    expect(preview).toHaveBeenCalledWith({ urls: photos, current: photos[1] })
+    preview.mockRestore()
+  })
+
   test('rating is prefilled from myRating and can be changed', async () => {
     const calls = gateway(({ action }) => (action === 'detail' ? ok(detail()) : ok({ ratingAvg: 4.6, ratingCount: 13, myStars: 5 })))
     const { container } = render(<StationDetailPage />)

@@ -105,7 +105,7 @@ describe('station management page', () => {
     await waitFor(() => expect(names(container)[0]).toBe('建外新设暖心驿站'))
     expect(calls.find((c) => c.action === 'save')!.data).toEqual({
       unionId: 'u-street', kind: 'warm_station', name: '建外新设暖心驿站', address: '北京市朝阳区建国门外大街9号', district: '朝阳区', lat: 39.91, lng: 116.45,
-      services: ['water', 'rest', 'toilet'], hours: { is24h: false, weekly: [1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '08:00', close: '20:00' })) }, photos: [], awards: [],
+      services: ['water', 'rest', 'toilet'], hours: { is24h: false, weekly: [1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '08:00', close: '20:00' })) }, photos: [], photoFileIds: [], awards: [],
     })
   })
 
@@ -125,6 +125,59 @@ describe('station management page', () => {
     await press(container.querySelector('.form-save'))
     await waitFor(() => expect(names(container)).toContain('朝阳测试驿站3号（东门）'))
     expect(calls.filter((c) => c.action === 'save').pop()!.data).toMatchObject({ id: 'st-3', name: '朝阳测试驿站3号（东门）', phone: '010-65000003', hours: { is24h: false } })
+  })
+
+  test('adds and removes photos: each upload shows its state, a failed one is named, and the save names the files kept', async () => {
+    const { calls, stations } = server()
+    const OLD = '11111111-1111-4111-8111-111111111111'
+    Object.assign(stations.find((s) => s.id === 'st-4')!, { photos: [`/files/public/${OLD}`, 'https://example.com/old.jpg'] })
+    const { container } = render(<StationManage />)
+    await waitFor(() => expect(names(container)).toHaveLength(20))
+    await press(row(container, '朝阳测试驿站4号').querySelector('.admin-edit'))
+    await waitFor(() => expect(container.querySelectorAll('.form-photo')).toHaveLength(2))
+    const states = () => [...container.querySelectorAll('.form-photo-state')].map((e) => e.textContent)
+    expect(states()).toEqual(['已上传', '已上传'])
+
+    const pick = jest.spyOn(Taro, 'chooseMedia').mockResolvedValue({ tempFiles: [{ tempFilePath: 'http://tmp/door.jpg' }] } as never)
+    let answer: (r: { statusCode: number; data: string }) => void = () => undefined
+    const upload = jest.spyOn(Taro, 'uploadFile').mockImplementation((() => new Promise((r) => (answer = r))) as never)
+    await press(screen.getByText('添加照片'))
+    await waitFor(() => expect(states()).toEqual(['已上传', '已上传', '正在上传…']))
+    expect(upload.mock.calls[0][0]).toMatchObject({ url: '/api/files', filePath: 'http://tmp/door.jpg', name: 'file', formData: { purpose: 'station_photo' } })
+    await press(container.querySelector('.form-save'))
+    expect(screen.getByText('照片还在上传，请稍等')).toBeTruthy()
+    expect(calls.filter((c) => c.action === 'save')).toHaveLength(0)
+    await act(async () => answer({ statusCode: 413, data: JSON.stringify({ ok: false, error: { code: 'FILE_TOO_LARGE', message: '文件不能超过 10 MB，请压缩后再上传' } }) }))
+    await waitFor(() => expect(states()[2]).toBe('上传失败：文件不能超过 10 MB，请压缩后再上传'))
+    await press(screen.getByLabelText('删除第 3 张照片'))
+
+    const NEW = '22222222-2222-4222-8222-222222222222'
+    upload.mockResolvedValue({ statusCode: 200, data: JSON.stringify({ ok: true, data: { fileId: NEW, contentType: 'image/jpeg' } }) } as never)
+    await press(screen.getByText('添加照片'))
+    await waitFor(() => expect(states()).toEqual(['已上传', '已上传', '已上传']))
+    await press(screen.getByLabelText('删除第 1 张照片')) // the photo uploaded before goes
+    expect(container.querySelectorAll('.form-photo')).toHaveLength(2)
+    await press(container.querySelector('.form-save'))
+    await waitFor(() => expect(calls.filter((c) => c.action === 'save')).toHaveLength(1))
+    expect(calls.find((c) => c.action === 'save')!.data).toMatchObject({ id: 'st-4', photos: ['https://example.com/old.jpg'], photoFileIds: [NEW] })
+    upload.mockRestore()
+    pick.mockRestore()
+  })
+
+  test('offers no 添加照片 once the station has six uploaded photos', async () => {
+    const { stations } = server()
+    const six = Array.from({ length: 6 }, (_, i) => `/files/public/${String(i).repeat(8)}-1111-4111-8111-111111111111`)
+    Object.assign(stations.find((s) => s.id === 'st-5')!, { photos: [...six, 'https://example.com/old.jpg'] })
+    const { container } = render(<StationManage />)
+    await waitFor(() => expect(names(container)).toHaveLength(20))
+    await press(row(container, '朝阳测试驿站5号').querySelector('.admin-edit'))
+    await waitFor(() => expect(container.querySelectorAll('.form-photo')).toHaveLength(7))
+    expect(container.querySelector('.form-photo-add')).toBeNull()
+    expect(screen.getByText('已有6张照片，删除一张后可再添加')).toBeTruthy()
+    await press(screen.getByLabelText('删除第 7 张照片')) // an older URL photo does not count
+    expect(container.querySelector('.form-photo-add')).toBeNull()
+    await press(screen.getByLabelText('删除第 1 张照片'))
+    expect(screen.getByText('添加照片')).toBeTruthy()
   })
 
   test('closes a station with a reason, finds it under 已关闭, and reopens it', async () => {

@@ -17,6 +17,7 @@ import m015 from './015_files'
 import m016 from './016_notifications'
 import m017 from './017_login_challenges'
 import m018 from './018_station_hours_covering'
+import m019 from './019_station_photo_files'
 import type { Migration } from './types'
 
 export const migrations: Migration[] = [
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { name: '016_notifications', sql: m016 },
   { name: '017_login_challenges', sql: m017 },
   { name: '018_station_hours_covering', sql: m018 },
+  { name: '019_station_photo_files', sql: m019 },
 ]

@@ -100,3 +100,12 @@ export async function signedContent(app: App, fileId: string, e: unknown, s: unk
   const bytes = await app.files.get(r.store_ref)
   return bytes ? { bytes, contentType: r.content_type } : null
 }
+
+/** GET /files/public/<id>: an attached station or product photo's bytes for anyone, or null (not one). */
+export async function publicContent(app: App, fileId: string): Promise<{ bytes: Buffer; contentType: FileType; sha256: string } | null> {
+  if (!/^[0-9a-f-]{36}$/.test(fileId)) return null
+  const r = await fileById(app.db, fileId)
+  if (!r || r.purpose === 'evidence' || !r.attached_at || r.store !== app.files.kind) return null
+  const bytes = await app.files.get(r.store_ref)
+  return bytes ? { bytes, contentType: r.content_type, sha256: r.sha256 } : null
+}

@@ -8,6 +8,7 @@ export interface FileRow {
   owner_user_id: string
   content_type: FileType
   size_bytes: number
+  sha256: string
   store: 'database' | 'dir' | 'cloudbase'
   store_ref: string
   cloud_file_id: string | null

@@ -7,6 +7,7 @@ import type { ActionData } from '../../../types/contract'
 import { scopeCondition, scopeRoot, subtreeLike } from '../../platform/scope'
 import { shanghaiClock } from '../../platform/time'
 import { rankingScore } from './rules'
+import { stationsWithPhotos } from '../file/station-photos'
 import { avg } from './store'
 
 export async function stats(app: App, caller: Caller, input: ActionData<'station', 'stats'>) {
@@ -38,6 +39,7 @@ export async function ranking(app: App, caller: Caller, input: ActionData<'stati
      from stations s join unions u on u.id = s.union_id where s.status = 'active' and ${scope}`,
     params,
   )
+  const withFiles = await stationsWithPhotos(app.db, rows.map((r) => r.id))
   const totalRatings = rows.reduce((a, r) => a + r.rating_count, 0)
   const meanRating = totalRatings ? rows.reduce((a, r) => a + r.rating_sum, 0) / totalRatings : 3
   const maxVisits = rows.reduce((a, r) => Math.max(a, r.visit_count), 0)
@@ -51,7 +53,7 @@ export async function ranking(app: App, caller: Caller, input: ActionData<'stati
           services: r.services.length,
           totalServices: SERVICES.length,
           hasPhone: !!r.phone,
-          hasPhotos: r.photos.length > 0,
+          hasPhotos: r.photos.length > 0 || withFiles.has(r.id),
           hasHours: r.hours.is24h || r.hours.weekly.length > 0,
           hasAward: r.awards.length > 0,
         },

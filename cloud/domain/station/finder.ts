@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors'
 import { inScope } from '../../platform/scope'
 import { shanghaiClock } from '../../platform/time'
 import { isKeeper, loadStation, openNowSql, SUMMARY_COLUMNS, toSummary, type StationRow } from './store'
+import { stationPhotoPaths } from '../file/station-photos'
 
 export type NearbyQuery = ActionData<'station', 'nearby'>
 
@@ -63,7 +64,7 @@ export async function detail(app: App, caller: Caller | null, input: ActionData<
     distanceM: r.distance_m,
     unionId: r.union_id,
     unionName: r.union_name,
-    photos: r.photos,
+    photos: [...(await stationPhotoPaths(app.db, r.id)), ...r.photos],
     liveStatusNote: r.live_status_note,
     visitCount: r.visit_count,
     status: r.status,

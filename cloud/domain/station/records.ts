@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors'
 import { assertInScope } from '../../platform/scope'
 import { audit } from '../audit/service'
 import { getUnion } from '../union/service'
+import { setStationPhotos } from '../file/station-photos'
 import { loadStation, writeHours } from './store'
 
 export async function save(app: App, caller: Caller, input: ActionData<'station', 'save'>) {
@@ -36,7 +37,8 @@ export async function save(app: App, caller: Caller, input: ActionData<'station'
       id = row.id
     }
     await writeHours(q, id, input.hours)
-    await audit(q, { actor: caller, action: input.id ? 'station.update' : 'station.create', entity: 'station', entityId: id, unionId: input.unionId, before, after: { name: input.name, kind: input.kind, services: input.services, hours: input.hours, lat: input.lat, lng: input.lng } })
+    if (input.photoFileIds) await setStationPhotos(q, caller, id, input.photoFileIds ?? [], now)
+    await audit(q, { actor: caller, action: input.id ? 'station.update' : 'station.create', entity: 'station', entityId: id, unionId: input.unionId, before, after: { name: input.name, kind: input.kind, services: input.services, hours: input.hours, lat: input.lat, lng: input.lng, ...(input.photoFileIds ? { photoFileIds: input.photoFileIds } : {}) } })
     return { id }
   })
 }

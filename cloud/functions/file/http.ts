@@ -1,11 +1,12 @@
-// Files over HTTP, for the gateway: the multipart upload (POST /api/files) and signed links (GET /files/<id>).
+// Files over HTTP, for the gateway: the multipart upload (POST /api/files), signed links (GET /files/<id>)
+// and public photos (GET /files/public/<id>).
 // The upload is answered in the same envelope as every function, with the same caller rules and rate limit.
 import type { App } from '../../platform/app'
 import { callerByToken, type Caller } from '../../platform/caller'
 import { AppError } from '../../platform/errors'
 import { ERROR_STATUS, type ApiError } from '../../../types/common'
 import { purposeSchema } from '../../../types/file'
-import { signedContent, upload } from '../../domain/file/service'
+import { publicContent, signedContent, upload } from '../../domain/file/service'
 
 export interface FileReply {
   status: number
@@ -53,3 +54,6 @@ export const badForm = (): FileReply => fail('VALIDATION_FAILED', '上传格式�
 
 /** The bytes behind a signed link; null answers 404 (wrong, expired or unknown). */
 export const signedFile = (app: App, fileId: string, e: unknown, s: unknown) => signedContent(app, fileId, e, s)
+
+/** An attached station or product photo's bytes for anyone; null answers 404. */
+export const publicFile = (app: App, fileId: string) => publicContent(app, fileId)

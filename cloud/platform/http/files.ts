@@ -1,7 +1,8 @@
 // The gateway's file routes. POST /api/files takes multipart/form-data (file, purpose, optionally
 // applicationId): the caller is checked before the body is read, the body is capped just above
 // MAX_FILE_BYTES, and it is parsed with the runtime's own FormData reader. GET /files/<id>?e&s serves a
-// signed link's bytes, sandboxed, for as long as the link lives.
+// signed link's bytes, sandboxed, for as long as the link lives. GET /files/public/<id> serves an attached
+// photo to anyone, cached long: a file's bytes never change under its id.
 import type { FastifyInstance } from 'fastify'
 import type { App } from '../app'
 import type { Caller } from '../caller'
@@ -13,6 +14,7 @@ export interface FileRoutes {
   uploadCaller(app: App, token: string | undefined, address: string | undefined): Promise<Caller | Reply>
   answerUpload(app: App, caller: Caller, form: { purpose: unknown; applicationId: unknown; file: Buffer | null }, requestId?: string): Promise<Reply>
   signedFile(app: App, fileId: string, e: unknown, s: unknown): Promise<{ bytes: Buffer; contentType: string } | null>
+  publicFile(app: App, fileId: string): Promise<{ bytes: Buffer; contentType: string; sha256: string } | null>
   tooLarge(): Reply
   badForm(): Reply
 }
@@ -21,6 +23,9 @@ interface Reply {
   body: unknown
   headers?: Record<string, string>
 }
+
+/** 30 days: long enough for the finder and the offline cache; a detached photo drops out of caches by then. */
+const PUBLIC_MAX_AGE_S = 30 * 24 * 3600
 
 /** Room for the multipart framing and the other fields around a file of MAX_FILE_BYTES. */
 const FRAMING_BYTES = 64 * 1024
@@ -62,6 +67,19 @@ export async function mountFiles(server: FastifyInstance, app: App, routes: File
       return reply
         .header('content-type', f.contentType)
         .header('cache-control', `private, max-age=${FILE_URL_SECONDS}`)
+        .header('content-disposition', 'inline')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+        .send(f.bytes)
+    })
+    files.get<{ Params: { id: string } }>('/files/public/:id', async (req, reply) => {
+      const f = await routes.publicFile(app, req.params.id)
+      if (!f) return reply.status(NOT_FOUND.status).header('cache-control', 'no-store').send(envelope(NOT_FOUND))
+      const etag = `"${f.sha256}"`
+      reply.header('cache-control', `public, max-age=${PUBLIC_MAX_AGE_S}`).header('etag', etag)
+      if (req.headers['if-none-match'] === etag) return reply.status(304).send()
+      return reply
+        .header('content-type', f.contentType)
         .header('content-disposition', 'inline')
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")

@@ -35,6 +35,14 @@ const Taro = {
   pageScrollTo: ok,
   setNavigationBarTitle: ok,
   getCurrentPages: (): any[] => [],
+  canIUse: (_name: string) => true,
+  previewImage: ok,
+  chooseMedia: async (_opts?: unknown): Promise<any> => {
+    throw { errMsg: 'chooseMedia:fail cancel' }
+  },
+  uploadFile: async (_opts: unknown): Promise<any> => {
+    throw new Error('uploadFile:fail not stubbed')
+  },
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 }

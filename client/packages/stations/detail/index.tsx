@@ -15,6 +15,7 @@ import { ErrorBlock, Loading } from '../../../components/states'
 import { loadStations } from '../../../components/station/cache'
 import { Screen } from '../../../components/ui/screen'
 import { Btn } from '../../../components/ui/button'
+import { StationPhotos } from '../../../components/station/photos'
 import { Chip } from '../../../components/ui/choice'
 import { inputA11y } from '../../../components/ui/field'
 import { a11y, keyActivate } from '../../../components/ui/a11y'
@@ -181,6 +182,7 @@ export default function StationDetailPage() {
             ))}
           </View>
         ) : null}
+        <StationPhotos photos={s.photos} name={s.name} />
       </View>
 
       <View className='section'>

@@ -1,7 +1,8 @@
 // The staff's station form as plain values, and its checks in Chinese, with the contract's own field rules
 // (types/station-fields.ts); opening hours are edited as rows of weekdays sharing one time span. Pure, for tests.
 import { textProblem } from '../../../../types/text-rules'
-import { CLOSE_REASON, HHMM_MESSAGE, HHMM_RE, STATION_ADDRESS, STATION_NAME, STATION_PHONE } from '../../../../types/station-fields'
+import { CLOSE_REASON, HHMM_MESSAGE, HHMM_RE, STATION_ADDRESS, STATION_NAME, STATION_PHONE, STATION_PHOTO_MAX } from '../../../../types/station-fields'
+import { publicFileId } from '../../../../types/file-paths'
 import type { Award, Hours, Service, StationDetail, StationKind } from '../../../../types/station'
 import type { ActionInput } from '../../../../types/contract'
 
@@ -10,6 +11,20 @@ export interface HoursRow {
   days: number[]
   open: string
   close: string
+}
+
+/**
+ * One photo on the form: an uploaded file (its public link, or the picked file while it uploads) or an
+ * older photo URL, kept as it is.
+ */
+export interface PhotoRow {
+  key: string
+  /** What the thumbnail shows: a picked file's path, a public link (a path on the API origin) or a URL. */
+  src: string
+  fileId?: string
+  url?: string
+  uploading?: boolean
+  error?: string
 }
 
 export interface StationForm {
@@ -25,12 +40,11 @@ export interface StationForm {
   is24h: boolean
   rows: HoursRow[]
   phone: string
-  /** Kept as they are: the form does not edit them, and a save without them would drop them. */
-  photos: string[]
+  photos: PhotoRow[]
   awards: Award[]
 }
 
-export type FormField = 'unionId' | 'name' | 'kind' | 'address' | 'district' | 'location' | 'services' | 'hours' | 'phone'
+export type FormField = 'unionId' | 'name' | 'kind' | 'address' | 'district' | 'location' | 'services' | 'hours' | 'phone' | 'photos'
 export type FormProblems = Partial<Record<FormField, string>>
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
@@ -39,6 +53,11 @@ export const WEEKDAY_TEXT: Record<number, string> = { 1: '一', 2: '二', 3: '�
 export const MAX_INTERVALS = 21
 
 let seq = 0
+export const newPhoto = (src: string, over: Partial<PhotoRow> = {}): PhotoRow => ({ key: `p${++seq}`, src, ...over })
+/** Uploaded photos on the form (done, uploading or failed), against the contract's STATION_PHOTO_MAX. */
+export const uploadCount = (f: StationForm) => f.photos.filter((p) => !p.url).length
+export const canAddPhoto = (f: StationForm) => uploadCount(f) < STATION_PHOTO_MAX
+
 export const newRow = (days: number[] = [...WEEKDAYS], open = '08:00', close = '20:00'): HoursRow => ({ key: `h${++seq}`, days, open, close })
 
 export function emptyForm(unionId = ''): StationForm {
@@ -70,7 +89,10 @@ export function fromDetail(d: StationDetail): StationForm {
     is24h: d.hours.is24h,
     rows: hoursToRows(d.hours),
     phone: d.phone ?? '',
-    photos: d.photos,
+    photos: d.photos.map((u) => {
+      const fileId = publicFileId(u)
+      return fileId ? newPhoto(u, { fileId }) : newPhoto(u, { url: u })
+    }),
     awards: d.awards,
   }
 }
@@ -124,6 +146,7 @@ export function formProblems(f: StationForm): FormProblems {
   set('services', f.services.length ? null : '请至少选择一项服务')
   set('hours', hoursProblem(f))
   set('phone', f.phone.trim() ? textProblem(STATION_PHONE, f.phone) : null)
+  set('photos', f.photos.some((p) => p.uploading) ? '照片还在上传，请稍等' : f.photos.some((p) => p.error) ? '有照片上传失败，请删除后重新添加' : null)
   return out
 }
 
@@ -144,7 +167,8 @@ export function toSaveInput(f: StationForm): SaveInput {
     services: f.services,
     hours: { is24h: f.is24h, weekly },
     ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
-    photos: f.photos,
+    photos: f.photos.flatMap((p) => (p.url ? [p.url] : [])),
+    photoFileIds: f.photos.flatMap((p) => (p.fileId ? [p.fileId] : [])),
     awards: f.awards,
   }
 }
@@ -153,7 +177,8 @@ export function toSaveInput(f: StationForm): SaveInput {
 export function fieldOf(path: string): FormField | null {
   const head = path.split('.')[0]
   if (head === 'lat' || head === 'lng') return 'location'
-  return (['unionId', 'name', 'kind', 'address', 'district', 'services', 'hours', 'phone'] as const).find((k) => k === head) ?? null
+  if (head === 'photoFileIds') return 'photos'
+  return (['unionId', 'name', 'kind', 'address', 'district', 'services', 'hours', 'phone', 'photos'] as const).find((k) => k === head) ?? null
 }
 
 export const closeReasonProblem = (raw: string) => textProblem(CLOSE_REASON, raw)

@@ -1,5 +1,5 @@
 // 新增站点 / 编辑站点: the station's union (in scope), name, type, address, district, position, services,
-// hours and phone, checked on the page with the contract's rules before station.save checks them again.
+// hours, phone and photos, checked on the page with the contract's rules before station.save checks them again.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
@@ -19,6 +19,7 @@ import { Field, inputA11y } from '../../../components/ui/field'
 import { a11y } from '../../../components/ui/a11y'
 import { emptyForm, fieldOf, formProblems, fromDetail, toSaveInput, type FormProblems, type StationForm } from './form-rules'
 import { HoursEditor } from './hours-rows'
+import { PhotosEditor } from './photos-editor'
 
 type Props = { id: string | null; onDone: () => void; onCancel: () => void }
 
@@ -144,6 +145,9 @@ export function StationFormView({ id, onDone, onCancel }: Props) {
         <HoursEditor form={form} set={set} />
       </Field>
       {input('phone', '联系电话（可不填）', '如：010-65001234', 20)}
+      <Field label='站点照片（可不填）' error={problems.photos} errorClass='form-error' hint='保存后所有人都能看到这些照片，请勿拍到他人面部或证件'>
+        <PhotosEditor form={form} setPhotos={(fn) => setForm((f) => (f ? { ...f, photos: fn(f.photos) } : f))} />
+      </Field>
       <Btn className='form-save' loading={busy} disabled={busy} onClick={() => void save()}>
         {form.id ? '保存修改' : '添加站点'}
       </Btn>
