@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import type { BrowserContext, CDPSession } from 'playwright-core'
-import { startH5Stack } from './h5-stack'
+import { startH5Stack } from '../tests/support/server-process'
 
 const ROOT = path.resolve(__dirname, '..')
 const RUNS = 3
@@ -118,7 +118,7 @@ export async function benchFirstScreen(h5Dir = process.env.BENCH_H5_DIR): Promis
     const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`H5 build failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`)
   }
-  const stack = await startH5Stack(path.resolve(ROOT, h5Dir || process.env.H5_OUT_DIR || 'dist-h5'))
+  const stack = await startH5Stack({ h5Dir: path.resolve(ROOT, h5Dir || process.env.H5_OUT_DIR || 'dist-h5') })
   try {
     const out: ScreenResult[] = []
     for (const screen of SCREENS) {

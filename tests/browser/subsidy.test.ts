@@ -2,7 +2,7 @@
 // with every reason explained, and the programmes the household may apply for; then a member applies
 // from the result and staff take it through the review queue and the files.
 import path from 'node:path'
-import { SCREENSHOTS, describeBrowser, loginAs, screenshot, startStack, type Stack } from '../support/browser'
+import { SCREENSHOTS, describeBrowser, loginAs, openRoute, screenshot, startStack, type Stack } from '../support/browser'
 
 describeBrowser('hardship relief in the browser', () => {
   let s: Stack
@@ -12,12 +12,7 @@ describeBrowser('hardship relief in the browser', () => {
   }, 240_000)
   afterAll(() => s?.stop())
 
-  // A fresh load after signing in: the login page's reLaunch can still be rewriting history when a test
-  // changes the hash, which would land it back on the home page.
-  const open = async (route: string) => {
-    await s.page.goto(`${s.url}/#${route}`)
-    await s.page.reload()
-  }
+  const open = (route: string) => openRoute(s, route)
   const income = (row: number) => s.page.locator(`.member-${row} .income-input input`).first()
   const runCheck = async () => {
     await s.page.locator('.check-submit').click()

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describeBrowser, loginAs, screenshot, startStack, type Stack } from '../support/browser'
+import { describeBrowser, loginAs, openRoute, screenshot, startStack, type Stack } from '../support/browser'
 import { jpegWithGps } from '../support/images'
 import { hasGps } from '../../cloud/platform/storage/location'
 
@@ -15,10 +15,7 @@ describeBrowser('uploads and scan-to-login in the browser', () => {
   }, 240_000)
   afterAll(() => s?.stop())
 
-  const open = async (route: string) => {
-    await s.page.goto(`${s.url}/#${route}`)
-    await s.page.reload()
-  }
+  const open = (route: string) => openRoute(s, route)
   const api = async (fn: string, action: string, data: unknown, token?: string) => {
     const r = await fetch(`${s.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ action, data }) })
     return (await r.json()) as any

@@ -1,7 +1,6 @@
 // What reaches the gateway but never a function: over-long URLs, oversized headers, garbage, slow bodies,
 // unknown routes, a server shutting down. Each answers the envelope; slow clients are cut off; security
 // headers on every answer; only configured proxies are believed. (The H5 app's CSP: tests/browser/security.)
-import crypto from 'node:crypto'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +11,7 @@ import { createLogger } from '../../cloud/platform/logger'
 import { openPglite, type Db } from '../../cloud/db'
 import { buildGateway } from '../../cloud/gateway'
 import { testSecrets } from '../support/app'
+import { productionSettings } from '../support/settings'
 
 /** Sends raw bytes and reads the whole answer (the server closes the connection). */
 function raw(url: string, chunks: string[], gapMs = 0): Promise<{ text: string; ms: number }> {
@@ -31,31 +31,6 @@ function raw(url: string, chunks: string[], gapMs = 0): Promise<{ text: string; 
     }
     s.on('connect', next)
   })
-}
-/** Every setting production demands, valid (keys generated here). */
-function productionSettings(): Record<string, string> {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
-  return {
-    NODE_ENV: 'production',
-    DATABASE_URL: 'postgres://x@127.0.0.1/y',
-    WX_APPID: 'wx0000000000000001',
-    WX_SECRET: 'secret',
-    ...testSecrets(),
-    PAY_PROVIDER: 'wechat',
-    WXPAY_MCHID: '1900000001',
-    WXPAY_SERIAL_NO: 'MERCHANT',
-    WXPAY_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    WXPAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
-    WXPAY_PLATFORM_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_TEST',
-    PUBLIC_BASE_URL: 'https://api.example.cn',
-    NOTIFY_PROVIDER: 'wechat',
-    WX_TMPL_CARD_DECIDED: 'tmpl-card-decided-0001',
-    WX_TMPL_SUBSIDY_PROGRESS: 'tmpl-subsidy-progress-01',
-    WX_TMPL_ORDER_SHIPPED: 'tmpl-order-shipped-0001',
-    WX_TMPL_REFUND_COMPLETED: 'tmpl-refund-completed-1',
-    WX_TMPL_CAMPAIGN_OPENED: 'tmpl-campaign-opened-01',
-  }
 }
 const bodyOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))
 const statusOf = (text: string) => Number(text.split(' ')[1])

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import type { Stack } from './browser'
+import { openRoute, type Stack } from './browser'
 
 const AXE = fs.readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 
@@ -203,8 +203,7 @@ export async function setElderStored(page: Page, on: boolean): Promise<void> {
 
 /** Opens a page fresh (a reload, so Taro keeps no earlier page in the DOM) and waits until it has loaded. */
 export async function openFresh(s: Stack, route: string): Promise<void> {
-  await s.page.goto(`${s.url}/#/${route}`)
-  await s.page.reload()
+  await openRoute(s, route)
   await s.page.locator('.taro_page .wu-screen').first().waitFor({ timeout: 20_000 })
   await s.page.waitForLoadState('networkidle')
   await s.page.waitForFunction(() => !document.querySelector('.state-loading'), undefined, { timeout: 20_000 }).catch(() => undefined)

@@ -22,10 +22,9 @@ export function backends(): Backend[] {
   return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
 }
 
-export function testSecrets(): Record<string, string> {
-  const k = () => crypto.randomBytes(32).toString('base64')
-  return { DATA_KEY: k(), HASH_KEY: k(), TOKEN_SECRET: k(), QR_SECRET: k() }
-}
+import { testSecrets } from './settings'
+
+export { testSecrets }
 
 /** A new, empty database on the PostgreSQL server (DATABASE_URL), with its URL and a way to drop it. */
 export async function freshPostgres(pool = 20): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {

@@ -6,29 +6,15 @@ import { Writable } from 'node:stream'
 import { loadConfig, type ConfigError } from '../../cloud/platform/config'
 import { createSealer } from '../../cloud/platform/crypto'
 import { createLogger, scrub } from '../../cloud/platform/logger'
+import { productionSettings, testSecrets } from '../support/settings'
 
 const key = () => crypto.randomBytes(32).toString('base64')
 
 describe('configuration', () => {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const pay = {
-    PAY_PROVIDER: 'wechat',
-    WXPAY_MCHID: '1900000001',
-    WXPAY_SERIAL_NO: 'ABC',
-    WXPAY_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n'),
-    WXPAY_APIV3_KEY: 'k'.repeat(32),
-    WXPAY_PLATFORM_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0114232134912410000000000000',
-    PUBLIC_BASE_URL: 'https://api.example.cn',
-    NOTIFY_PROVIDER: 'wechat',
-    WX_TMPL_CARD_DECIDED: 'tmpl-card-decided-0001',
-    WX_TMPL_SUBSIDY_PROGRESS: 'tmpl-subsidy-progress-01',
-    WX_TMPL_ORDER_SHIPPED: 'tmpl-order-shipped-0001',
-    WX_TMPL_REFUND_COMPLETED: 'tmpl-refund-completed-1',
-    WX_TMPL_CAMPAIGN_OPENED: 'tmpl-campaign-opened-01',
-  }
-  const secrets = () => ({ DATA_KEY: key(), HASH_KEY: key(), TOKEN_SECRET: key(), QR_SECRET: key() })
-  const prod = () => ({ DATABASE_URL: 'postgres://x@127.0.0.1/y', WX_APPID: 'wx1', WX_SECRET: 's', ...secrets(), ...pay })
+  // Every production setting valid; the private key as a .env line holds it, with escaped newlines.
+  const { NODE_ENV: _env, ...valid } = productionSettings()
+  const settings: Record<string, string> = { ...valid, WXPAY_PRIVATE_KEY: valid.WXPAY_PRIVATE_KEY.replace(/\n/g, '\\n') }
+  const prod = () => ({ ...settings, ...testSecrets() })
   const settingsOf = (env: Record<string, string>) => {
     try {
       loadConfig(env)
@@ -45,7 +31,7 @@ describe('configuration', () => {
   it('should accept production with every setting valid', () => {
     const c = loadConfig({ NODE_ENV: 'production', ...prod() })
     expect(c.production).toBe(true)
-    expect(c.pay).toMatchObject({ provider: 'wechat', platformSerial: pay.WXPAY_PLATFORM_SERIAL })
+    expect(c.pay).toMatchObject({ provider: 'wechat', platformSerial: settings.WXPAY_PLATFORM_SERIAL })
     expect(c.pay.privateKeyPem).toContain('\n')
     // The simulated payment provider is refused in production.
     expect(() => loadConfig({ NODE_ENV: 'production', ...prod(), PAY_PROVIDER: 'simulated' })).toThrow(/PAY_PROVIDER=wechat/)
