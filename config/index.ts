@@ -3,12 +3,15 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import { dotenvParse } from '@tarojs/helper'
 import { defineConstantsFor, resolveClientEnv } from './client-env'
+import { loadModule } from './load-module'
 import { chainH5Production } from './h5-webpack'
 import { shellTemplateOptions } from './h5-shell'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 const ROOT = path.resolve(__dirname, '..')
+// The aria attributes the weapp templates carry: the runtime's own list (client/components/ui/aria-attributes.ts).
+const ariaAttributes = loadModule<typeof import('../client/components/ui/aria-attributes')>(__dirname, '../client/components/ui/aria-attributes.ts').ARIA_ATTRIBUTES
 const platform = process.env.TARO_ENV ?? ''
 const isH5 = platform === 'h5'
 const production = process.env.NODE_ENV !== 'development'
@@ -42,7 +45,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client',
     outputRoot: outDir,
-    plugins: [path.resolve(__dirname, 'plugins/weapp-project.ts'), path.resolve(__dirname, 'plugins/weapp-aria.ts')],
+    plugins: [path.resolve(__dirname, 'plugins/weapp-project.ts'), [path.resolve(__dirname, 'plugins/weapp-aria.ts'), { attributes: ariaAttributes }]],
     alias: {
       '@types': path.resolve(__dirname, '../types'),
     },

@@ -3,18 +3,12 @@
 // the gateway's CSP allows it by hash). The weapp build never reads this.
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildSync, transformSync } from 'esbuild'
+import { transformSync } from 'esbuild'
+import { loadModule } from '../load-module'
 import stations from '../policies/stations.json'
 
 type Labels = Record<string, string>
 
-/** A TypeScript module outside config/ (Taro's config loader compiles config/ only), bundled and run here. */
-function load<T>(file: string): T {
-  const [out] = buildSync({ entryPoints: [path.join(__dirname, file)], bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent' }).outputFiles
-  const mod = { exports: {} as T }
-  new Function('module', 'exports', out.text)(mod, mod.exports)
-  return mod.exports
-}
 
 /** The member tiles of the home page (client/pages/index), in its order; a browser test compares them. */
 export const SHELL_TILES = [
@@ -52,8 +46,8 @@ function markup(): string {
 }
 
 function script(): string {
-  const { SERVICE_LABELS } = load<{ SERVICE_LABELS: Labels }>('../../types/station-labels.ts')
-  const { SERVICE_ICONS } = load<{ SERVICE_ICONS: Labels }>('../../client/components/station/format.ts')
+  const { SERVICE_LABELS } = loadModule<{ SERVICE_LABELS: Labels }>(__dirname, '../../types/station-labels.ts')
+  const { SERVICE_ICONS } = loadModule<{ SERVICE_ICONS: Labels }>(__dirname, '../../client/components/station/format.ts')
   const services = Object.fromEntries(Object.keys(SERVICE_LABELS).map((k) => [k, `${SERVICE_ICONS[k]} ${SERVICE_LABELS[k]}`]))
   const settings = {
     home: '/pages/index/index',

@@ -1,6 +1,6 @@
-// The aria attributes WeChat reads (aria-component), per Taro component, in Taro's own form: the WXML
-// attribute name and '' (bound as is). The runtime's copy of config/plugins/weapp-aria.ts's list (which
-// builds the templates); tests/unit/weapp-aria.test.ts keeps them equal.
+// The aria-* attributes WeChat reads (aria-component) that the pages set, per Taro component, in Taro's
+// form: the WXML attribute name and '' (bound as is). One list for the templates (config/plugins/weapp-aria.ts,
+// given it by config/index.ts) and the runtime (platform.weapp.ts), so Taro's short attribute names agree.
 const attrs = (names: string[]) => Object.fromEntries(names.map((n) => [`aria-${n}`, '']))
 
 export const ARIA_ATTRIBUTES: Record<string, Record<string, string>> = {
