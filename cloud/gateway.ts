@@ -69,12 +69,18 @@ export async function buildGateway(app: App, opts: GatewayOptions = {}): Promise
     if (e.status === 500) app.log.error({ err }, 'gateway error')
     return reply.status(e.status).send(envelope(e))
   })
-  await securityHeaders(server, opts.staticDir)
+  securityHeaders(server, opts.staticDir)
 
   server.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
-  await server.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } })
+  // Answers are compressed; request bodies are not (no client sends them so), which spares every request a hook.
+  await server.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    globalDecompression: false,
+  })
 
   // Liveness: the process answers. Readiness: the database answers and its schema is this code's.
   // Under NODE_ENV=test the answer names the process, so a test can see every gateway worker serve.

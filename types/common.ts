@@ -78,13 +78,19 @@ export const isoTime = (required = '请填写时间') =>
  * The path of the first string (value or key) in `value` that text columns and JSON cannot store: a NUL
  * character or a lone UTF-16 surrogate. Every request passes this check before its schema.
  */
-export function unsafeTextPath(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path.join('.') || '_' : null
+export function unsafeTextPath(value: unknown): string | null {
+  const found = unsafeAt(value, 0)
+  return found && (found.join('.') || '_')
+}
+
+/** The found string's path, innermost key last; no path is built for the (usual) clean request. */
+function unsafeAt(value: unknown, depth: number): string[] | null {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? [] : null
   if (depth > 32 || value === null || typeof value !== 'object') return null
   for (const [k, v] of Object.entries(value)) {
-    if (UNSAFE_TEXT.test(k)) return [...path, '_key'].join('.')
-    const found = unsafeTextPath(v, [...path, k], depth + 1)
-    if (found) return found
+    if (UNSAFE_TEXT.test(k)) return ['_key']
+    const found = unsafeAt(v, depth + 1)
+    if (found) return [k, ...found]
   }
   return null
 }

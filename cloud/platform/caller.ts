@@ -32,14 +32,14 @@ export interface ActiveMember {
   district: string | null
 }
 
-/** The one query for "this user's member record with an active card"; `user` is a SQL expression for users.id. */
-const activeMemberSql = (user: string) => `select m.id as member_id, c.id as card_id, m.name, m.occupation, c.union_id, cu.path, cu.district
+/** "This user's member record with an active card"; caller_v1 (migration 020) reads the same for the caller. */
+const ACTIVE_MEMBER_SQL = `select m.id as member_id, c.id as card_id, m.name, m.occupation, c.union_id, cu.path, cu.district
   from members m join cards c on c.member_id = m.id and c.status = 'active' join unions cu on cu.id = c.union_id
-  where m.user_id = ${user}`
+  where m.user_id = $1`
 
 /** The user's member record and active card, or null; `lock` holds the card row until the transaction ends. */
 export async function activeMember(q: Queryable, userId: string, lock = false): Promise<ActiveMember | null> {
-  const [r] = await q.query<ActiveMemberRow>(`${activeMemberSql('$1')}${lock ? ' for update of c' : ''}`, [userId])
+  const [r] = await q.query<ActiveMemberRow>(`${ACTIVE_MEMBER_SQL}${lock ? ' for update of c' : ''}`, [userId])
   return r ? toActiveMember(r) : null
 }
 
@@ -73,14 +73,7 @@ interface CallerRow {
   member: ActiveMemberRow | null
 }
 
-const CALLER_SQL = `
-  select u.id, u.openid, u.is_admin, sa.union_id as staff_union_id, su.path as staff_path, am.union_id as member_union_id,
-    case when am.member_id is null then null else to_jsonb(am) end as member
-  from users u
-  left join staff_assignments sa on sa.user_id = u.id
-  left join unions su on su.id = sa.union_id
-  left join lateral (${activeMemberSql('u.id')}) am on true`
-
+/** The caller's row; the functions are in migration 020 (one planned call per request). */
 function toCaller(r: CallerRow): Caller {
   const roles: Role[] = []
   if (r.member_union_id) roles.push('member')
@@ -103,15 +96,12 @@ export const tokenHash = (app: App, token: string) => sign(app.config.secrets.TO
 
 export async function callerByToken(app: App, token: string): Promise<Caller | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
-  const rows = await app.db.query<CallerRow>(
-    `${CALLER_SQL} join sessions s on s.user_id = u.id where s.token_hash = $1 and s.expires_at > $2`,
-    [tokenHash(app, token), app.now()],
-  )
+  const rows = await app.db.query<CallerRow>('select * from caller_by_token_v1($1, $2)', [tokenHash(app, token), app.now()])
   return rows[0] ? toCaller(rows[0]) : null
 }
 
 export async function callerById(q: Queryable, userId: string): Promise<Caller> {
-  const rows = await q.query<CallerRow>(`${CALLER_SQL} where u.id = $1`, [userId])
+  const rows = await q.query<CallerRow>('select * from caller_v1($1)', [userId])
   return toCaller(rows[0])
 }
 
@@ -125,7 +115,8 @@ export async function userForOpenid(q: Queryable, openid: string, at: Date): Pro
   return rows[0].id
 }
 
+/** The caller behind a WeChat openid, the user created on first sight, in one call. */
 export async function callerByOpenid(app: App, openid: string): Promise<Caller> {
-  const userId = await userForOpenid(app.db, openid, app.now())
-  return callerById(app.db, userId)
+  const rows = await app.db.query<CallerRow>('select * from caller_by_openid_v1($1, $2)', [openid, app.now()])
+  return toCaller(rows[0])
 }

@@ -1,10 +1,12 @@
 // Security headers for the H5 app and the API: a Content-Security-Policy that allows the app's own files
 // and exactly the inline scripts its index.html carries (by hash), no framing, no sniffing, and HSTS
-// when the request arrived over HTTPS (directly, or through a trusted proxy).
+// when the request arrived over HTTPS (directly, or through a trusted proxy). helmet's middleware is built
+// once at start-up (@fastify/helmet rebuilt it, CSP parsing included, on every request).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import helmet from 'helmet'
 
 /** sha256 sources for each inline <script> of the built index.html. */
 export function inlineScriptHashes(staticDir: string | undefined): string[] {
@@ -16,9 +18,8 @@ export function inlineScriptHashes(staticDir: string | undefined): string[] {
 
 export const HSTS = 'max-age=15552000; includeSubDomains'
 
-export async function securityHeaders(server: FastifyInstance, staticDir?: string): Promise<void> {
-  const { default: helmet } = await import('@fastify/helmet')
-  await server.register(helmet, {
+export function securityHeaders(server: FastifyInstance, staticDir?: string): void {
+  const apply = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -40,6 +41,7 @@ export async function securityHeaders(server: FastifyInstance, staticDir?: strin
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   })
+  server.addHook('onRequest', (req, reply, done) => apply(req.raw, reply.raw, () => done()))
   server.addHook('onSend', async (req, reply) => {
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS)
   })
