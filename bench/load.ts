@@ -4,13 +4,13 @@
 export const POST_SOURCE = `
 const http = require('node:http')
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
-/** POSTs a JSON body; resolves with the parsed JSON answer. */
-function post(url, path, token, body) {
+/** POSTs a JSON body (with extra headers, if given); resolves with the parsed JSON answer. */
+function post(url, path, token, body, extra) {
   const u = new URL(url)
   const data = Buffer.from(JSON.stringify(body))
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: 'Bearer ' + token } },
+      { host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { ...extra, 'content-type': 'application/json', 'content-length': data.length, authorization: 'Bearer ' + token } },
       (res) => {
         let text = ''
         res.setEncoding('utf8')

@@ -1,5 +1,5 @@
-// Order creation on the PostgreSQL server: orders per second through the HTTP gateway (`cloud/server.ts`
-// as `npm start` runs it: one process, then WEB_CONCURRENCY workers, one per CPU), and in the same run the
+// Order creation on the PostgreSQL server: orders per second through the HTTP gateway (`cloud/server.ts` as
+// production runs it, rate limits on: one process, then WEB_CONCURRENCY workers, one per CPU), and in the same run the
 // raw baseline (the same order transaction sent straight to PostgreSQL through pg, same concurrency).
 import crypto from 'node:crypto'
 import os from 'node:os'
@@ -22,8 +22,10 @@ Promise.all(Array.from({ length: concurrency }, async (_, c) => {
   for (let k = 0; ; k++) {
     const i = next++
     if (i >= total) return
-    const token = tokens[(c + k * concurrency) % tokens.length]
-    const body = await post(url, '/api/shop', token, { action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } })
+    const buyer = (c + k * concurrency) % tokens.length
+    // Each buyer on a phone of their own: the production gateway believes 127.0.0.1's X-Forwarded-For.
+    const from = { 'x-forwarded-for': '10.' + (buyer >> 16 & 255) + '.' + (buyer >> 8 & 255) + '.' + (buyer & 255) }
+    const body = await post(url, '/api/shop', tokens[buyer], { action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } }, from)
     if (body.ok) counts.created++
     else if (body.error && body.error.code === 'OUT_OF_STOCK') counts.outOfStock++
     else counts.other++
@@ -112,7 +114,7 @@ export interface GatewayRun extends Counts {
 /** `total` createOrder calls from `concurrency` clients through a gateway of `workers` processes, on products of its own. */
 async function gatewayRun(t: TestApp, workers: number, tokens: string[], total: number, concurrency: number, products: number, stockEach: number) {
   const ids = await Promise.all(Array.from({ length: products }, () => newProduct(t, stockEach)))
-  const g = await startGateways(1, t.databaseUrl!, t.secrets, { workers })
+  const g = await startGateways(1, t.databaseUrl!, t.secrets, { workers, production: true })
   try {
     // The load runs in a worker thread, so the client's fetch work does not share this event loop.
     const started = performance.now()
@@ -129,36 +131,74 @@ async function gatewayRun(t: TestApp, workers: number, tokens: string[], total: 
   }
 }
 
-export async function benchOrders(total = 3000, concurrency = 32, products = 20, stockEach = 120) {
+/** The middle value (the mean of the two middle ones for an even count). */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/**
+ * `rounds` rounds, each a raw baseline run then a gateway run of one process and one of every core; each
+ * gateway run is compared with the mean of the baselines just before and after it, and the median of those
+ * ratios is the figure, so a neighbour's burst on this shared machine moves one round, not the result.
+ */
+export async function benchOrders(total = 3000, concurrency = 32, products = 20, stockEach = 120, rounds = 3) {
   const t = await startTestApp('postgres')
   try {
-    const rawIds = await Promise.all(Array.from({ length: 2 * products }, () => newProduct(t, stockEach)))
     // Enough buyers per gateway run that nobody reaches the per-member caps on unpaid orders (one unit per order).
     const { maxUnpaidOrdersPerMember, maxHeldUnitsPerMember } = t.app.policies.shop
     const buyers = Math.max(concurrency, Math.ceil(total / Math.min(maxUnpaidOrdersPerMember, maxHeldUnitsPerMember)))
     const tokens: string[] = []
-    for (let i = 0; i < 2 * buyers; i++) {
+    for (let i = 0; i < 2 * rounds * buyers; i++) {
       const r = await fetch(`${t.url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'login', data: { code: `dev:bench-${i}` } }) })
       tokens.push(((await r.json()) as { data: { token: string } }).data.token)
     }
     const userIds = (await t.app.db.query<{ id: string }>(`select id from users where openid like 'bench-%'`)).map((r) => r.id)
+    const buyersOf = (k: number) => tokens.slice(k * buyers, (k + 1) * buyers)
 
-    // The baseline runs before and after the gateways, on products of its own; its rate is the mean of the two.
-    const before = await benchRaw(t, userIds, rawIds.slice(0, products), total, concurrency)
-    const single = await gatewayRun(t, 1, tokens.slice(0, buyers), total, concurrency, products, stockEach)
-    const cluster = await gatewayRun(t, os.availableParallelism(), tokens.slice(buyers), total, concurrency, products, stockEach)
-    const after = await benchRaw(t, userIds, rawIds.slice(products), total, concurrency)
+    // The baseline runs on products of its own: raw[0], round 1, raw[1], round 2, ... raw[rounds].
+    const rawIds = await Promise.all(Array.from({ length: (rounds + 1) * products }, () => newProduct(t, stockEach)))
+    const raw = [await benchRaw(t, userIds, rawIds.slice(0, products), total, concurrency)]
+    const singles: Omit<GatewayRun, 'ratio'>[] = []
+    const clusters: Omit<GatewayRun, 'ratio'>[] = []
+    for (let r = 0; r < rounds; r++) {
+      singles.push(await gatewayRun(t, 1, buyersOf(2 * r), total, concurrency, products, stockEach))
+      clusters.push(await gatewayRun(t, os.availableParallelism(), buyersOf(2 * r + 1), total, concurrency, products, stockEach))
+      raw.push(await benchRaw(t, userIds, rawIds.slice((r + 1) * products, (r + 2) * products), total, concurrency))
+    }
 
-    const rawBooks = await stockCheck(t, rawIds, before.created + after.created, 2 * products * stockEach)
-    const rawPerSecond = (before.perSecond + after.perSecond) / 2
-    const withRatio = (r: Omit<GatewayRun, 'ratio'>): GatewayRun => ({ ...r, ratio: r.createdPerSecond / rawPerSecond })
+    const rawCreated = raw.reduce((n, x) => n + x.created, 0)
+    const rawBooks = await stockCheck(t, rawIds, rawCreated, (rounds + 1) * products * stockEach)
+    const summary = (runs: Omit<GatewayRun, 'ratio'>[]): GatewayRun & { ratios: number[] } => {
+      const ratios = runs.map((g, r) => g.createdPerSecond / ((raw[r].perSecond + raw[r + 1].perSecond) / 2))
+      const sum = (k: keyof Counts) => runs.reduce((n, g) => n + g[k], 0)
+      return {
+        workers: runs[0].workers,
+        created: sum('created'),
+        outOfStock: sum('outOfStock'),
+        other: sum('other'),
+        createdPerSecond: median(runs.map((g) => g.createdPerSecond)),
+        requestsPerSecond: median(runs.map((g) => g.requestsPerSecond)),
+        minStock: Math.min(...runs.map((g) => g.minStock)),
+        oversold: runs.some((g) => g.oversold),
+        ratio: median(ratios),
+        ratios,
+      }
+    }
     return {
-      single: withRatio(single),
-      cluster: withRatio(cluster),
-      raw: { perSecond: rawPerSecond, created: before.created + after.created, outOfStock: before.outOfStock + after.outOfStock, other: before.other + after.other, oversold: rawBooks.oversold },
+      rounds,
+      single: summary(singles),
+      cluster: summary(clusters),
+      raw: {
+        perSecond: median(raw.map((x) => x.perSecond)),
+        rates: raw.map((x) => x.perSecond),
+        created: rawCreated,
+        outOfStock: raw.reduce((n, x) => n + x.outOfStock, 0),
+        other: raw.reduce((n, x) => n + x.other, 0),
+        oversold: rawBooks.oversold,
+      },
     }
   } finally {
     await t.close()
   }
 }
-

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort, spawnServer, waitUp, type ServerProcess } from './server-process'
+import { productionSettings } from './settings'
 
 export interface Gateways {
   urls: string[]
@@ -14,24 +15,34 @@ export interface Gateways {
   stop(): Promise<void>
 }
 
+export interface GatewayOptions {
+  /** node:cluster workers behind each port (WEB_CONCURRENCY); default one process. */
+  workers?: number
+  /**
+   * As production runs (NODE_ENV=production, every setting it demands, rate limits on in memory, no output
+   * checks), believing the X-Forwarded-For a load generator sends from 127.0.0.1 as each client's address.
+   */
+  production?: boolean
+}
+
 /**
- * Starts `n` gateways on `databaseUrl`, all at once. Rate limits are off: the tests are load from one address.
- * Each is one process unless `workers` asks for node:cluster workers behind its port (WEB_CONCURRENCY).
+ * Starts `n` gateways on `databaseUrl`, all at once: outside `production` they migrate it themselves and
+ * rate limits are off (the tests are load from one address); in production it must be migrated already.
  */
-export async function startGateways(n: number, databaseUrl: string, secrets: Record<string, string>, opts: { workers?: number } = {}): Promise<Gateways> {
+export async function startGateways(n: number, databaseUrl: string, secrets: Record<string, string>, opts: GatewayOptions = {}): Promise<Gateways> {
   // A stand-in H5 build, so no process builds the real one.
   const h5 = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-h5-stub-'))
   fs.writeFileSync(path.join(h5, 'index.html'), '<!doctype html><title>stub</title>')
   const children: ServerProcess[] = []
   for (let i = 0; i < n; i++) {
+    const mode = opts.production ? { ...productionSettings(), TRUST_PROXY: '127.0.0.1' } : { NODE_ENV: 'test', RATE_LIMITS: 'off' }
     const env: Record<string, string | undefined> = {
       ...process.env,
+      ...mode,
       ...secrets,
-      NODE_ENV: 'test',
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       H5_OUT_DIR: h5,
-      RATE_LIMITS: 'off',
       WEB_CONCURRENCY: String(opts.workers ?? 1),
     }
     delete env.REDIS_URL

@@ -18,7 +18,7 @@ import m016 from './016_notifications'
 import m017 from './017_login_challenges'
 import m018 from './018_station_hours_covering'
 import m019 from './019_station_photo_files'
-import m020 from './020_caller_functions'
+import m020 from './020_planned_calls'
 import type { Migration } from './types'
 
 export const migrations: Migration[] = [
@@ -40,5 +40,5 @@ export const migrations: Migration[] = [
   { name: '017_login_challenges', sql: m017 },
   { name: '018_station_hours_covering', sql: m018 },
   { name: '019_station_photo_files', sql: m019 },
-  { name: '020_caller_functions', sql: m020 },
+  { name: '020_planned_calls', sql: m020 },
 ]

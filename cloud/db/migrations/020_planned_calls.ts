@@ -1,8 +1,11 @@
-// The caller of every request, read in one planned call (platform/caller.ts calls these).
+// The two statements of a busy request, each planned once per connection: the caller (platform/caller.ts
+// calls these functions) and the order placement (013's shop_place_order_v1).
 //
 // As one plain statement the caller's seven-table join was planned on every call: about 0.7 ms of database
 // CPU, more than a whole order placement costs outside planning. PL/pgSQL keeps each connection's plan, and
-// needs no session state a PgBouncer in transaction mode would lose (see 013's shop_place_order_v1).
+// needs no session state a PgBouncer in transaction mode would lose. Their plans are generic from the first
+// call (plan_cache_mode): the custom plans PostgreSQL otherwise keeps choosing for them are re-planned on every
+// call, about a tenth of an order's database CPU, and are no better for these key lookups.
 //
 // caller_v1(user): the user with their staff union and their member record with its active card.
 // caller_by_token_v1(hash, at): the same for a live session's token hash.
@@ -12,7 +15,7 @@
 export default `
 create function caller_v1(p_user uuid)
 returns table (id uuid, openid text, is_admin boolean, staff_union_id uuid, staff_path text, member_union_id uuid, member jsonb)
-language plpgsql stable as $$
+language plpgsql stable set plan_cache_mode = force_generic_plan as $$
 #variable_conflict use_column
 begin
   return query
@@ -59,4 +62,6 @@ begin
   end if;
   return query select * from caller_v1(v_user);
 end $$;
+
+alter function shop_place_order_v1 set plan_cache_mode = force_generic_plan;
 `
