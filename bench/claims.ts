@@ -26,7 +26,8 @@ Promise.all(Array.from({ length: width }, async () => {
 
 export async function benchClaims(members = 5000, quota = 1000, width = 96) {
   const t = await startTestApp('postgres')
-  const g = await startGateways(3, t.databaseUrl!, t.secrets)
+  // As production runs them (migrated by the test app; no dev: logins there, so staff sign in on the test app).
+  const g = await startGateways(3, t.databaseUrl!, t.secrets, { production: true })
   try {
     // Members with active cards in a union the campaign reaches, and a session each: written directly,
     // since registering 5,000 people is not what this measures.
@@ -47,7 +48,7 @@ export async function benchClaims(members = 5000, quota = 1000, width = 96) {
         users.map(() => new Date(Date.now() + 86400_000)),
       ])
     })
-    const staff = await (await fetch(`${g.urls[0]}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'login', data: { code: 'dev:demo-staff' } }) })).json()
+    const staff = await (await fetch(`${t.url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'login', data: { code: 'dev:demo-staff' } }) })).json()
     const [station] = await t.app.db.query<{ id: string }>(`select s.id from stations s join unions u on u.id = s.union_id where u.code = '110105001' and s.status = 'active' limit 1`)
     const call = async (action: string, data: unknown) =>
       (await (await fetch(`${g.urls[1]}/api/campaign`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff.data.token}` }, body: JSON.stringify({ action, data }) })).json()).data

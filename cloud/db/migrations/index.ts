@@ -19,6 +19,7 @@ import m017 from './017_login_challenges'
 import m018 from './018_station_hours_covering'
 import m019 from './019_station_photo_files'
 import m020 from './020_planned_calls'
+import m021 from './021_campaign_row'
 import type { Migration } from './types'
 
 export const migrations: Migration[] = [
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { name: '018_station_hours_covering', sql: m018 },
   { name: '019_station_photo_files', sql: m019 },
   { name: '020_planned_calls', sql: m020 },
+  { name: '021_campaign_row', sql: m021 },
 ]

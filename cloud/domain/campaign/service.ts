@@ -87,8 +87,9 @@ export async function feed(app: App, caller: Caller, input: ActionData<'campaign
   return { items: page.rows.map(summary), nextCursor: page.nextCursor }
 }
 
+/** The campaign with this member's join (migration 021's campaign_v1: the lists' SELECT, for one campaign). */
 async function load(q: Queryable, id: string, memberId: string | null): Promise<Row> {
-  const [r] = isUuid(id) ? await q.query<Row>(`${SELECT('$2')} where c.id = $1`, [id, memberId]) : []
+  const [r] = isUuid(id) ? await q.query<Row>('select * from campaign_v1($1, $2)', [id, memberId]) : []
   if (!r) throw new AppError('NOT_FOUND', '活动不存在')
   return r
 }
