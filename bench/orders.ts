@@ -16,7 +16,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const { randomBytes } = require('node:crypto')
 const { url, tokens, ids, total, concurrency, address } = workerData
 let next = 0
-const counts = { created: 0, outOfStock: 0, other: 0 }
+const counts = { created: 0, outOfStock: 0, other: 0, otherCodes: {} }
 // Each client works through its own share of the buyers, so no buyer has two orders in flight.
 Promise.all(Array.from({ length: concurrency }, async (_, c) => {
   for (let k = 0; ; k++) {
@@ -28,7 +28,11 @@ Promise.all(Array.from({ length: concurrency }, async (_, c) => {
     const body = await post(url, '/api/shop', tokens[buyer], { action: 'createOrder', data: { requestId: 'req-' + randomBytes(8).toString('hex'), items: [{ productId: ids[i % ids.length], qty: 1 }], delivery: address } }, from)
     if (body.ok) counts.created++
     else if (body.error && body.error.code === 'OUT_OF_STOCK') counts.outOfStock++
-    else counts.other++
+    else {
+      counts.other++
+      const code = body.error ? body.error.code : 'no envelope'
+      counts.otherCodes[code] = (counts.otherCodes[code] || 0) + 1
+    }
   }
 })).then(() => parentPort.postMessage(counts))
 `
@@ -37,6 +41,8 @@ interface Counts {
   created: number
   outOfStock: number
   other: number
+  /** The other answers by error code, so a nonzero count says what it was. */
+  otherCodes: Record<string, number>
 }
 
 /** The order transaction as the service ran it before it became one statement: BEGIN, stock, order, item, audit, COMMIT. */
@@ -73,7 +79,7 @@ async function benchRaw(t: TestApp, userIds: string[], ids: string[], total: num
   const url = new URL(process.env.DATABASE_URL!)
   url.pathname = `/${name}`
   const db = await openPostgres(url.toString(), concurrency)
-  const counts: Counts = { created: 0, outOfStock: 0, other: 0 }
+  const counts: Counts = { created: 0, outOfStock: 0, other: 0, otherCodes: {} }
   let next = 0
   try {
     await Promise.all(Array.from({ length: concurrency }, () => db.query('select 1'))) // connections opened before the clock starts
@@ -84,8 +90,10 @@ async function benchRaw(t: TestApp, userIds: string[], ids: string[], total: num
           try {
             if (await rawOrder(db, userIds[i % userIds.length], ids[i % ids.length])) counts.created++
             else counts.outOfStock++
-          } catch {
+          } catch (e) {
             counts.other++
+            const code = (e as { code?: string }).code ?? 'error'
+            counts.otherCodes[code] = (counts.otherCodes[code] ?? 0) + 1
           }
         }
       }),
@@ -131,6 +139,12 @@ async function gatewayRun(t: TestApp, workers: number, tokens: string[], total: 
   }
 }
 
+const mergeCodes = (runs: Counts[]) => {
+  const out: Record<string, number> = {}
+  for (const r of runs) for (const [code, n] of Object.entries(r.otherCodes)) out[code] = (out[code] ?? 0) + n
+  return out
+}
+
 /** The middle value (the mean of the two middle ones for an even count). */
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -171,12 +185,13 @@ export async function benchOrders(total = 3000, concurrency = 32, products = 20,
     const rawBooks = await stockCheck(t, rawIds, rawCreated, (rounds + 1) * products * stockEach)
     const summary = (runs: Omit<GatewayRun, 'ratio'>[]): GatewayRun & { ratios: number[] } => {
       const ratios = runs.map((g, r) => g.createdPerSecond / ((raw[r].perSecond + raw[r + 1].perSecond) / 2))
-      const sum = (k: keyof Counts) => runs.reduce((n, g) => n + g[k], 0)
+      const sum = (k: 'created' | 'outOfStock' | 'other') => runs.reduce((n, g) => n + g[k], 0)
       return {
         workers: runs[0].workers,
         created: sum('created'),
         outOfStock: sum('outOfStock'),
         other: sum('other'),
+        otherCodes: mergeCodes(runs),
         createdPerSecond: median(runs.map((g) => g.createdPerSecond)),
         requestsPerSecond: median(runs.map((g) => g.requestsPerSecond)),
         minStock: Math.min(...runs.map((g) => g.minStock)),
@@ -195,6 +210,7 @@ export async function benchOrders(total = 3000, concurrency = 32, products = 20,
         created: rawCreated,
         outOfStock: raw.reduce((n, x) => n + x.outOfStock, 0),
         other: raw.reduce((n, x) => n + x.other, 0),
+        otherCodes: mergeCodes(raw),
         oversold: rawBooks.oversold,
       },
     }

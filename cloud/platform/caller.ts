@@ -63,6 +63,7 @@ const toActiveMember = (r: ActiveMemberRow): ActiveMember => ({
   district: r.district,
 })
 
+/** What caller_v1 and the functions built on it return (migration 020: one planned call per request). */
 interface CallerRow {
   id: string
   openid: string
@@ -73,7 +74,6 @@ interface CallerRow {
   member: ActiveMemberRow | null
 }
 
-/** The caller's row; the functions are in migration 020 (one planned call per request). */
 function toCaller(r: CallerRow): Caller {
   const roles: Role[] = []
   if (r.member_union_id) roles.push('member')

@@ -46,6 +46,7 @@ export async function startGateways(n: number, databaseUrl: string, secrets: Rec
       WEB_CONCURRENCY: String(opts.workers ?? 1),
     }
     delete env.REDIS_URL
+    if (opts.production) delete env.RATE_LIMITS
     children.push(spawnServer(await freePort(), env))
   }
   await Promise.all(children.map((c) => waitUp(c, '/readyz')))
