@@ -2,7 +2,6 @@
 import { isUuid } from '../../db/sql'
 import type { App } from '../../platform/app'
 import type { Queryable } from '../../db'
-import { uniqueViolation } from '../../db'
 import { decodeCursor, pageOf } from '../../db/page'
 import type { Caller } from '../../platform/caller'
 import type { CampaignAction, CampaignDetail, CampaignKind, CampaignStatus, CampaignSummary } from '../../../types/campaign'
@@ -14,7 +13,8 @@ import { shanghai } from '../../platform/time'
 import { audit } from '../audit/service'
 import { tellAudience } from './messages'
 import { getUnion } from '../union/service'
-import { joinBlocker, newClaimCode, pickupReachable, reachesSql } from './rules'
+import { joinBlocker, pickupReachable, reachesSql } from './rules'
+import { takePlace } from './places'
 import { insertCampaign, updateCampaign, type CampaignFields } from './store'
 
 interface Row {
@@ -127,30 +127,15 @@ export async function join(app: App, caller: Caller, id: string) {
   if (blocker) throw new AppError(blocker.code, blocker.message)
   const memberId = a!.memberId
   const as = r.action as 'signup' | 'claim'
-  for (let attempt = 0; ; attempt++) {
-    const code = r.action === 'claim' ? newClaimCode() : null
-    try {
-      // One statement, one round trip: the conditional increment holds the quota whatever the number of
-      // members claiming at once, and the join row is inserted only when a place was taken. A second join
-      // by the same member racing past the check above fails on the primary key, undoing its increment.
-      const [c] = await app.db.query<{ taken: number; quota: number | null }>(
-        `with c as (update campaigns set taken = taken + 1 where id = $1 and status = 'published' and (quota is null or taken < quota) returning taken, quota),
-              j as (insert into campaign_joins (campaign_id, member_id, code, joined_at) select $1, $2, $3, $4 from c)
-         select taken, quota from c`,
-        [r.id, memberId, code, app.now()],
-      )
-      if (!c) throw new AppError('QUOTA_FULL', '名额已满')
-      return { id: r.id, action: as, code, remaining: c.quota === null ? null : c.quota - c.taken }
-    } catch (e) {
-      const violated = uniqueViolation(e)
-      if (violated === 'campaign_joins_code_key' && attempt < 3) continue // a code collision: draw again
-      if (violated === 'campaign_joins_pkey') {
-        const [j] = await app.db.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, memberId])
-        return { id: r.id, action: as, code: j.code, remaining: null }
-      }
-      throw e
-    }
-  }
+  // The quota holds in the database (a conditional increment under the row lock, and a check constraint);
+  // claims arriving together go in as one statement (places.ts).
+  const place = await takePlace(app, r.id, memberId, r.action === 'claim')
+  if (place.won) return { id: r.id, action: as, code: place.code, remaining: place.quota === null ? null : place.quota - place.taken }
+  if (place.full) throw new AppError('QUOTA_FULL', '名额已满')
+  // A second join by the same member, racing past the check above: the place they already hold.
+  if (place.code !== undefined) return { id: r.id, action: as, code: place.code, remaining: null }
+  const [j] = await app.db.query<{ code: string | null }>('select code from campaign_joins where campaign_id = $1 and member_id = $2', [r.id, memberId])
+  return { id: r.id, action: as, code: j?.code ?? null, remaining: null }
 }
 
 export async function myClaims(app: App, caller: Caller) {
