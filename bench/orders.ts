@@ -124,7 +124,7 @@ async function gatewayRun(t: TestApp, workers: number, tokens: string[], total: 
   const ids = await Promise.all(Array.from({ length: products }, () => newProduct(t, stockEach)))
   const g = await startGateways(1, t.databaseUrl!, t.secrets, { workers, production: true })
   try {
-    // The load runs in a worker thread, so the client's fetch work does not share this event loop.
+    // The load runs in a worker thread, so the client's work does not share this event loop.
     const started = performance.now()
     const counts = await new Promise<Counts>((resolve, reject) => {
       const w = new Worker(LOAD, { eval: true, workerData: { url: g.urls[0], tokens, ids, total, concurrency, address } })
