@@ -12,13 +12,16 @@ const LOAD = `${POST_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads')
 const { urls, tokens, id, width } = workerData
 let next = 0
-const counts = { won: 0, full: 0, other: 0 }
+const counts = { won: 0, full: 0, other: 0, lastPlaceMs: 0 }
+const started = Date.now()
 Promise.all(Array.from({ length: width }, async () => {
   while (next < tokens.length) {
     const i = next++
     const body = await post(urls[i % urls.length], '/api/campaign', tokens[i], { action: 'join', data: { id } })
-    if (body.ok) counts.won++
-    else if (body.error && body.error.code === 'QUOTA_FULL') counts.full++
+    if (body.ok) {
+      // When the last place was given: the part of the burst that queues on the campaign row.
+      if (++counts.won === workerData.quota) counts.lastPlaceMs = Date.now() - started
+    } else if (body.error && body.error.code === 'QUOTA_FULL') counts.full++
     else counts.other++
   }
 })).then(() => parentPort.postMessage(counts))
@@ -56,8 +59,8 @@ export async function benchClaims(members = 5000, quota = 1000, width = 96) {
     await call('publish', { id })
 
     const started = performance.now()
-    const counts = await new Promise<{ won: number; full: number; other: number }>((resolve, reject) => {
-      const w = new Worker(LOAD, { eval: true, workerData: { urls: g.urls, tokens, id, width } })
+    const counts = await new Promise<{ won: number; full: number; other: number; lastPlaceMs: number }>((resolve, reject) => {
+      const w = new Worker(LOAD, { eval: true, workerData: { urls: g.urls, tokens, id, width, quota } })
       w.once('message', resolve)
       w.once('error', reject)
     })
