@@ -34,8 +34,9 @@ export async function startGateways(n: number, databaseUrl: string, secrets: Rec
   const h5 = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-h5-stub-'))
   fs.writeFileSync(path.join(h5, 'index.html'), '<!doctype html><title>stub</title>')
   const children: ServerProcess[] = []
+  // One set of settings for all (production's include a payment key pair, made once).
+  const mode = opts.production ? { ...productionSettings(), TRUST_PROXY: '127.0.0.1' } : { NODE_ENV: 'test', RATE_LIMITS: 'off' }
   for (let i = 0; i < n; i++) {
-    const mode = opts.production ? { ...productionSettings(), TRUST_PROXY: '127.0.0.1' } : { NODE_ENV: 'test', RATE_LIMITS: 'off' }
     const env: Record<string, string | undefined> = {
       ...process.env,
       ...mode,
